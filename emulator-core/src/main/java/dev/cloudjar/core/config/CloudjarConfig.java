@@ -1,0 +1,386 @@
+package dev.cloudjar.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * All configuration, resolved in one place from defaults, environment variables
+ * ({@code CLOUDJAR_PORT}, ...) and command-line flags ({@code --port}, ...), in rising
+ * precedence; or built in code through {@link #builder()} (the JUnit extension does).
+ *
+ * <p>Every flag {@code --foo-bar} has the environment variable {@code CLOUDJAR_FOO_BAR}. Flags
+ * that core does not know (service options such as {@code --dynamodb-eventual-lag-ms}) are kept
+ * in {@link #options()} for the services to read.
+ */
+public final class CloudjarConfig {
+
+    /** A configuration option as listed by {@code --help}. */
+    public record Option(String flag, String defaultValue, String description) {
+        public String environmentVariable() {
+            return "CLOUDJAR_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+        }
+    }
+
+    public static final List<Option> CORE_OPTIONS = List.of(
+            new Option("host", "127.0.0.1", "address to bind; 0.0.0.0 to accept other hosts"),
+            new Option("port", "4566", "port for every service; 0 picks a free one"),
+            new Option("data-dir", "", "directory for durable state; empty keeps state in memory"),
+            new Option("verify-signatures", "true", "verify SigV4 signatures (--no-verify-signatures turns it off)"),
+            new Option("credentials", "test:test", "access keys, comma-separated KEY:SECRET[:ACCOUNT]"),
+            new Option("default-account", "000000000000", "account of keys without an explicit one"),
+            new Option("default-region", "us-east-1", "region of requests that name none"),
+            new Option("log-level", "info", "error, warn, info, debug or trace"),
+            new Option("max-body-bytes", "20971520", "largest buffered (non-streaming) request body"),
+            new Option("idle-timeout-seconds", "300", "close connections idle for this long"),
+            new Option("worker-threads", "64", "threads for storage and process work"));
+
+    /** A key pair known to the server and the account it belongs to. */
+    public record Credential(String accessKeyId, String secretAccessKey, String accountId) {
+    }
+
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final boolean verifySignatures;
+    private final List<Credential> credentials;
+    private final String defaultAccount;
+    private final String defaultRegion;
+    private final String logLevel;
+    private final long maxBodyBytes;
+    private final Duration idleTimeout;
+    private final int workerThreads;
+    private final Map<String, String> options;
+
+    private CloudjarConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.dataDir = b.dataDir;
+        this.verifySignatures = b.verifySignatures;
+        this.defaultAccount = b.defaultAccount;
+        this.credentials = b.credentials == null
+                ? List.of(new Credential("test", "test", b.defaultAccount))
+                : List.copyOf(b.credentials);
+        this.defaultRegion = b.defaultRegion;
+        this.logLevel = b.logLevel;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.idleTimeout = b.idleTimeout;
+        this.workerThreads = b.workerThreads;
+        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static CloudjarConfig defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Resolves defaults, then the environment, then the arguments.
+     *
+     * @throws IllegalArgumentException with a message fit for the user on a bad flag or value
+     */
+    public static CloudjarConfig resolve(String[] args, Map<String, String> environment) {
+        Builder builder = builder();
+        Set<String> coreFlags = new TreeSet<>();
+        CORE_OPTIONS.forEach(o -> coreFlags.add(o.flag()));
+        for (Option option : CORE_OPTIONS) {
+            String value = environment.get(option.environmentVariable());
+            if (value != null && !value.isBlank()) {
+                builder.set(option.flag(), value.trim());
+            }
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith("CLOUDJAR_") && value != null && !value.isBlank()) {
+                String flag = name.substring("CLOUDJAR_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                if (!coreFlags.contains(flag)) {
+                    builder.option(flag, value.trim());
+                }
+            }
+        });
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (see --help)");
+            }
+            String flag = arg.substring(2);
+            String value;
+            int eq = flag.indexOf('=');
+            if (eq >= 0) {
+                value = flag.substring(eq + 1);
+                flag = flag.substring(0, eq);
+            } else if (flag.startsWith("no-")) {
+                value = "false";
+                flag = flag.substring(3);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = "true";
+            }
+            if (coreFlags.contains(flag)) {
+                builder.set(flag, value);
+            } else {
+                builder.option(flag, value);
+            }
+        }
+        return builder.build();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The data directory, or null when state is kept in memory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean verifySignatures() {
+        return verifySignatures;
+    }
+
+    public List<Credential> credentials() {
+        return credentials;
+    }
+
+    public String defaultAccount() {
+        return defaultAccount;
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public String logLevel() {
+        return logLevel;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /** Service options (flags core does not know), by flag name without "--". */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public String option(String flag, String defaultValue) {
+        return options.getOrDefault(flag, defaultValue);
+    }
+
+    public long longOption(String flag, long defaultValue) {
+        String v = options.get(flag);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + flag + " takes a whole number, not '" + v + "'");
+        }
+    }
+
+    public boolean booleanOption(String flag, boolean defaultValue) {
+        String v = options.get(flag);
+        return v == null ? defaultValue : parseBoolean(flag, v);
+    }
+
+    /** A copy with another port (the extension starts on 0 and learns the real one). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.dataDir = dataDir;
+        b.verifySignatures = verifySignatures;
+        b.credentials = new ArrayList<>(credentials);
+        b.defaultAccount = defaultAccount;
+        b.defaultRegion = defaultRegion;
+        b.logLevel = logLevel;
+        b.maxBodyBytes = maxBodyBytes;
+        b.idleTimeout = idleTimeout;
+        b.workerThreads = workerThreads;
+        b.options.putAll(options);
+        return b;
+    }
+
+    private static boolean parseBoolean(String flag, String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("--" + flag + " takes true or false, not '" + v + "'");
+        };
+    }
+
+    /** The text of {@code --help}, listing core options and any service options given. */
+    public static String help(List<Option> serviceOptions) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: java -jar cloudjar.jar [options]\n\n");
+        sb.append("Every option --foo-bar can also be set as the environment variable CLOUDJAR_FOO_BAR.\n\n");
+        List<Option> all = new ArrayList<>(CORE_OPTIONS);
+        all.addAll(serviceOptions);
+        for (Option o : all) {
+            String left = "  --" + o.flag() + (o.defaultValue().isEmpty() ? "" : " (default " + o.defaultValue() + ")");
+            sb.append(String.format("%-52s %s%n", left, o.description()));
+        }
+        sb.append(String.format("%-52s %s%n", "  --help", "print this and exit"));
+        return sb.toString();
+    }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 4566;
+        private Path dataDir;
+        private boolean verifySignatures = true;
+        private List<Credential> credentials;
+        private String defaultAccount = "000000000000";
+        private String defaultRegion = "us-east-1";
+        private String logLevel = "info";
+        private long maxBodyBytes = 20L * 1024 * 1024;
+        private Duration idleTimeout = Duration.ofSeconds(300);
+        private int workerThreads = 64;
+        private final Map<String, String> options = new LinkedHashMap<>();
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0 to 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder verifySignatures(boolean verify) {
+            this.verifySignatures = verify;
+            return this;
+        }
+
+        public Builder credential(String accessKeyId, String secretAccessKey, String accountId) {
+            if (credentials == null) {
+                credentials = new ArrayList<>();
+            }
+            credentials.add(new Credential(accessKeyId, secretAccessKey, accountId));
+            return this;
+        }
+
+        public Builder defaultAccount(String account) {
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("an account id has 12 digits, not '" + account + "'");
+            }
+            this.defaultAccount = account;
+            return this;
+        }
+
+        public Builder defaultRegion(String region) {
+            this.defaultRegion = region;
+            return this;
+        }
+
+        public Builder logLevel(String level) {
+            String l = level.toLowerCase(Locale.ROOT);
+            if (!List.of("error", "warn", "info", "debug", "trace", "off").contains(l)) {
+                throw new IllegalArgumentException("--log-level takes error, warn, info, debug or trace, not '" + level + "'");
+            }
+            this.logLevel = l;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        public Builder workerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--worker-threads must be at least 1");
+            }
+            this.workerThreads = threads;
+            return this;
+        }
+
+        /** A service option, e.g. {@code option("dynamodb-eventual-lag-ms", "200")}. */
+        public Builder option(String flag, String value) {
+            options.put(flag, value);
+            return this;
+        }
+
+        Builder set(String flag, String value) {
+            try {
+                switch (flag) {
+                    case "host" -> host(value);
+                    case "port" -> port(Integer.parseInt(value.trim()));
+                    case "data-dir" -> dataDir(value.isBlank() ? null : Path.of(value));
+                    case "verify-signatures" -> verifySignatures(parseBoolean(flag, value));
+                    case "credentials" -> {
+                        credentials = new ArrayList<>();
+                        for (String spec : value.split(",")) {
+                            String[] parts = spec.trim().split(":");
+                            if (parts.length < 2 || parts.length > 3) {
+                                throw new IllegalArgumentException(
+                                        "--credentials takes KEY:SECRET[:ACCOUNT], not '" + spec + "'");
+                            }
+                            credentials.add(new Credential(parts[0], parts[1],
+                                    parts.length == 3 ? parts[2] : null));
+                        }
+                    }
+                    case "default-account" -> defaultAccount(value.trim());
+                    case "default-region" -> defaultRegion(value.trim());
+                    case "log-level" -> logLevel(value.trim());
+                    case "max-body-bytes" -> maxBodyBytes(Long.parseLong(value.trim()));
+                    case "idle-timeout-seconds" -> idleTimeout(Duration.ofSeconds(Long.parseLong(value.trim())));
+                    case "worker-threads" -> workerThreads(Integer.parseInt(value.trim()));
+                    default -> throw new IllegalArgumentException("unknown option --" + flag);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + flag + " takes a number, not '" + value + "'");
+            }
+            return this;
+        }
+
+        public CloudjarConfig build() {
+            if (credentials != null) {
+                List<Credential> resolved = new ArrayList<>();
+                for (Credential c : credentials) {
+                    resolved.add(c.accountId() == null
+                            ? new Credential(c.accessKeyId(), c.secretAccessKey(), defaultAccount) : c);
+                }
+                credentials = resolved;
+            }
+            return new CloudjarConfig(this);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cloudjar.core.model;
+
+/** Placeholder until the model loader lands (protocol-layer issue). */
+public final class ServiceModel {
+}

@@ -1,0 +1,28 @@
+package dev.cloudjar.core.spi;
+
+import java.util.List;
+
+/**
+ * A service module, found with {@link java.util.ServiceLoader}. Core knows no service by name:
+ * a module describes how its requests are recognised, registers its operations and may serve raw
+ * routes.
+ */
+public interface ServicePlugin {
+    ServiceDescriptor descriptor();
+
+    /** Called once at server start; registers the operations this service implements. */
+    void start(ServiceContext context, OperationTable operations);
+
+    /** HTTP endpoints outside the AWS protocols (no SigV4, no codec). */
+    default List<RawRoute> rawRoutes() {
+        return List.of();
+    }
+
+    /** Drops any state the service keeps outside the state store (caches, processes). */
+    default void reset() {
+    }
+
+    /** Called once at server stop. */
+    default void stop() {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cloudjar.core.spi.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Large payloads (object bodies, function packages) as files, always on disk so memory use does
+ * not depend on their size. Blob ids are generated here; user-chosen names (object keys) never
+ * become paths. A blob is visible only once committed: written to a temp file, fsynced (with a
+ * data dir) and atomically renamed.
+ */
+public interface BlobStore extends AutoCloseable {
+
+    /** Starts a new blob; write it, then {@link BlobWriter#commit()} or {@link BlobWriter#abort()}. */
+    BlobWriter create() throws IOException;
+
+    /** Reads {@code length} bytes of a committed blob from {@code offset}. */
+    InputStream open(String blobId, long offset, long length) throws IOException;
+
+    /** The committed blob's file, for zero-copy responses. */
+    Path file(String blobId);
+
+    long size(String blobId) throws IOException;
+
+    boolean exists(String blobId);
+
+    boolean delete(String blobId);
+
+    /** Deletes every blob. */
+    void clear();
+
+    @Override
+    void close();
+
+    /** A blob being written. Closing an uncommitted writer aborts it. */
+    interface BlobWriter extends AutoCloseable {
+        OutputStream output();
+
+        /** Bytes written so far. */
+        long size();
+
+        /** Makes the blob durable and visible; returns its id. */
+        String commit() throws IOException;
+
+        void abort();
+
+        @Override
+        void close();
+    }
+}
