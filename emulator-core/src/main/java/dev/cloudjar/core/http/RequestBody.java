@@ -22,6 +22,14 @@ public interface RequestBody {
     /** True when the whole body is in memory and {@link #bytes()} is cheap. */
     boolean isBuffered();
 
+    /**
+     * Trailing headers sent after an aws-chunked body (x-amz-checksum-crc32, ...); complete only
+     * once the stream has been read to its end. Empty for other bodies.
+     */
+    default Headers trailers() {
+        return new Headers();
+    }
+
     /** The whole body. For a streamed body this reads it all, so use only where it is bounded. */
     default byte[] bytes() {
         try (InputStream in = stream()) {

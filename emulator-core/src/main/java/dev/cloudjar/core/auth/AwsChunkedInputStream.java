@@ -1,0 +1,215 @@
+package dev.cloudjar.core.auth;
+
+import dev.cloudjar.core.http.Headers;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decodes an aws-chunked body as it is read:
+ * {@code <hex size>[;chunk-signature=<sig>]CRLF <data> CRLF ... 0[;chunk-signature=<sig>]CRLF <trailers> CRLF}.
+ * With a signature chain, each chunk's signature is checked once its last byte has been handed
+ * out and before anything after it is, and the trailer signature before end of stream; a failure
+ * is thrown from {@code read}, so a reader that reads to the end before committing never commits
+ * a body that was tampered with. Nothing is buffered beyond a small read buffer.
+ */
+final class AwsChunkedInputStream extends InputStream {
+    static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
+    private static final String CHUNK_SIGNATURE = "chunk-signature=";
+    private static final int MAX_LINE = 4096;
+
+    private enum State { CHUNK_HEADER, CHUNK_DATA, DONE }
+
+    private final InputStream in;
+    private final long decodedLength;
+    private final ChunkSignatureChain chain;
+    private final boolean signedTrailer;
+    private final MessageDigest chunkDigest;
+    private final Headers trailers = new Headers();
+    private final byte[] single = new byte[1];
+    private State state = State.CHUNK_HEADER;
+    private long chunkRemaining;
+    private String chunkSignature;
+    private long decoded;
+
+    /**
+     * @param decodedLength x-amz-decoded-content-length, or -1 when not checked
+     * @param chain the signatures to check, or null for an unsigned body or when not verifying
+     * @param signedTrailer whether the trailer must carry x-amz-trailer-signature
+     */
+    AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer) {
+        this.in = new BufferedInputStream(in, 8192);
+        this.decodedLength = decodedLength;
+        this.chain = chain;
+        this.signedTrailer = signedTrailer && chain != null;
+        this.chunkDigest = chain == null ? null : Digests.sha256();
+    }
+
+    /** The trailing headers (such as x-amz-checksum-crc32), complete once the stream has been read to its end. */
+    Headers trailers() {
+        return trailers;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        while (true) {
+            switch (state) {
+                case DONE:
+                    return -1;
+                case CHUNK_HEADER:
+                    startChunk();
+                    break;
+                case CHUNK_DATA:
+                    if (chunkRemaining > 0) {
+                        return readData(buffer, offset, length);
+                    }
+                    endChunk();
+                    break;
+                default:
+                    throw new IllegalStateException(state.name());
+            }
+        }
+    }
+
+    private int readData(byte[] buffer, int offset, int length) throws IOException {
+        int n = in.read(buffer, offset, (int) Math.min(length, chunkRemaining));
+        if (n < 0) {
+            throw AuthErrors.incompleteBody();
+        }
+        if (chunkDigest != null) {
+            chunkDigest.update(buffer, offset, n);
+        }
+        chunkRemaining -= n;
+        decoded += n;
+        if (decodedLength >= 0 && decoded > decodedLength) {
+            throw AuthErrors.incompleteBody();
+        }
+        return n;
+    }
+
+    private void startChunk() throws IOException {
+        String header = readLine();
+        if (header == null) {
+            throw AuthErrors.incompleteBody();
+        }
+        int semicolon = header.indexOf(';');
+        long size = chunkSize(semicolon < 0 ? header : header.substring(0, semicolon));
+        chunkSignature = semicolon < 0 ? null : chunkSignature(header.substring(semicolon + 1));
+        if (size > 0) {
+            chunkRemaining = size;
+            state = State.CHUNK_DATA;
+            return;
+        }
+        if (chain != null) {
+            chain.verifyChunk(Digests.EMPTY_SHA256, chunkSignature);
+        }
+        readTrailers();
+        if (decodedLength >= 0 && decoded != decodedLength) {
+            throw AuthErrors.incompleteBody();
+        }
+        state = State.DONE;
+    }
+
+    private static long chunkSize(String hex) {
+        String trimmed = hex.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 15) {
+            throw AuthErrors.malformedChunkEncoding("bad chunk size '" + hex + "'");
+        }
+        try {
+            return Long.parseLong(trimmed, 16);
+        } catch (NumberFormatException e) {
+            throw AuthErrors.malformedChunkEncoding("bad chunk size '" + hex + "'");
+        }
+    }
+
+    private static String chunkSignature(String extensions) {
+        for (String extension : extensions.split(";")) {
+            String trimmed = extension.trim();
+            if (trimmed.startsWith(CHUNK_SIGNATURE)) {
+                return trimmed.substring(CHUNK_SIGNATURE.length());
+            }
+        }
+        return null;
+    }
+
+    private void endChunk() throws IOException {
+        if (in.read() != '\r' || in.read() != '\n') {
+            throw AuthErrors.malformedChunkEncoding("chunk data not followed by CRLF");
+        }
+        if (chain != null) {
+            chain.verifyChunk(Digests.hex(chunkDigest.digest()), chunkSignature);
+        }
+        state = State.CHUNK_HEADER;
+    }
+
+    private void readTrailers() throws IOException {
+        String trailerSignature = null;
+        for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw AuthErrors.malformedChunkEncoding("malformed trailer '" + line + "'");
+            }
+            String name = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase(TRAILER_SIGNATURE)) {
+                trailerSignature = value;
+            } else {
+                trailers.add(name, value);
+            }
+        }
+        if (signedTrailer) {
+            chain.verifyTrailer(Digests.sha256Hex(canonicalTrailers()), trailerSignature);
+        }
+    }
+
+    private String canonicalTrailers() {
+        StringBuilder canonical = new StringBuilder(128);
+        Map<String, List<String>> sorted = new TreeMap<>(trailers.asLowerCaseMap());
+        CanonicalRequest.appendCanonicalHeaders(canonical, trailers, List.copyOf(sorted.keySet()));
+        return canonical.toString();
+    }
+
+    /** A CRLF-terminated line without its CRLF, or null at a clean end of stream. */
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(96);
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                if (line.size() == 0) {
+                    return null;
+                }
+                throw AuthErrors.incompleteBody();
+            }
+            if (line.size() >= MAX_LINE) {
+                throw AuthErrors.malformedChunkEncoding("line longer than " + MAX_LINE + " bytes");
+            }
+            line.write(c);
+        }
+        byte[] bytes = line.toByteArray();
+        if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
+            throw AuthErrors.malformedChunkEncoding("line not terminated by CRLF");
+        }
+        return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
