@@ -38,6 +38,9 @@ final class Sha256CheckingInputStream extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
         int n = in.read(buffer, offset, length);
         if (n < 0) {
             checkAtEnd();
