@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /** SHA-256, HMAC-SHA256 and lower-case hex, the primitives every SigV4 step is built from. */
 final class Digests {
@@ -57,7 +58,7 @@ final class Digests {
     /** Compares two hex signatures in constant time, so timing does not reveal how much of a guess was right. */
     static boolean sameHex(String expected, String provided) {
         return provided != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                provided.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                provided.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean isSha256Hex(String value) {

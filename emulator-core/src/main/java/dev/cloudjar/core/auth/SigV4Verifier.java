@@ -262,18 +262,22 @@ public final class SigV4Verifier {
         }
     }
 
+    /** x-amz-decoded-content-length, which S3 requires of aws-chunked bodies; -1 when absent and not verifying. */
     private long decodedContentLength(Request request) {
         String value = request.header("x-amz-decoded-content-length");
-        try {
-            if (value != null) {
-                return Long.parseLong(value.trim());
+        if (value == null) {
+            if (verifySignatures) {
+                throw AuthErrors.missingDecodedContentLength();
             }
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            // Treated as missing below.
+            if (verifySignatures) {
+                throw AuthErrors.malformedChunkEncoding("bad x-amz-decoded-content-length '" + value + "'");
+            }
+            return -1;
         }
-        if (verifySignatures) {
-            throw AuthErrors.missingDecodedContentLength();
-        }
-        return -1;
     }
 }

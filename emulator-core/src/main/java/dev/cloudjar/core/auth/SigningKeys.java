@@ -1,5 +1,6 @@
 package dev.cloudjar.core.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,7 @@ final class SigningKeys {
     }
 
     private static byte[] derive(V4Scope scope) {
-        byte[] key = Digests.hmacSha256(("AWS4" + scope.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        byte[] key = Digests.hmacSha256(("AWS4" + scope.secret()).getBytes(StandardCharsets.UTF_8),
                 scope.date());
         key = Digests.hmacSha256(key, scope.region());
         key = Digests.hmacSha256(key, scope.service());

@@ -1,5 +1,6 @@
 package dev.cloudjar.core.auth;
 
+import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.model.Protocol;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4aHttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 
@@ -58,9 +60,9 @@ class SigV4aTest {
 
     @Test
     void sigV4aSignatureByAnotherSecretIsRefused() {
-        CredentialStore otherSecret = new CredentialStore(dev.cloudjar.core.config.CloudjarConfig.builder()
+        CredentialStore otherSecret = new CredentialStore(CloudjarConfig.builder()
                 .credential(SdkSigning.ACCESS_KEY, "another-secret", SdkSigning.ACCOUNT).build(),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         Request request = received(signedGet("/bucket/key.txt"), false);
 
         AwsException e = assertThrows(AwsException.class,
