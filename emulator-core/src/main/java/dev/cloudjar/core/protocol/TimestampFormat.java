@@ -3,12 +3,14 @@ package dev.cloudjar.core.protocol;
 import dev.cloudjar.core.model.Member;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Smithy's timestamp formats and how each is written and read. */
@@ -23,6 +25,8 @@ public enum TimestampFormat {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendLiteral(" GMT")
             .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE_WHOLE_SECONDS =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final String traitValue;
 
@@ -49,8 +53,9 @@ public enum TimestampFormat {
 
     public String format(Instant instant) {
         return switch (this) {
-            case DATE_TIME -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            case HTTP_DATE -> HTTP_DATE_FORMAT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            case DATE_TIME -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+            case HTTP_DATE -> instant.getNano() / 1_000_000 == 0 ? HTTP_DATE_WHOLE_SECONDS.format(instant)
+                    : HTTP_DATE_FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
             case EPOCH_SECONDS -> epochSeconds(instant).toPlainString();
         };
     }
@@ -74,7 +79,7 @@ public enum TimestampFormat {
     }
 
     public static Instant fromEpochSeconds(BigDecimal seconds) {
-        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole, nanos);
     }
