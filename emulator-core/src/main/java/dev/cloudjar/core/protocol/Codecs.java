@@ -2,6 +2,7 @@ package dev.cloudjar.core.protocol;
 
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.protocol.json.AwsJsonCodec;
+import dev.cloudjar.core.protocol.json.RestJsonCodec;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class Codecs {
         Validator validator = new Validator(VALIDATION_ERROR_CODES);
         return new Codecs()
                 .register(new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
-                .register(new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES));
+                .register(new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
+                .register(new RestJsonCodec(validator));
     }
 
     public Codecs register(ProtocolCodec codec) {

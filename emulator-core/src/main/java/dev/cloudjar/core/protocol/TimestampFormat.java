@@ -4,6 +4,7 @@ import dev.cloudjar.core.model.Member;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Smithy's timestamp formats and how each is written and read. */
 public enum TimestampFormat {
@@ -27,6 +29,9 @@ public enum TimestampFormat {
             .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HTTP_DATE_WHOLE_SECONDS =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private static final Pattern DATE_TIME_UTC =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
     private final String traitValue;
 
@@ -66,10 +71,21 @@ public enum TimestampFormat {
      */
     public Instant parse(String text) {
         return switch (this) {
-            case DATE_TIME -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            case DATE_TIME -> parseDateTime(text);
             case HTTP_DATE -> Instant.from(HTTP_DATE_FORMAT.parse(text));
             case EPOCH_SECONDS -> fromEpochSeconds(new BigDecimal(text));
         };
+    }
+
+    /**
+     * RFC 3339 in UTC only ("1985-04-12T23:20:50.52Z"), as Smithy servers require: the SDKs
+     * always send 'Z', and offsets or ISO 8601 variants are rejected.
+     */
+    private static Instant parseDateTime(String text) {
+        if (!DATE_TIME_UTC.matcher(text).matches()) {
+            throw new DateTimeException("not an RFC 3339 UTC date-time: " + text);
+        }
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
 
     /** Epoch seconds with milliseconds as the fraction when there are any, as AWS writes them. */

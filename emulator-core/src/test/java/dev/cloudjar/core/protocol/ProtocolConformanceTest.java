@@ -15,6 +15,11 @@ class ProtocolConformanceTest {
     private static final String REQUEST_ID = "expects the request id the client was given; the gateway assigns "
             + "request ids and passes them to write()";
 
+    private static final String MEDIA_TYPES = "Smithy servers reject a Content-Type or Accept that does not fit the "
+            + "body; AWS's restJson services are lenient (SDK generations differ in what they send), and so is Cloudjar";
+    private static final String EMPTY_QUERY_LIST = "an empty list leaves no trace in the query string, so a server "
+            + "reads it as absent; the case is a client serialization check";
+
     private final Codecs codecs = Codecs.standard();
 
     @TestFactory
@@ -30,5 +35,25 @@ class ProtocolConformanceTest {
                 "parses_the_request_id_from_the_response", REQUEST_ID,
                 "SDKAppliedContentEncoding_awsJson1_1", GZIP,
                 "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1", GZIP));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> restJson1() {
+        return ConformanceSuite.dynamicTests(Protocol.REST_JSON_1, codecs.forProtocol(Protocol.REST_JSON_1), Map.ofEntries(
+                Map.entry("RestJsonStringPayloadNoContentType", MEDIA_TYPES),
+                Map.entry("RestJsonStringPayloadWrongContentType", MEDIA_TYPES),
+                Map.entry("RestJsonStringPayloadUnsatisfiableAccept", MEDIA_TYPES),
+                Map.entry("RestJsonWithBodyExpectsApplicationJsonAccept", MEDIA_TYPES),
+                Map.entry("RestJsonWithPayloadExpectsImpliedAccept", MEDIA_TYPES),
+                Map.entry("RestJsonWithPayloadExpectsModeledAccept", MEDIA_TYPES),
+                Map.entry("RestJsonWithBodyExpectsApplicationJsonContentType", MEDIA_TYPES),
+                Map.entry("RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders", MEDIA_TYPES),
+                Map.entry("RestJsonWithoutBodyExpectsEmptyContentType", MEDIA_TYPES),
+                Map.entry("RestJsonWithoutBodyEmptyInputExpectsEmptyContentType", MEDIA_TYPES),
+                Map.entry("RestJsonWithPayloadExpectsModeledContentType", MEDIA_TYPES),
+                Map.entry("RestJsonWithPayloadExpectsImpliedContentType", MEDIA_TYPES),
+                Map.entry("RestJsonOmitsEmptyListQueryValues", EMPTY_QUERY_LIST),
+                Map.entry("SDKAppliedContentEncoding_restJson1", GZIP),
+                Map.entry("SDKAppendedGzipAfterProvidedEncoding_restJson1", GZIP)));
     }
 }

@@ -5,14 +5,14 @@ import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.model.Member;
 import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
+import dev.cloudjar.core.protocol.HttpValues;
 import dev.cloudjar.core.protocol.TimestampFormat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,27 +29,37 @@ record JsonValueReader(boolean useJsonName) {
     static final String SERIALIZATION_EXCEPTION = "SerializationException";
 
     Map<String, Object> structure(Shape shape, JsonNode node) {
-        if (!node.isObject()) {
-            throw malformed("Start of structure or map found where not expected", shape);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Member member : shape.members().values()) {
-            JsonNode value = node.get(wireName(member));
-            if (value != null && !value.isNull()) {
-                out.put(member.name(), value(member, value));
-            }
-        }
+        Map<String, Object> out = members(shape, shape.members().values(), node);
         if (shape.type() == ShapeType.STRUCTURE) {
             fillDefaults(shape, out);
         }
         return out;
     }
 
-    /** Gives absent members their modeled default, as Smithy servers do before a handler sees the input. */
+    /** The given members of a structure from a JSON object (restJson1 reads only its body members so). */
+    Map<String, Object> members(Shape shape, Collection<Member> members, JsonNode node) {
+        if (!node.isObject()) {
+            throw malformed("Start of structure or map found where not expected", shape);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Member member : members) {
+            JsonNode value = node.get(wireName(member));
+            if (value != null && !value.isNull()) {
+                out.put(member.name(), value(member, value));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Gives absent members their modeled default, as Smithy servers do before a handler sees the
+     * input; a streaming payload is never defaulted (its default only satisfies the model's rules).
+     */
     void fillDefaults(Shape structure, Map<String, Object> members) {
         for (Member member : structure.members().values()) {
             JsonNode defaultValue = member.traits().get("default");
-            if (defaultValue != null && !defaultValue.isNull() && !members.containsKey(member.name())) {
+            if (defaultValue != null && !defaultValue.isNull() && !members.containsKey(member.name())
+                    && !member.target().traits().has("streaming")) {
                 members.put(member.name(), value(member, defaultValue));
             }
         }
@@ -104,7 +114,7 @@ record JsonValueReader(boolean useJsonName) {
 
     private static byte[] blob(JsonNode node, Shape target) {
         try {
-            return Base64.getDecoder().decode(text(node, target).getBytes(StandardCharsets.US_ASCII));
+            return HttpValues.base64(text(node, target));
         } catch (IllegalArgumentException e) {
             throw malformed("Invalid base64 value", target);
         }
@@ -175,6 +185,8 @@ record JsonValueReader(boolean useJsonName) {
                 out.add(value(target.listMember(), item));
             } else if (sparse) {
                 out.add(null);
+            } else {
+                throw malformed("Null value in a list that is not sparse", target);
             }
         }
         return out;
@@ -192,6 +204,8 @@ record JsonValueReader(boolean useJsonName) {
                 out.put(e.getKey(), value(target.mapValue(), e.getValue()));
             } else if (sparse) {
                 out.put(e.getKey(), null);
+            } else {
+                throw malformed("Null value in a map that is not sparse", target);
             }
         }
         return out;
@@ -200,7 +214,13 @@ record JsonValueReader(boolean useJsonName) {
     /** A union is an object with exactly one non-null member ("__type" aside, which clients may add). */
     private Map<String, Object> union(Shape target, JsonNode node) {
         Map<String, Object> out = structure(target, node);
-        if (out.size() != 1) {
+        boolean unknownMember = false;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            unknownMember |= !name.equals("__type") && target.members().values().stream()
+                    .noneMatch(m -> wireName(m).equals(name));
+        }
+        if (out.size() != 1 || unknownMember) {
             throw malformed("Union must have exactly one member set", target);
         }
         return out;
