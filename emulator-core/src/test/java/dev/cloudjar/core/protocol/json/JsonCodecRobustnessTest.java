@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ class JsonCodecRobustnessTest {
             case 3 -> NODES.arrayNode().add(1).add("x");
             case 4 -> NODES.objectNode().put("x", 1);
             case 5 -> NODES.nullNode();
-            default -> NODES.numberNode(new java.math.BigInteger("123456789012345678901234567890"));
+            default -> NODES.numberNode(new BigInteger("123456789012345678901234567890"));
         };
     }
 
