@@ -118,7 +118,7 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void close() {
-        if (deleteOnClose) {
+        if (deleteOnClose && Files.exists(root)) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
@@ -127,6 +127,11 @@ public final class FileBlobStore implements BlobStore {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The directory holding the blobs, for tests that check what is left on disk. */
+    Path root() {
+        return root;
     }
 
     boolean durable() {
