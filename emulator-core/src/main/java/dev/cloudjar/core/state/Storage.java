@@ -1,0 +1,87 @@
+package dev.cloudjar.core.state;
+
+import dev.cloudjar.core.spi.storage.BlobStore;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.state.blob.FileBlobStore;
+import dev.cloudjar.core.state.h2.H2StateStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
+ * a temporary directory removed on close. With one ({@code --data-dir DIR}), the directory is
+ * locked against other processes, state goes to the H2 database {@code DIR/state.mv.db} and blobs
+ * to {@code DIR/blobs}; every write acknowledged survives a restart and a {@code kill -9}.
+ */
+public final class Storage implements AutoCloseable {
+    private final StateStore state;
+    private final BlobStore blobs;
+    private final DataDirectoryLock lock;
+
+    private Storage(StateStore state, BlobStore blobs, DataDirectoryLock lock) {
+        this.state = state;
+        this.blobs = blobs;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens storage in the data dir, or in memory when it is null.
+     *
+     * @throws IllegalStateException when another process uses the data dir, with a message for the user
+     */
+    public static Storage open(Path dataDir) {
+        return dataDir == null ? inMemory() : durable(dataDir.toAbsolutePath());
+    }
+
+    public static Storage inMemory() {
+        try {
+            return new Storage(new MemoryStateStore(), FileBlobStore.temporary(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary blob directory", e);
+        }
+    }
+
+    private static Storage durable(Path dataDir) {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        try {
+            FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
+            return new Storage(H2StateStore.open(dataDir), blobs, lock);
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot open the blob directory in " + dataDir, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Whether writes survive a restart (a data dir was given). */
+    public boolean durable() {
+        return lock != null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            state.close();
+        } finally {
+            try {
+                blobs.close();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
+        }
+    }
+}

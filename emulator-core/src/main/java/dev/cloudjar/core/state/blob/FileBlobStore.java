@@ -1,0 +1,175 @@
+package dev.cloudjar.core.state.blob;
+
+import dev.cloudjar.core.spi.storage.BlobStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Blobs as files: {@code root/tmp/<id>} while written, then {@code root/<first two characters of
+ * the id>/<id>} once committed. Ids are random UUIDs in hex, checked on every call, so no caller
+ * string ever becomes part of a path; the two-character fan-out keeps directories small.
+ *
+ * <p>Durable stores fsync each blob and the directory that names it before a commit returns;
+ * temporary ones (in-memory mode) skip that and delete their directory on close.
+ */
+public final class FileBlobStore implements BlobStore {
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final Path root;
+    private final Path tmp;
+    private final boolean durable;
+    private final boolean deleteOnClose;
+
+    private FileBlobStore(Path root, boolean durable, boolean deleteOnClose) throws IOException {
+        this.root = root;
+        this.tmp = root.resolve("tmp");
+        this.durable = durable;
+        this.deleteOnClose = deleteOnClose;
+        Files.createDirectories(tmp);
+        deleteContents(tmp);
+    }
+
+    /**
+     * Opens the durable store in {@code root}, deleting blobs left half-written by a crash: an
+     * upload that was not committed leaves nothing behind.
+     */
+    public static FileBlobStore open(Path root) throws IOException {
+        FileBlobStore store = new FileBlobStore(root, true, false);
+        Fsync.directory(root.getParent());
+        return store;
+    }
+
+    /** A store in a new temporary directory, deleted on close. */
+    public static FileBlobStore temporary() throws IOException {
+        return new FileBlobStore(Files.createTempDirectory("cloudjar-blobs"), false, true);
+    }
+
+    @Override
+    public BlobWriter create() throws IOException {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        return new FileBlobWriter(this, id, tmp.resolve(id));
+    }
+
+    @Override
+    public InputStream open(String blobId, long offset, long length) throws IOException {
+        FileChannel channel = FileChannel.open(committed(blobId), StandardOpenOption.READ);
+        try {
+            long size = channel.size();
+            if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+                throw new IllegalArgumentException("range " + offset + "+" + length
+                        + " is outside blob " + blobId + " of " + size + " bytes");
+            }
+            return new RangeInputStream(channel, offset, length);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Path file(String blobId) {
+        return committed(blobId);
+    }
+
+    @Override
+    public long size(String blobId) throws IOException {
+        return Files.size(committed(blobId));
+    }
+
+    @Override
+    public boolean exists(String blobId) {
+        return isId(blobId) && Files.isRegularFile(committed(blobId));
+    }
+
+    @Override
+    public boolean delete(String blobId) {
+        if (!isId(blobId)) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(committed(blobId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        try (DirectoryStream<Path> fanOut = Files.newDirectoryStream(root, path -> !path.equals(tmp))) {
+            for (Path directory : fanOut) {
+                deleteContents(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (deleteOnClose && Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The directory holding the blobs, for tests that check what is left on disk. */
+    Path root() {
+        return root;
+    }
+
+    boolean durable() {
+        return durable;
+    }
+
+    /** Moves a finished temp file to its committed place, where it becomes visible at once. */
+    void publish(Path written, String blobId) throws IOException {
+        Path target = committed(blobId);
+        Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            if (durable) {
+                Fsync.directory(root);
+            }
+        }
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+        if (durable) {
+            Fsync.directory(directory);
+        }
+    }
+
+    private Path committed(String blobId) {
+        if (!isId(blobId)) {
+            throw new IllegalArgumentException("not a blob id: '" + blobId + "'");
+        }
+        return root.resolve(blobId.substring(0, 2)).resolve(blobId);
+    }
+
+    private static boolean isId(String blobId) {
+        return blobId != null && ID.matcher(blobId).matches();
+    }
+
+    private static void deleteContents(Path directory) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
