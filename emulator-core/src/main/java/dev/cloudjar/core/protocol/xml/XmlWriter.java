@@ -1,0 +1,108 @@
+package dev.cloudjar.core.protocol.xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A small streaming XML writer: start an element, add attributes while its tag is open, write text
+ * or children, end it. Escapes text and attribute values; writes no whitespace between elements, as
+ * AWS does.
+ */
+public final class XmlWriter {
+    private final StringBuilder out = new StringBuilder(256);
+    private final Deque<String> open = new ArrayDeque<>();
+    private boolean tagOpen;
+
+    /** A writer whose document starts with the XML declaration AWS sends. */
+    public static XmlWriter withDeclaration() {
+        XmlWriter writer = new XmlWriter();
+        writer.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        return writer;
+    }
+
+    public XmlWriter start(String name) {
+        closeTag();
+        out.append('<').append(name);
+        open.push(name);
+        tagOpen = true;
+        return this;
+    }
+
+    /** Adds an attribute to the element just started; a null value adds nothing. */
+    public XmlWriter attribute(String name, String value) {
+        if (!tagOpen) {
+            throw new IllegalStateException("attribute " + name + " after the start tag was closed");
+        }
+        if (value != null) {
+            out.append(' ').append(name).append("=\"");
+            escape(value, true);
+            out.append('"');
+        }
+        return this;
+    }
+
+    public XmlWriter text(String value) {
+        closeTag();
+        escape(value, false);
+        return this;
+    }
+
+    public XmlWriter end() {
+        String name = open.pop();
+        if (tagOpen) {
+            out.append("/>");
+            tagOpen = false;
+        } else {
+            out.append("</").append(name).append('>');
+        }
+        return this;
+    }
+
+    /** Writes {@code <name>value</name>}. */
+    public XmlWriter element(String name, String value) {
+        return start(name).text(value).end();
+    }
+
+    public byte[] toBytes() {
+        return toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("unclosed elements " + open);
+        }
+        return out.toString();
+    }
+
+    private void closeTag() {
+        if (tagOpen) {
+            out.append('>');
+            tagOpen = false;
+        }
+    }
+
+    private void escape(String value, boolean attribute) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                // Carriage returns and line breaks would be normalised away by the reader; AWS encodes them.
+                case '\r' -> out.append("&#xD;");
+                case '\n' -> out.append(attribute ? "&#xA;" : "\n");
+                case '\t' -> out.append(attribute ? "&#x9;" : "\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("&#x").append(Integer.toHexString(c).toUpperCase()).append(';');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+}
