@@ -7,6 +7,7 @@ import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.ProtocolCodec;
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 
@@ -22,6 +23,10 @@ import java.util.Map;
  */
 public final class AwsQueryCodec implements ProtocolCodec {
     private static final String CONTENT_TYPE = "text/xml";
+    /** The validation error code of the Coral query services (STS, IAM). */
+    private static final String VALIDATION_ERROR = "ValidationError";
+
+    private final Validator validator = new Validator();
 
     @Override
     public Protocol protocol() {
@@ -46,11 +51,17 @@ public final class AwsQueryCodec implements ProtocolCodec {
 
     @Override
     public Input parse(ServiceModel model, OperationModel operation, Request request) {
+        Map<String, Object> members;
         try {
-            return new Input(new QueryDecoder(parameters(request)).readStructure("", operation.input()));
+            members = new QueryDecoder(parameters(request)).readStructure("", operation.input());
         } catch (IllegalArgumentException e) {
-            throw AwsException.client("ValidationError", e.getMessage());
+            throw AwsException.client(VALIDATION_ERROR, e.getMessage());
         }
+        List<String> violations = validator.violations(operation.input(), members);
+        if (!violations.isEmpty()) {
+            throw AwsException.client(VALIDATION_ERROR, Validator.message(violations));
+        }
+        return new Input(members);
     }
 
     @Override

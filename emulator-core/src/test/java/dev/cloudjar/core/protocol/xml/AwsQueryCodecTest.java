@@ -26,7 +26,7 @@ class AwsQueryCodecTest {
     private final OperationModel describe = model.operation("DescribeThings");
 
     private Input parse(String body) {
-        return codec.parse(model, describe, form("Action=DescribeThings&Version=2020-01-08&" + body));
+        return codec.parse(model, describe, form("Action=DescribeThings&Version=2020-01-08&Name=n&" + body));
     }
 
     @Test
@@ -59,8 +59,8 @@ class AwsQueryCodecTest {
 
     @Test
     void scalarsAreTypedByTheModel() {
-        Input input = parse("Name=a+b%2Fc&Count=3&Size=12345678901&Ratio=0.5&Enabled=true"
-                + "&Since=2015-01-25T08%3A00%3A00Z&Until=1422172800.5&Data=dmFsdWU%3D");
+        Input input = codec.parse(model, describe, form("Action=DescribeThings&Name=a+b%2Fc&Count=3&Size=12345678901&Ratio=0.5&Enabled=true"
+                + "&Since=2015-01-25T08%3A00%3A00Z&Until=1422172800.5&Data=dmFsdWU%3D"));
         assertEquals("a b/c", input.string("Name"));
         assertEquals(3, input.get("Count"));
         assertEquals(12345678901L, input.get("Size"));
@@ -108,9 +108,18 @@ class AwsQueryCodecTest {
 
     @Test
     void aValueOfTheWrongTypeIsAValidationError() {
-        AwsException e = assertThrows(AwsException.class, () -> parse("Count=abc"));
+        AwsException e = assertThrows(AwsException.class, () -> parse("Name=n&Count=abc"));
         assertEquals("ValidationError", e.code());
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void aMissingRequiredMemberIsAValidationErrorInAwsWords() {
+        AwsException e = assertThrows(AwsException.class,
+                () -> codec.parse(model, describe, form("Action=DescribeThings&Version=2020-01-08")));
+        assertEquals("ValidationError", e.code());
+        assertEquals("1 validation error detected: Value null at 'name' failed to satisfy constraint: "
+                + "Member must not be null", e.getMessage());
     }
 
     @Test
