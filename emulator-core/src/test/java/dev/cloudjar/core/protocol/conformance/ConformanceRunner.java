@@ -1,0 +1,193 @@
+package dev.cloudjar.core.protocol.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.http.Headers;
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.http.RequestBody;
+import dev.cloudjar.core.http.Response;
+import dev.cloudjar.core.http.ResponseBody;
+import dev.cloudjar.core.model.OperationModel;
+import dev.cloudjar.core.model.Shape;
+import dev.cloudjar.core.protocol.ProtocolCodec;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import software.amazon.smithy.model.node.Node;
+import software.amazon.smithy.protocoltests.traits.HttpMalformedRequestDefinition;
+import software.amazon.smithy.protocoltests.traits.HttpMalformedResponseDefinition;
+import software.amazon.smithy.protocoltests.traits.HttpRequestTestCase;
+import software.amazon.smithy.protocoltests.traits.HttpResponseTestCase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one {@link ConformanceCase} against a codec; a failed expectation throws {@link AssertionError}. */
+final class ConformanceRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REQUEST_ID = "cloudjar-conformance";
+
+    private final ProtocolCodec codec;
+
+    ConformanceRunner(ProtocolCodec codec) {
+        this.codec = codec;
+    }
+
+    void run(ConformanceCase c) {
+        if (c instanceof ConformanceCase.RequestCase r) {
+            request(r);
+        } else if (c instanceof ConformanceCase.ResponseCase r) {
+            response(r);
+        } else if (c instanceof ConformanceCase.ErrorCase e) {
+            error(e);
+        } else if (c instanceof ConformanceCase.MalformedCase m) {
+            malformed(m);
+        }
+    }
+
+    private void request(ConformanceCase.RequestCase c) {
+        HttpRequestTestCase test = c.test();
+        Request request = request(test.getMethod(), test.getUri(), test.getQueryParams(), test.getHeaders(),
+                test.getBody().orElse(""));
+        OperationModel operation = codec.operation(c.model(), request);
+        check(operation.name().equals(c.operation().name()),
+                "operation: expected " + c.operation().name() + " but was " + operation.name());
+        Input input = codec.parse(c.model(), operation, request);
+        Map<String, Object> expected = Params.structure(operation.input(), json(test.getParams()));
+        String difference = Equivalence.valueDifference(expected, input.members(), "input");
+        check(difference == null, difference);
+    }
+
+    private void response(ConformanceCase.ResponseCase c) {
+        Output output = new Output();
+        Params.structure(c.operation().output(), json(c.test().getParams())).forEach(output::put);
+        checkResponse(c.test(), codec.write(c.model(), c.operation(), output, REQUEST_ID));
+    }
+
+    private void error(ConformanceCase.ErrorCase c) {
+        Map<String, Object> params = Params.structure(c.error(), json(c.test().getParams()));
+        String messageMember = messageMember(c.error());
+        Object message = messageMember == null ? null : params.remove(messageMember);
+        AwsException error = new AwsException(c.error().name(), errorStatus(c.error()),
+                message == null ? null : message.toString());
+        params.forEach(error::with);
+        checkResponse(c.test(), codec.writeError(c.model(), c.operation(), error, REQUEST_ID));
+    }
+
+    private void malformed(ConformanceCase.MalformedCase c) {
+        HttpMalformedRequestDefinition definition = c.test().getRequest();
+        Request request = request(definition.getMethod(), definition.expectUri(), definition.getQueryParams(),
+                definition.getHeaders(), definition.getBody().orElse(""));
+        OperationModel operation = null;
+        Response response;
+        try {
+            operation = codec.operation(c.model(), request);
+            Input input = codec.parse(c.model(), operation, request);
+            throw new AssertionError("expected the request to be rejected but it parsed to " + input);
+        } catch (AwsException e) {
+            response = codec.writeError(c.model(), operation, e, REQUEST_ID);
+        }
+        HttpMalformedResponseDefinition expected = c.test().getResponse();
+        check(response.status() == expected.getCode(),
+                "status: expected " + expected.getCode() + " but was " + response.status());
+        checkHeaders(expected.getHeaders(), response.headers());
+    }
+
+    private static void checkResponse(HttpResponseTestCase test, Response response) {
+        check(response.status() == test.getCode(),
+                "status: expected " + test.getCode() + " but was " + response.status());
+        checkHeaders(test.getHeaders(), response.headers());
+        for (String name : test.getRequireHeaders()) {
+            check(response.headers().contains(name), "header " + name + " is required");
+        }
+        for (String name : test.getForbidHeaders()) {
+            check(!response.headers().contains(name), "header " + name + " is forbidden");
+        }
+        test.getBody().ifPresent(body -> {
+            String difference = Equivalence.bodyDifference(test.getBodyMediaType().orElse(null), body,
+                    bytes(response.body()));
+            check(difference == null, difference);
+        });
+    }
+
+    private static void checkHeaders(Map<String, String> expected, Headers actual) {
+        expected.forEach((name, value) -> {
+            String got = actual.contains(name) ? String.join(", ", actual.all(name)) : null;
+            check(got != null && normalized(value).equals(normalized(got)),
+                    "header " + name + ": expected " + value + " but was " + got);
+        });
+    }
+
+    /** Header lists compare item by item, whatever the spacing after commas. */
+    private static List<String> normalized(String headerValue) {
+        return Arrays.stream(headerValue.split(",")).map(String::strip).toList();
+    }
+
+    private static Request request(String method, String uri, List<String> queryParams,
+                                   Map<String, String> headers, String body) {
+        String target = queryParams.isEmpty() ? uri
+                : uri + (uri.contains("?") ? "&" : "?") + String.join("&", queryParams);
+        Headers requestHeaders = new Headers();
+        headers.forEach(requestHeaders::add);
+        return new Request(method, target, requestHeaders,
+                RequestBody.of(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String messageMember(Shape error) {
+        return error.members().keySet().stream().filter(n -> n.equalsIgnoreCase("message")).findFirst().orElse(null);
+    }
+
+    private static int errorStatus(Shape error) {
+        String httpError = error.traits().string("httpError");
+        if (httpError != null) {
+            return Integer.parseInt(httpError);
+        }
+        return "server".equals(error.traits().string("error")) ? 500 : 400;
+    }
+
+    private static JsonNode json(Node node) {
+        try {
+            return JSON.readTree(Node.printJson(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(ResponseBody body) {
+        try {
+            if (body instanceof ResponseBody.Bytes b) {
+                return b.bytes();
+            }
+            if (body instanceof ResponseBody.Stream s) {
+                return readAll(s.stream());
+            }
+            ResponseBody.FileRegion f = (ResponseBody.FileRegion) body;
+            try (FileChannel channel = FileChannel.open(f.file())) {
+                ByteBuffer buffer = ByteBuffer.allocate((int) f.length());
+                channel.read(buffer, f.offset());
+                return buffer.array();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void check(boolean condition, String failure) {
+        if (!condition) {
+            throw new AssertionError(failure);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cloudjar.core.protocol.conformance;
+
+import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.protocol.ProtocolCodec;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs every server-side Smithy protocol test of one protocol against its codec and reports each
+ * case as a dynamic test. A case can only be left out through the skip list, with its reason; a
+ * skip that matches no case fails, so the list never goes stale.
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> restXml() {
+ *     return ConformanceSuite.dynamicTests(Protocol.REST_XML, new RestXmlCodec(...), Map.of(
+ *             "SomeCaseId", "why it cannot pass"));
+ * }
+ * }</pre>
+ */
+public final class ConformanceSuite {
+    private ConformanceSuite() {
+    }
+
+    private record Outcome(String id, String skipReason, Throwable failure) {
+    }
+
+    public static Stream<DynamicTest> dynamicTests(Protocol protocol, ProtocolCodec codec, Map<String, String> skips) {
+        ConformanceRunner runner = new ConformanceRunner(codec);
+        List<Outcome> outcomes = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConformanceCase c : SmithyProtocolTests.load().cases(protocol)) {
+            ids.add(c.id());
+            outcomes.add(skips.containsKey(c.id()) ? new Outcome(c.id(), skips.get(c.id()), null) : run(runner, c));
+        }
+        report(protocol, outcomes);
+        List<String> stale = skips.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        Stream<DynamicTest> staleCheck = Stream.of(DynamicTest.dynamicTest("skip list names only existing cases",
+                () -> {
+                    if (!stale.isEmpty()) {
+                        throw new AssertionError("skips for unknown cases: " + stale);
+                    }
+                }));
+        return Stream.concat(outcomes.stream().map(ConformanceSuite::dynamicTest), staleCheck);
+    }
+
+    private static Outcome run(ConformanceRunner runner, ConformanceCase c) {
+        try {
+            runner.run(c);
+            return new Outcome(c.id(), null, null);
+        } catch (Throwable t) {
+            return new Outcome(c.id(), null, t);
+        }
+    }
+
+    private static DynamicTest dynamicTest(Outcome outcome) {
+        return DynamicTest.dynamicTest(outcome.id(), () -> {
+            Assumptions.assumeTrue(outcome.skipReason() == null, () -> "skipped: " + outcome.skipReason());
+            if (outcome.failure() instanceof AssertionError e) {
+                throw e;
+            }
+            if (outcome.failure() != null) {
+                throw new AssertionError(outcome.failure().toString(), outcome.failure());
+            }
+        });
+    }
+
+    private static void report(Protocol protocol, List<Outcome> outcomes) {
+        long skipped = outcomes.stream().filter(o -> o.skipReason() != null).count();
+        long failed = outcomes.stream().filter(o -> o.failure() != null).count();
+        long passed = outcomes.size() - skipped - failed;
+        System.out.printf("Smithy protocol tests %s: %d passed, %d failed, %d skipped (of %d)%n",
+                protocol.traitId(), passed, failed, skipped, outcomes.size());
+        outcomes.stream().filter(o -> o.skipReason() != null)
+                .forEach(o -> System.out.printf("  skipped %s: %s%n", o.id(), o.skipReason()));
+        outcomes.stream().filter(o -> o.failure() != null)
+                .forEach(o -> System.out.printf("  FAILED %s: %s%n", o.id(), firstLine(o.failure())));
+    }
+
+    private static String firstLine(Throwable t) {
+        String text = t instanceof AssertionError && t.getMessage() != null ? t.getMessage() : t.toString();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
