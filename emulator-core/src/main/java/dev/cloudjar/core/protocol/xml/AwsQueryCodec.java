@@ -27,6 +27,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
     private static final String VALIDATION_ERROR = "ValidationError";
 
     private final Validator validator = new Validator();
+    private final XmlShapeWriter writer = new XmlShapeWriter(new XmlValues(false));
 
     @Override
     public Protocol protocol() {
@@ -70,7 +71,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
         out.start(operation.name() + "Response").attribute("xmlns", namespace(model));
         if (!operation.output().traits().has("unitType")) {
             out.start(operation.name() + "Result");
-            XmlShapeWriter.writeContent(out, operation.output(), output.members(), member -> true);
+            writer.writeContent(out, operation.output(), output.members(), member -> true);
             out.end();
         }
         out.start("ResponseMetadata").element("RequestId", requestId).end();
@@ -88,7 +89,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
         if (error.getMessage() != null) {
             out.element("Message", error.getMessage());
         }
-        XmlErrors.writeMembers(out, modeled, error.members(), member -> true);
+        XmlErrors.writeMembers(writer, out, modeled, error.members(), member -> true);
         out.end();
         out.element("RequestId", requestId);
         out.end();

@@ -121,10 +121,6 @@ final class QueryDecoder {
     }
 
     private static Object scalar(String key, Member member, String text) {
-        try {
-            return Scalars.parse(member.target(), XmlShapeWriter.traits(member), text, TimestampFormat.DATE_TIME);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid value for parameter " + key + ": " + e.getMessage(), e);
-        }
+        return XmlValues.parse(member, text, key);
     }
 }

@@ -1,7 +1,6 @@
 package dev.cloudjar.core.protocol.xml;
 
 import dev.cloudjar.core.model.Member;
-import dev.cloudjar.core.model.Traits;
 
 import java.util.Map;
 import java.util.Set;
@@ -19,19 +18,19 @@ final class XmlErrors {
      * Members of a modelled error are written by the model (names, nesting, formats); members the
      * model does not declare are written as plain text elements, in the order they were added.
      */
-    static void writeMembers(XmlWriter out, ModeledError error, Map<String, Object> members, Predicate<Member> include) {
+    static void writeMembers(XmlShapeWriter writer, XmlWriter out, ModeledError error, Map<String, Object> members, Predicate<Member> include) {
         if (members.isEmpty()) {
             return;
         }
         if (error.shape() != null) {
-            XmlShapeWriter.writeContent(out, error.shape(), members,
+            writer.writeContent(out, error.shape(), members,
                     member -> include.test(member) && !WRITTEN_APART.contains(member.name())
                             && !member.traits().has("xmlAttribute"));
         }
         members.forEach((name, value) -> {
             boolean modeled = error.shape() != null && error.shape().member(name) != null;
             if (!modeled && !WRITTEN_APART.contains(name) && value != null) {
-                out.element(name, Scalars.format(Traits.NONE, value, TimestampFormat.DATE_TIME));
+                out.element(name, writer.values().format(value));
             }
         });
     }

@@ -93,10 +93,6 @@ final class XmlShapeReader {
     }
 
     private static Object scalar(Member member, String text, String where) {
-        try {
-            return Scalars.parse(member.target(), XmlShapeWriter.traits(member), text, TimestampFormat.DATE_TIME);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid value for " + where + ": " + e.getMessage(), e);
-        }
+        return XmlValues.parse(member, text, where);
     }
 }

@@ -3,7 +3,6 @@ package dev.cloudjar.core.protocol.xml;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudjar.core.model.Member;
 import dev.cloudjar.core.model.Shape;
-import dev.cloudjar.core.model.Traits;
 
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,7 +13,14 @@ import java.util.function.Predicate;
  * entries in place of a wrapper, xmlNamespace declares a namespace. Timestamps are date-time.
  */
 final class XmlShapeWriter {
-    private XmlShapeWriter() {
+    private final XmlValues values;
+
+    XmlShapeWriter(XmlValues values) {
+        this.values = values;
+    }
+
+    XmlValues values() {
+        return values;
     }
 
     /** The element name of a member: its xmlName, else its own name. */
@@ -36,22 +42,22 @@ final class XmlShapeWriter {
      * Writes the members of a structure (or union) inside the element just started: attributes first,
      * since they belong to its start tag, then child elements in model order.
      */
-    static void writeContent(XmlWriter out, Shape structure, Map<String, ?> values, Predicate<Member> include) {
+    void writeContent(XmlWriter out, Shape structure, Map<String, ?> members, Predicate<Member> include) {
         for (Member member : structure.members().values()) {
-            Object value = values.get(member.name());
+            Object value = members.get(member.name());
             if (value != null && include.test(member) && member.traits().has("xmlAttribute")) {
-                out.attribute(elementName(member), Scalars.format(traits(member), value, TimestampFormat.DATE_TIME));
+                out.attribute(elementName(member), values.format(member, value));
             }
         }
         for (Member member : structure.members().values()) {
-            Object value = values.get(member.name());
+            Object value = members.get(member.name());
             if (value != null && include.test(member) && !member.traits().has("xmlAttribute")) {
                 writeMember(out, member, value);
             }
         }
     }
 
-    static void writeMember(XmlWriter out, Member member, Object value) {
+    void writeMember(XmlWriter out, Member member, Object value) {
         Shape target = member.target();
         boolean flattened = member.traits().has("xmlFlattened");
         switch (target.type()) {
@@ -88,7 +94,7 @@ final class XmlShapeWriter {
         }
     }
 
-    private static void writeItems(XmlWriter out, Shape list, Iterable<?> items) {
+    private void writeItems(XmlWriter out, Shape list, Iterable<?> items) {
         Member item = list.listMember();
         for (Object element : items) {
             if (element != null) {
@@ -98,7 +104,7 @@ final class XmlShapeWriter {
         }
     }
 
-    private static void writeEntry(XmlWriter out, Shape map, Map.Entry<?, ?> entry) {
+    private void writeEntry(XmlWriter out, Shape map, Map.Entry<?, ?> entry) {
         Member key = map.mapKey();
         Member value = map.mapValue();
         writeValue(out, elementName(key), namespaceOf(key, key.target()), key, entry.getKey());
@@ -111,7 +117,7 @@ final class XmlShapeWriter {
      * Writes one value as element {@code name}. {@code member} gives the target and the traits that
      * format it; a list or map value nested directly in a list or map is always wrapped.
      */
-    private static void writeValue(XmlWriter out, String name, JsonNode namespace, Member member, Object value) {
+    private void writeValue(XmlWriter out, String name, JsonNode namespace, Member member, Object value) {
         Shape target = member.target();
         start(out, name, namespace);
         switch (target.type()) {
@@ -124,7 +130,7 @@ final class XmlShapeWriter {
                     out.end();
                 }
             }
-            default -> out.text(Scalars.format(traits(member), value, TimestampFormat.DATE_TIME));
+            default -> out.text(values.format(member, value));
         }
         out.end();
     }
@@ -143,11 +149,6 @@ final class XmlShapeWriter {
     private static JsonNode namespaceOf(Member member, Member fallback) {
         JsonNode own = member.traits().get("xmlNamespace");
         return own != null ? own : fallback.traits().get("xmlNamespace");
-    }
-
-    /** A member's traits over its target's, e.g. a timestampFormat set on either. */
-    static Traits traits(Member member) {
-        return member.target().traits().merge(member.traits());
     }
 
     @SuppressWarnings("unchecked")
