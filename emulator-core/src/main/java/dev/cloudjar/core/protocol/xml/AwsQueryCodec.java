@@ -120,8 +120,8 @@ public final class AwsQueryCodec implements ProtocolCodec {
         String contentType = request.header("Content-Type");
         boolean form = contentType == null
                 || contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        if (form && request.body() != null) {
-            byte[] body = request.body().bytes();
+        if (form) {
+            byte[] body = RequestCompression.body(request);
             if (body.length > 0) {
                 params.putAll(Request.parseQuery(new String(body, StandardCharsets.UTF_8)));
             }

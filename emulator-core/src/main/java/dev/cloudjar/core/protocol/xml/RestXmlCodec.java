@@ -23,6 +23,7 @@ import dev.cloudjar.core.spi.Output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,15 +61,16 @@ public final class RestXmlCodec implements ProtocolCodec {
         Shape input = operation.input();
         Map<String, String> labels = routes.route(model, request, s3).labels();
         Map<String, Object> members = (s3 ? s3Bindings : bindings).readRequest(input, request, labels);
+        Request decoded = compressed(operation, request);
         try {
             Member payload = HttpBindings.payloadMember(input);
             if (payload != null) {
-                Object value = payload(payload, request);
+                Object value = payload(payload, decoded);
                 if (value != null) {
                     members.put(payload.name(), value);
                 }
             } else if (!HttpBindings.bodyMembers(input).isEmpty()) {
-                XmlElement body = document(request);
+                XmlElement body = document(decoded);
                 if (body != null) {
                     members.putAll(XmlShapeReader.readContent(body, input, RestXmlCodec::isBodyMember));
                 }
@@ -130,6 +132,18 @@ public final class RestXmlCodec implements ProtocolCodec {
         return new Response(modeled.status(), headers, ResponseBody.of(out.toBytes()));
     }
 
+    /**
+     * The request with its body decompressed where the operation allows SDKs to gzip it. S3's
+     * Content-Encoding is object metadata instead, and its operations carry no such trait.
+     */
+    private static Request compressed(OperationModel operation, Request request) {
+        if (!operation.traits().has("requestCompression") || request.header("Content-Encoding") == null) {
+            return request;
+        }
+        String uri = request.rawQuery().isEmpty() ? request.rawPath() : request.rawPath() + "?" + request.rawQuery();
+        return new Request(request.method(), uri, request.headers(), RequestBody.of(RequestCompression.body(request)));
+    }
+
     /** S3 (and any service whose restXml trait says noErrorWrapping) speaks S3's dialect. */
     static boolean isS3(ServiceModel model) {
         Traits traits = model.service().traits();
@@ -140,6 +154,14 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private static boolean isBodyMember(Member member) {
         return HttpBinding.of(member) == HttpBinding.BODY;
+    }
+
+    /** In an output, labels and query bindings mean nothing, so such members travel in the body. */
+    private static boolean isOutputBodyMember(Member member) {
+        return switch (HttpBinding.of(member)) {
+            case BODY, LABEL, QUERY, QUERY_PARAMS -> true;
+            default -> false;
+        };
     }
 
     private static void message(XmlWriter out, AwsException error) {
@@ -187,6 +209,10 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private ResponseBody payload(ServiceModel model, Member member, Object value, Headers headers) {
         Shape target = member.target();
+        String mediaType = target.traits().string("mediaType");
+        if (mediaType != null && !headers.contains("Content-Type")) {
+            headers.set("Content-Type", mediaType);
+        }
         if (value instanceof ResponseBody body) {
             headers.set("Content-Length", Long.toString(body.length()));
             return body;
@@ -196,6 +222,9 @@ public final class RestXmlCodec implements ProtocolCodec {
             return ResponseBody.of(bytes);
         }
         if (target.type() != ShapeType.STRUCTURE && target.type() != ShapeType.UNION) {
+            if (!headers.contains("Content-Type")) {
+                headers.set("Content-Type", "text/plain");
+            }
             return ResponseBody.of(value.toString());
         }
         XmlWriter out = XmlWriter.withDeclaration();
@@ -214,20 +243,25 @@ public final class RestXmlCodec implements ProtocolCodec {
     private ResponseBody document(ServiceModel model, OperationModel operation, Map<String, Object> values,
                                   Headers headers) {
         Shape shape = operation.output();
-        if (HttpBindings.bodyMembers(shape).stream().allMatch(m -> values.get(m.name()) == null)) {
+        List<Member> bodyMembers = shape.members().values().stream().filter(RestXmlCodec::isOutputBodyMember).toList();
+        if (bodyMembers.stream().allMatch(m -> values.get(m.name()) == null)) {
+            // An empty body still says it is XML, except S3's, which says nothing (PutObject).
+            if (!isS3(model)) {
+                headers.set("Content-Type", XML);
+            }
             return ResponseBody.EMPTY;
         }
         XmlWriter out = XmlWriter.withDeclaration();
         if (operation.traits().has("aws.customizations#s3UnwrappedXmlOutput")) {
             // GetBucketLocation: the one member is the document, <LocationConstraint>, with no wrapper.
-            Member member = HttpBindings.bodyMembers(shape).get(0);
+            Member member = bodyMembers.get(0);
             out.start(XmlShapeWriter.elementName(member));
             XmlShapeWriter.declareNamespace(out, namespace(model, shape));
             out.text(writer(model).values().format(member, values.get(member.name())));
         } else {
             out.start(rootName(shape));
             XmlShapeWriter.declareNamespace(out, namespace(model, shape));
-            writer(model).writeContent(out, shape, values, RestXmlCodec::isBodyMember);
+            writer(model).writeContent(out, shape, values, RestXmlCodec::isOutputBodyMember);
         }
         out.end();
         headers.set("Content-Type", XML);

@@ -68,7 +68,7 @@ final class XmlShapeWriter {
                         writeValue(out, elementName(member), namespaceOf(item, member), item, element);
                     }
                 } else {
-                    start(out, elementName(member), namespaceOf(member, target));
+                    start(out, elementName(member), namespace(member));
                     writeItems(out, target, (Iterable<?>) value);
                     out.end();
                 }
@@ -76,12 +76,12 @@ final class XmlShapeWriter {
             case MAP -> {
                 if (flattened) {
                     for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                        start(out, elementName(member), member.traits().get("xmlNamespace"));
+                        start(out, elementName(member), namespace(member));
                         writeEntry(out, target, entry);
                         out.end();
                     }
                 } else {
-                    start(out, elementName(member), namespaceOf(member, target));
+                    start(out, elementName(member), namespace(member));
                     for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                         out.start("entry");
                         writeEntry(out, target, entry);
@@ -90,7 +90,7 @@ final class XmlShapeWriter {
                     out.end();
                 }
             }
-            default -> writeValue(out, elementName(member), namespaceOf(member, target), member, value);
+            default -> writeValue(out, elementName(member), namespace(member), member, value);
         }
     }
 
@@ -99,7 +99,7 @@ final class XmlShapeWriter {
         for (Object element : items) {
             if (element != null) {
                 writeValue(out, item.traits().has("xmlName") ? elementName(item) : "member",
-                        namespaceOf(item, item.target()), item, element);
+                        namespace(item), item, element);
             }
         }
     }
@@ -107,9 +107,9 @@ final class XmlShapeWriter {
     private void writeEntry(XmlWriter out, Shape map, Map.Entry<?, ?> entry) {
         Member key = map.mapKey();
         Member value = map.mapValue();
-        writeValue(out, elementName(key), namespaceOf(key, key.target()), key, entry.getKey());
+        writeValue(out, elementName(key), namespace(key), key, entry.getKey());
         if (entry.getValue() != null) {
-            writeValue(out, elementName(value), namespaceOf(value, value.target()), value, entry.getValue());
+            writeValue(out, elementName(value), namespace(value), value, entry.getValue());
         }
     }
 
@@ -140,15 +140,17 @@ final class XmlShapeWriter {
         declareNamespace(out, namespace);
     }
 
-    /** The member's xmlNamespace, else its target's (a structure may declare its own). */
-    private static JsonNode namespaceOf(Member member, Shape fallback) {
-        JsonNode own = member.traits().get("xmlNamespace");
-        return own != null ? own : fallback.traits().get("xmlNamespace");
+    /**
+     * The member's xmlNamespace, else the fallback member's (a flattened list item takes the list's).
+     * A structure's own xmlNamespace counts only where it is the document root.
+     */
+    private static JsonNode namespaceOf(Member member, Member fallback) {
+        JsonNode own = namespace(member);
+        return own != null ? own : namespace(fallback);
     }
 
-    private static JsonNode namespaceOf(Member member, Member fallback) {
-        JsonNode own = member.traits().get("xmlNamespace");
-        return own != null ? own : fallback.traits().get("xmlNamespace");
+    private static JsonNode namespace(Member member) {
+        return member.traits().get("xmlNamespace");
     }
 
     @SuppressWarnings("unchecked")

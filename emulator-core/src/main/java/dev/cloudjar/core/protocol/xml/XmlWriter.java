@@ -14,10 +14,10 @@ public final class XmlWriter {
     private final Deque<String> open = new ArrayDeque<>();
     private boolean tagOpen;
 
-    /** A writer whose document starts with the XML declaration AWS sends. */
+    /** A writer whose document starts with the XML declaration and line break S3 sends. */
     public static XmlWriter withDeclaration() {
         XmlWriter writer = new XmlWriter();
-        writer.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        writer.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         return writer;
     }
 
