@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The awsQuery protocol (STS, IAM, SNS, SQS before JSON): a form-encoded request naming its
@@ -45,7 +46,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
         if (operation == null) {
             // The message of AWS's Coral query services (STS, IAM, SNS).
             throw AwsException.client("InvalidAction",
-                    "Could not find operation " + action + " for version " + first(params, "Version"));
+                    "Could not find operation " + action + " for version " + Objects.toString(first(params, "Version"), ""));
         }
         return operation;
     }

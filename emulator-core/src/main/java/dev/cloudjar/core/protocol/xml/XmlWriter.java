@@ -10,6 +10,7 @@ import java.util.Deque;
  * AWS does.
  */
 public final class XmlWriter {
+    private static final char REPLACEMENT = '\uFFFD';
     private final StringBuilder out = new StringBuilder(256);
     private final Deque<String> open = new ArrayDeque<>();
     private boolean tagOpen;
@@ -91,18 +92,27 @@ public final class XmlWriter {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append(attribute ? "&quot;" : "\"");
-                // Carriage returns and line breaks would be normalised away by the reader; AWS encodes them.
+                // A reader would normalise raw carriage returns (and, in attributes, line breaks and tabs) away.
                 case '\r' -> out.append("&#xD;");
                 case '\n' -> out.append(attribute ? "&#xA;" : "\n");
                 case '\t' -> out.append(attribute ? "&#x9;" : "\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("&#x").append(Integer.toHexString(c).toUpperCase()).append(';');
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(isXmlChar(value, i) ? c : REPLACEMENT);
             }
         }
+    }
+
+    /**
+     * XML 1.0 cannot carry other control characters, U+FFFE/U+FFFF or unpaired surrogates, not even
+     * as character references; they are written as U+FFFD so the document stays readable.
+     */
+    private static boolean isXmlChar(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+        }
+        return c >= 0x20 && c != 0xFFFE && c != 0xFFFF;
     }
 }
