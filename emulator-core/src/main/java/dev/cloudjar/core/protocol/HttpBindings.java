@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,22 +34,30 @@ public final class HttpBindings {
                 .filter(m -> HttpBinding.of(m) == HttpBinding.PAYLOAD).findFirst().orElse(null);
     }
 
-    /** Members that travel in the body when no member is the payload. */
+    /** Members of a request that travel in the body when no member is the payload. */
     public static List<Member> bodyMembers(Shape structure) {
         return structure.members().values().stream().filter(m -> HttpBinding.of(m) == HttpBinding.BODY).toList();
+    }
+
+    /**
+     * Members of a response (or error) that travel in the body: labels and query parameters mean
+     * nothing in a response, so members bound to them are written in the body.
+     */
+    public static List<Member> responseBodyMembers(Shape structure) {
+        return structure.members().values().stream().filter(m -> switch (HttpBinding.of(m)) {
+            case BODY, LABEL, QUERY, QUERY_PARAMS -> true;
+            default -> false;
+        }).toList();
     }
 
     /** Members of the input from labels, query and headers, as plain Java values. */
     public Map<String, Object> readRequest(Shape input, Request request, Map<String, String> labels) {
         Map<String, Object> members = new LinkedHashMap<>();
-        Set<String> boundQueryNames = new java.util.HashSet<>();
-        input.members().values().stream().filter(m -> HttpBinding.of(m) == HttpBinding.QUERY)
-                .forEach(m -> boundQueryNames.add(m.traits().string("httpQuery")));
         for (Member member : input.members().values()) {
             Object value = switch (HttpBinding.of(member)) {
                 case LABEL -> label(member, labels.get(member.name()));
                 case QUERY -> query(member, request.queryParameters().get(member.traits().string("httpQuery")));
-                case QUERY_PARAMS -> queryParams(member, request.queryParameters(), boundQueryNames);
+                case QUERY_PARAMS -> queryParams(member, request.queryParameters());
                 case HEADER -> header(member, request.headers());
                 case PREFIX_HEADERS -> prefixHeaders(member, request.headers());
                 default -> null;
@@ -79,15 +86,13 @@ public final class HttpBindings {
         return parse(member, values.get(0), TimestampFormat.DATE_TIME, false);
     }
 
-    private Object queryParams(Member member, Map<String, List<String>> query, Set<String> boundNames) {
+    /** Every query parameter, those bound by httpQuery members too, as Smithy servers collect them. */
+    private Object queryParams(Member member, Map<String, List<String>> query) {
         Member value = member.target().mapValue();
         boolean lists = value.target().type() == ShapeType.LIST || value.target().type() == ShapeType.SET;
         Map<String, Object> out = new LinkedHashMap<>();
-        query.forEach((name, values) -> {
-            if (!boundNames.contains(name)) {
-                out.put(name, lists ? query(value, values) : parse(value, values.get(0), TimestampFormat.DATE_TIME, false));
-            }
-        });
+        query.forEach((name, values) ->
+                out.put(name, lists ? query(value, values) : parse(value, values.get(0), TimestampFormat.DATE_TIME, false)));
         return out.isEmpty() ? null : out;
     }
 

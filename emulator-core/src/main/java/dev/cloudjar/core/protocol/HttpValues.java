@@ -27,7 +27,7 @@ public final class HttpValues {
         Shape target = member.target();
         return switch (target.type()) {
             case STRING -> header && target.traits().has("mediaType")
-                    ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text;
+                    ? new String(base64(text), StandardCharsets.UTF_8) : text;
             case ENUM -> text;
             case BOOLEAN -> parseBoolean(text);
             case BYTE -> bounded(text, Byte.MIN_VALUE, Byte.MAX_VALUE);
@@ -39,7 +39,7 @@ public final class HttpValues {
             case BIG_INTEGER -> new BigInteger(text);
             case BIG_DECIMAL -> new BigDecimal(text);
             case TIMESTAMP -> TimestampFormat.of(member, defaultFormat).parse(text);
-            case BLOB -> Base64.getDecoder().decode(text);
+            case BLOB -> base64(text);
             default -> throw new IllegalArgumentException(target.type() + " cannot travel as text");
         };
     }
@@ -55,6 +55,18 @@ public final class HttpValues {
             case FLOAT, DOUBLE -> formatFloat(((Number) value).doubleValue(), value);
             default -> value.toString();
         };
+    }
+
+    /**
+     * Decodes standard, padded base64; Java's decoder also takes unpadded text, which AWS rejects.
+     *
+     * @throws IllegalArgumentException when the text is not padded base64
+     */
+    public static byte[] base64(String text) {
+        if (text.length() % 4 != 0) {
+            throw new IllegalArgumentException("base64 text must be padded");
+        }
+        return Base64.getDecoder().decode(text);
     }
 
     private static String formatFloat(double d, Object value) {

@@ -8,17 +8,21 @@ import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Checks a parsed input against the model's constraint traits (required, enum, length, range,
- * pattern) the way AWS's Coral frameworks do: every violation is collected and reported in one
+ * pattern, uniqueItems) the way AWS's Coral frameworks do: every violation is collected and reported in one
  * error, worded as AWS words it:
  * {@code 2 validation errors detected: Value null at 'tableName' failed to satisfy constraint:
  * Member must not be null; Value ...}.
@@ -107,6 +111,9 @@ public final class Validator {
             }
             case LIST, SET -> {
                 if (value instanceof List<?> list) {
+                    if (target.traits().has("uniqueItems") && !unique(list)) {
+                        out.add(violation(value, path, "Member must have unique values"));
+                    }
                     checkList(target.listMember(), list, value, path, out);
                 }
             }
@@ -216,6 +223,27 @@ public final class Validator {
         if (min != null && value.compareTo(min.decimalValue()) < 0) {
             broken.add("Member must have value greater than or equal to " + min.asText());
         }
+    }
+
+    private static boolean unique(List<?> list) {
+        Set<Object> seen = new HashSet<>();
+        return list.stream().allMatch(item -> seen.add(comparable(item)));
+    }
+
+    /** A value with content equality, blobs included (byte arrays compare by identity). */
+    private static Object comparable(Object value) {
+        if (value instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Validator::comparable).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new HashMap<>();
+            map.forEach((k, v) -> out.put(k, comparable(v)));
+            return out;
+        }
+        return value;
     }
 
     /** Characters (code points) of a string, bytes of a blob, entries of a list or map; else -1. */

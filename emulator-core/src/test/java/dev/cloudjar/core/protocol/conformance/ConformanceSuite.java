@@ -1,5 +1,6 @@
 package dev.cloudjar.core.protocol.conformance;
 
+import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import org.junit.jupiter.api.Assumptions;
@@ -67,7 +68,7 @@ public final class ConformanceSuite {
                 throw e;
             }
             if (outcome.failure() != null) {
-                throw new AssertionError(outcome.failure().toString(), outcome.failure());
+                throw new AssertionError(firstLine(outcome.failure()), outcome.failure());
             }
         });
     }
@@ -85,7 +86,8 @@ public final class ConformanceSuite {
     }
 
     private static String firstLine(Throwable t) {
-        String text = t instanceof AssertionError && t.getMessage() != null ? t.getMessage() : t.toString();
+        String text = t instanceof AwsException e ? "AwsException " + e.code() + " (" + e.status() + "): " + e.getMessage()
+                : t instanceof AssertionError && t.getMessage() != null ? t.getMessage() : t.toString();
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }

@@ -5,6 +5,7 @@ import dev.cloudjar.core.model.Member;
 import dev.cloudjar.core.model.Shape;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class Params {
             case LONG -> node.asLong();
             case FLOAT -> node.isTextual() ? Float.valueOf(node.asText()) : node.floatValue();
             case DOUBLE -> node.isTextual() ? Double.valueOf(node.asText()) : node.doubleValue();
-            case BIG_INTEGER -> node.isTextual() ? new java.math.BigInteger(node.asText()) : node.bigIntegerValue();
+            case BIG_INTEGER -> node.isTextual() ? new BigInteger(node.asText()) : node.bigIntegerValue();
             case BIG_DECIMAL -> node.isTextual() ? new BigDecimal(node.asText()) : node.decimalValue();
             case TIMESTAMP -> timestamp(node);
             case DOCUMENT -> node;
