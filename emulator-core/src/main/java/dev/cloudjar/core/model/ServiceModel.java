@@ -29,10 +29,12 @@ public final class ServiceModel {
     private final Map<String, Shape> shapes;
     private final Map<String, OperationModel> operations;
     private final List<Shape> errors;
+    private final String version;
 
-    private ServiceModel(Shape service, Protocol protocol, Map<String, Shape> shapes,
+    private ServiceModel(Shape service, String version, Protocol protocol, Map<String, Shape> shapes,
                          Map<String, OperationModel> operations, List<Shape> errors) {
         this.service = service;
+        this.version = version;
         this.protocol = protocol;
         this.shapes = shapes;
         this.operations = Collections.unmodifiableMap(operations);
@@ -92,7 +94,9 @@ public final class ServiceModel {
                 break;
             }
         }
-        ServiceModel model = new ServiceModel(service, protocol, Collections.unmodifiableMap(shapes),
+        // The version is a property of the service shape in the JSON AST, not a trait.
+        String version = shapesNode.path(serviceShapeId).path("version").asText(null);
+        ServiceModel model = new ServiceModel(service, version, protocol, Collections.unmodifiableMap(shapes),
                 new LinkedHashMap<>(), new ArrayList<>());
         allMembers.forEach(m -> m.bind(model));
 
@@ -115,7 +119,7 @@ public final class ServiceModel {
         for (JsonNode err : serviceNode.path("errors")) {
             serviceErrors.add(shapes.get(err.path("target").asText()));
         }
-        return new ServiceModel(service, protocol, Collections.unmodifiableMap(shapes), operations, serviceErrors);
+        return new ServiceModel(service, version, protocol, Collections.unmodifiableMap(shapes), operations, serviceErrors);
     }
 
     private static Shape structureOrEmpty(Map<String, Shape> shapes, String id) {
@@ -205,8 +209,9 @@ public final class ServiceModel {
         return protocol;
     }
 
+    /** The service shape's version, e.g. "2011-06-15" (awsQuery's Version parameter), or null. */
     public String version() {
-        return service.traits().has("smithy.api#version") ? service.traits().string("smithy.api#version") : null;
+        return version;
     }
 
     /** The SigV4 signing name from aws.auth#sigv4, or null. */

@@ -24,7 +24,7 @@ public enum TimestampFormat {
     /** IMF-fixdate; the day has two digits, which RFC_1123_DATE_TIME does not guarantee. */
     private static final DateTimeFormatter HTTP_DATE_FORMAT = new DateTimeFormatterBuilder()
             .appendPattern("EEE, dd MMM yyyy HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .appendLiteral(" GMT")
             .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HTTP_DATE_WHOLE_SECONDS =

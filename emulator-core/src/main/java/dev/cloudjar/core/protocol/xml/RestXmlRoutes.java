@@ -1,0 +1,128 @@
+package dev.cloudjar.core.protocol.xml;
+
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.model.Member;
+import dev.cloudjar.core.model.OperationModel;
+import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.UriPattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses the operation of a restXml request from the http traits, with S3's routing rules on top
+ * of the shared {@link UriPattern}s: the bucket may come from the Host header; {@code x-id} in a
+ * pattern is a hint S3 and most SDKs never send; a key keeps its trailing slash; and where several
+ * operations share a pattern (GetObject and ListParts on {@code GET /{Bucket}/{Key+}}), the one
+ * whose required query parameters and headers the request carries wins (ListParts needs uploadId,
+ * CopyObject needs x-amz-copy-source).
+ */
+final class RestXmlRoutes {
+    private static final String X_ID = "x-id";
+    private static final Pattern X_ID_PARAM = Pattern.compile("[?&]x-id=([^&]*)");
+    private static final Pattern GREEDY_LABEL = Pattern.compile("\\{(\\w+)\\+}");
+
+    /** An operation and the labels its pattern took from the path. */
+    record Match(OperationModel operation, Map<String, String> labels) {
+    }
+
+    private record Route(OperationModel operation, UriPattern pattern, String xId, String greedyLabel) {
+    }
+
+    /** Per model, parsed once; models live as long as the server, so the map stays small. */
+    private final Map<ServiceModel, List<Route>> routes = new ConcurrentHashMap<>();
+
+    Match route(ServiceModel model, Request request, boolean s3) {
+        String path = s3 ? S3Addressing.pathStyle(request.header("Host"), request.rawPath()) : request.rawPath();
+        Route best = null;
+        Map<String, String> bestLabels = null;
+        boolean pathMatched = false;
+        for (Route route : routes(model)) {
+            Map<String, String> labels = labels(route, path, request);
+            if (labels == null) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.operation().httpMethod().equalsIgnoreCase(request.method()) && better(route, best, request)) {
+                best = route;
+                bestLabels = labels;
+            }
+        }
+        if (best != null) {
+            return new Match(best.operation(), bestLabels);
+        }
+        if (s3 && pathMatched) {
+            throw new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.");
+        }
+        throw new AwsException(s3 ? "InvalidRequest" : "UnknownOperationException", s3 ? 400 : 404,
+                "No operation matches " + request.method() + " " + request.rawPath());
+    }
+
+    private static Map<String, String> labels(Route route, String path, Request request) {
+        String sentXId = request.queryParameter(X_ID);
+        if (sentXId != null && route.xId() != null && !route.xId().equals(sentXId)) {
+            return null;
+        }
+        Map<String, String> labels = route.pattern().match(path, request.queryParameters());
+        if (labels != null && route.greedyLabel() != null && path.endsWith("/") && labels.containsKey(route.greedyLabel())) {
+            // S3 keys may end in '/', which the shared pattern treats as insignificant.
+            labels.put(route.greedyLabel(), labels.get(route.greedyLabel()) + "/");
+        }
+        return labels;
+    }
+
+    /** Routes are in specificity order, so a later route wins only by carrying more of its required bindings. */
+    private static boolean better(Route candidate, Route best, Request request) {
+        if (best == null) {
+            return true;
+        }
+        int[] candidateBindings = requiredBindings(candidate.operation(), request);
+        int[] bestBindings = requiredBindings(best.operation(), request);
+        if ((candidateBindings[1] == 0) != (bestBindings[1] == 0)) {
+            return candidateBindings[1] == 0;
+        }
+        return candidate.pattern().compareSpecificity(best.pattern()) == 0 && candidateBindings[0] > bestBindings[0];
+    }
+
+    /** How many of the operation's required query and header members the request carries, and lacks. */
+    private static int[] requiredBindings(OperationModel operation, Request request) {
+        int present = 0;
+        int missing = 0;
+        for (Member member : operation.input().members().values()) {
+            String query = member.traits().string("httpQuery");
+            String header = member.traits().string("httpHeader");
+            if (!member.isRequired() || (query == null && header == null)) {
+                continue;
+            }
+            boolean carried = query != null ? request.queryParameters().containsKey(query)
+                    : request.headers().contains(header);
+            if (carried) {
+                present++;
+            } else {
+                missing++;
+            }
+        }
+        return new int[]{present, missing};
+    }
+
+    private List<Route> routes(ServiceModel model) {
+        return routes.computeIfAbsent(model, m -> {
+            List<Route> list = new ArrayList<>();
+            for (OperationModel operation : m.operations().values()) {
+                String uri = operation.httpUri();
+                Matcher xId = X_ID_PARAM.matcher(uri);
+                String withoutXId = uri.replaceAll("([?&])x-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
+                Matcher greedy = GREEDY_LABEL.matcher(uri);
+                list.add(new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
+                        greedy.find() ? greedy.group(1) : null));
+            }
+            list.sort((a, b) -> a.pattern().compareSpecificity(b.pattern()));
+            return List.copyOf(list);
+        });
+    }
+}

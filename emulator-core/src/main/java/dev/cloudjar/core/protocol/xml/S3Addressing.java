@@ -1,0 +1,46 @@
+package dev.cloudjar.core.protocol.xml;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * S3's virtual-hosted-style addressing: the bucket named in the Host header
+ * ({@code bucket.localhost}, {@code bucket.s3.localhost}, {@code bucket.s3.region.localhost},
+ * {@code bucket.s3[.region].amazonaws.com}) rather than in the path.
+ */
+final class S3Addressing {
+    private static final Pattern VIRTUAL_HOST =
+            Pattern.compile("(.+?)\\.(?:s3(?:[.-][a-z0-9-]+)?\\.)?(?:localhost|amazonaws\\.com)");
+    /** Hosts of the service itself (s3.localhost, s3.us-east-1.amazonaws.com), which name no bucket. */
+    private static final Pattern SERVICE_HOST = Pattern.compile("s3(?:[.-][a-z0-9-]+)?");
+
+    private S3Addressing() {
+    }
+
+    /** The bucket a Host header names, or null for path-style requests. */
+    static String bucket(String host) {
+        if (host == null) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon >= 0 && name.indexOf(']') < colon) {
+            name = name.substring(0, colon);
+        }
+        Matcher m = VIRTUAL_HOST.matcher(name);
+        if (!m.matches() || SERVICE_HOST.matcher(m.group(1)).matches()) {
+            return null;
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The path the model's URI patterns are written for: a virtual-hosted request's path gets its
+     * bucket in front, still percent-encoded like the rest of the raw path.
+     */
+    static String pathStyle(String host, String rawPath) {
+        String bucket = bucket(host);
+        return bucket == null ? rawPath : "/" + bucket + (rawPath.startsWith("/") ? rawPath : "/" + rawPath);
+    }
+}
