@@ -1,5 +1,6 @@
 package dev.cloudjar.sts;
 
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StsModelTest {
     private final ServiceModel model =
             ServiceModel.loadResource(getClass().getClassLoader(), "dev/cloudjar/sts/sts.json");
-    private final AwsQueryCodec codec = new AwsQueryCodec();
+    private final AwsQueryCodec codec = new AwsQueryCodec(new Validator());
 
     private static Request form(String body) {
         return new Request("POST", "/", Headers.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),

@@ -3,6 +3,8 @@ package dev.cloudjar.core.protocol;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.protocol.json.AwsJsonCodec;
 import dev.cloudjar.core.protocol.json.RestJsonCodec;
+import dev.cloudjar.core.protocol.xml.AwsQueryCodec;
+import dev.cloudjar.core.protocol.xml.RestXmlCodec;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +30,9 @@ public final class Codecs {
         return new Codecs()
                 .register(new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
                 .register(new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
-                .register(new RestJsonCodec(validator));
+                .register(new RestJsonCodec(validator))
+                .register(new AwsQueryCodec(validator))
+                .register(new RestXmlCodec(validator));
     }
 
     public Codecs register(ProtocolCodec codec) {

@@ -27,8 +27,13 @@ public final class AwsQueryCodec implements ProtocolCodec {
     /** The validation error code of the Coral query services (STS, IAM). */
     private static final String VALIDATION_ERROR = "ValidationError";
 
-    private final Validator validator = new Validator();
+    private final Validator validator;
     private final XmlShapeWriter writer = new XmlShapeWriter(new XmlValues(false));
+
+    /** @param validator finds the constraint violations, reported as the query services' ValidationError */
+    public AwsQueryCodec(Validator validator) {
+        this.validator = validator;
+    }
 
     @Override
     public Protocol protocol() {

@@ -37,13 +37,18 @@ public final class RestXmlCodec implements ProtocolCodec {
     private static final String XML = "application/xml";
 
     private final XmlParser parser = new XmlParser();
-    private final Validator validator = new Validator();
+    private final Validator validator;
     private final RestXmlRoutes routes = new RestXmlRoutes();
     /** S3 answers a header or query value of the wrong type with InvalidArgument. */
     private final HttpBindings s3Bindings = new HttpBindings(message -> AwsException.client("InvalidArgument", message));
     private final HttpBindings bindings = new HttpBindings(message -> AwsException.client("SerializationException", message));
     private final XmlShapeWriter s3Writer = new XmlShapeWriter(new XmlValues(true));
     private final XmlShapeWriter writer = new XmlShapeWriter(new XmlValues(false));
+
+    /** @param validator checks inputs of restXml services other than S3, which reports its own errors */
+    public RestXmlCodec(Validator validator) {
+        this.validator = validator;
+    }
 
     @Override
     public Protocol protocol() {
@@ -156,14 +161,6 @@ public final class RestXmlCodec implements ProtocolCodec {
         return HttpBinding.of(member) == HttpBinding.BODY;
     }
 
-    /** In an output, labels and query bindings mean nothing, so such members travel in the body. */
-    private static boolean isOutputBodyMember(Member member) {
-        return switch (HttpBinding.of(member)) {
-            case BODY, LABEL, QUERY, QUERY_PARAMS -> true;
-            default -> false;
-        };
-    }
-
     private static void message(XmlWriter out, AwsException error) {
         if (error.getMessage() != null) {
             out.element("Message", error.getMessage());
@@ -243,7 +240,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     private ResponseBody document(ServiceModel model, OperationModel operation, Map<String, Object> values,
                                   Headers headers) {
         Shape shape = operation.output();
-        List<Member> bodyMembers = shape.members().values().stream().filter(RestXmlCodec::isOutputBodyMember).toList();
+        List<Member> bodyMembers = HttpBindings.responseBodyMembers(shape);
         if (bodyMembers.stream().allMatch(m -> values.get(m.name()) == null)) {
             // An empty body still says it is XML, except S3's, which says nothing (PutObject).
             if (!isS3(model)) {
@@ -261,7 +258,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         } else {
             out.start(rootName(shape));
             XmlShapeWriter.declareNamespace(out, namespace(model, shape));
-            writer(model).writeContent(out, shape, values, RestXmlCodec::isOutputBodyMember);
+            writer(model).writeContent(out, shape, values, bodyMembers::contains);
         }
         out.end();
         headers.set("Content-Type", XML);

@@ -1,5 +1,6 @@
 package dev.cloudjar.core.protocol.xml;
 
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.RequestBody;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AwsQueryCodecTest {
     private final ServiceModel model = TestModels.load("query-service.json");
-    private final AwsQueryCodec codec = new AwsQueryCodec();
+    private final AwsQueryCodec codec = new AwsQueryCodec(new Validator());
     private final OperationModel describe = model.operation("DescribeThings");
 
     private Input parse(String body) {

@@ -1,5 +1,6 @@
 package dev.cloudjar.core.protocol.xml;
 
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -52,7 +53,7 @@ class MalformedRequestsTest {
     @Test
     void awsQueryAnswersEveryMalformedRequestWithAnInputOrASenderError() {
         ServiceModel model = TestModels.load("query-service.json");
-        run(new AwsQueryCodec(), model, this::queryRequest, body -> {
+        run(new AwsQueryCodec(new Validator()), model, this::queryRequest, body -> {
             XmlElement root = parse(body);
             assertEquals("ErrorResponse", root.name());
             assertEquals("Sender", root.child("Error").child("Type").text());
@@ -64,7 +65,7 @@ class MalformedRequestsTest {
     @Test
     void restXmlAnswersEveryMalformedRequestWithAnInputOrAnS3Error() {
         ServiceModel model = TestModels.load("s3-like-service.json");
-        run(new RestXmlCodec(), model, this::restRequest, body -> {
+        run(new RestXmlCodec(new Validator()), model, this::restRequest, body -> {
             XmlElement root = parse(body);
             assertEquals("Error", root.name());
             assertNotNull(root.child("Code"));

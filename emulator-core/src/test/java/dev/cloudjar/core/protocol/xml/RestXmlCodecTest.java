@@ -1,5 +1,6 @@
 package dev.cloudjar.core.protocol.xml;
 
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestXmlCodecTest {
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     private final ServiceModel model = TestModels.load("s3-like-service.json");
-    private final RestXmlCodec codec = new RestXmlCodec();
+    private final RestXmlCodec codec = new RestXmlCodec(new Validator());
 
     private String operation(String method, String uri, String... headers) {
         return codec.operation(model, request(method, uri, Headers.of(headers), "")).name();
