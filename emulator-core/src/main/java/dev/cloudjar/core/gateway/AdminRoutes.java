@@ -1,0 +1,104 @@
+package dev.cloudjar.core.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.http.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Cloudjar's own endpoints under {@code /_cloudjar/}: {@code health} (version, services, uptime)
+ * and {@code reset} (all state, or one service's with {@code ?service=NAME}). Unsigned, like
+ * LocalStack's {@code /_localstack/} endpoints.
+ */
+public final class AdminRoutes {
+    public static final String PREFIX = "/_cloudjar/";
+
+    /** What the health endpoint reports and the reset endpoint drives. */
+    public interface Server {
+        String version();
+
+        String endpoint();
+
+        String dataDir();
+
+        List<ServiceRuntime> services();
+
+        /** Wipes all state, or one service's (name non-null). */
+        void reset(String service);
+    }
+
+    /** Created on first use: building an ObjectMapper costs a startup's worth of class loading. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    private final Server server;
+    private final Clock clock;
+    private final Instant started;
+
+    public AdminRoutes(Server server, Clock clock) {
+        this.server = server;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    boolean matches(Request request) {
+        return request.rawPath().startsWith(PREFIX);
+    }
+
+    Response handle(Request request) {
+        String route = request.rawPath().substring(PREFIX.length());
+        if (route.equals("health")) {
+            return request.method().equals("GET") || request.method().equals("HEAD")
+                    ? health() : methodNotAllowed("GET");
+        }
+        if (route.equals("reset") || route.startsWith("reset/")) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            String service = route.startsWith("reset/") ? route.substring("reset/".length())
+                    : request.queryParameter("service");
+            if (service != null && server.services().stream().noneMatch(s -> s.name().equals(service))) {
+                return json(404, n -> n.put("error", "no service named '" + service + "'"));
+            }
+            server.reset(service);
+            return json(200, n -> n.put("reset", service == null ? "all" : service));
+        }
+        return json(404, n -> n.put("error", "no admin endpoint " + request.rawPath()));
+    }
+
+    private Response health() {
+        return json(200, n -> {
+            n.put("status", "running");
+            n.put("version", server.version());
+            n.put("endpoint", server.endpoint());
+            n.put("dataDir", server.dataDir());
+            n.put("uptimeSeconds", Duration.between(started, clock.instant()).toMillis() / 1000.0);
+            ObjectNode services = n.putObject("services");
+            for (ServiceRuntime s : server.services()) {
+                // A service's model loads on its first request; until then it is available but idle.
+                services.put(s.name(), s.isModelLoaded() ? "running" : "available");
+            }
+        });
+    }
+
+    private static Response methodNotAllowed(String allowed) {
+        Response r = json(405, n -> n.put("error", "use " + allowed));
+        r.headers().set("Allow", allowed);
+        return r;
+    }
+
+    private static Response json(int status, Consumer<ObjectNode> body) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        body.accept(node);
+        return Response.of(status, "application/json", node.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,98 @@
+package dev.cloudjar.core.gateway;
+
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.model.Protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides which service a request is for, in the order AWS's own front ends make it knowable:
+ * the SigV4 credential scope, the X-Amz-Target header, a service's path prefix, the query
+ * protocol's Action, and finally the fallback service (S3, which owns bare paths and virtual
+ * hosts such as {@code bucket.localhost}).
+ */
+final class ServiceRouter {
+    private final List<ServiceRuntime> services;
+    private final Authenticator authenticator;
+
+    ServiceRouter(List<ServiceRuntime> services, Authenticator authenticator) {
+        this.services = List.copyOf(services);
+        this.authenticator = authenticator;
+    }
+
+    /** The service for a request, or null; a buffered form body is read for the query protocol's Action. */
+    ServiceRuntime route(Request request) {
+        String signing = authenticator.signingService(request);
+        if (signing != null) {
+            for (ServiceRuntime s : services) {
+                if (s.descriptor().signingName().equals(signing)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            int dot = target.indexOf('.');
+            String prefix = dot < 0 ? target : target.substring(0, dot);
+            for (ServiceRuntime s : services) {
+                if (prefix.equals(s.descriptor().targetPrefix())) {
+                    return s;
+                }
+            }
+            return null;
+        }
+        for (ServiceRuntime s : services) {
+            for (String pathPrefix : s.descriptor().pathPrefixes()) {
+                if (request.rawPath().startsWith(pathPrefix)) {
+                    return s;
+                }
+            }
+        }
+        String action = queryAction(request);
+        if (action != null) {
+            for (ServiceRuntime s : services) {
+                if (s.protocol() == Protocol.AWS_QUERY && s.model().operation(action) != null) {
+                    return s;
+                }
+            }
+        }
+        return fallback();
+    }
+
+    ServiceRuntime fallback() {
+        for (ServiceRuntime s : services) {
+            if (s.descriptor().fallback()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the body can wait to be read by the service rather than be buffered first. */
+    boolean streamsBody(Request head) {
+        String contentType = String.valueOf(head.header("Content-Type")).toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.contains("json")
+                || head.header("X-Amz-Target") != null) {
+            return false;
+        }
+        ServiceRuntime s = route(head);
+        return s != null && s.protocol() == Protocol.REST_XML;
+    }
+
+    private static String queryAction(Request request) {
+        String action = request.queryParameter("Action");
+        if (action != null) {
+            return action;
+        }
+        String contentType = String.valueOf(request.header("Content-Type")).toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") && request.body().isBuffered()) {
+            List<String> values = Request.parseQuery(new String(request.body().bytes(), StandardCharsets.UTF_8))
+                    .get("Action");
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.cloudjar.core.server;
+
+import dev.cloudjar.core.auth.CredentialStore;
+import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.gateway.AdminRoutes;
+import dev.cloudjar.core.gateway.Authenticator;
+import dev.cloudjar.core.gateway.Gateway;
+import dev.cloudjar.core.gateway.ServiceRuntime;
+import dev.cloudjar.core.gateway.SigV4Authenticator;
+import dev.cloudjar.core.protocol.Codecs;
+import dev.cloudjar.core.spi.EventBus;
+import dev.cloudjar.core.spi.OperationTable;
+import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.ServiceContext;
+import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.core.state.Storage;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Cloudjar: one HTTP port for every service found on the class path. Many can run in
+ * one JVM (the JUnit extension starts one per test class); nothing here is static.
+ */
+public final class CloudjarServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CloudjarServer.class.getName());
+    /** Requests waiting for a worker beyond this are answered 503 SlowDown rather than queued without bound. */
+    private static final int WORKER_QUEUE = 10_000;
+
+    private final CloudjarConfig config;
+    private final Storage storage;
+    private final List<ServiceRuntime> services;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup ioGroup;
+    private final Channel serverChannel;
+    private final String endpoint;
+
+    private CloudjarServer(CloudjarConfig config, ClassLoader classLoader) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        this.storage = Storage.open(config.dataDir());
+        boolean started = false;
+        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WORKER_QUEUE), threads("cloudjar-worker"));
+        this.scheduler = Executors.newScheduledThreadPool(1, threads("cloudjar-scheduler"));
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, threads("cloudjar-accept"), NioIoHandler.newFactory());
+        this.ioGroup = new MultiThreadIoEventLoopGroup(0, threads("cloudjar-io"), NioIoHandler.newFactory());
+        try {
+            CredentialStore credentials = new CredentialStore(config, clock);
+            String[] endpointHolder = new String[1];
+            ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
+                    workers, scheduler, new EventBus(), () -> endpointHolder[0]);
+            this.services = startServices(classLoader, context);
+            List<RawRoute> rawRoutes = new ArrayList<>();
+            services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
+            Authenticator authenticator = new SigV4Authenticator(credentials, clock, config.verifySignatures());
+            AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
+            Gateway gateway = new Gateway(services, authenticator, Codecs.standard(), admin, rawRoutes,
+                    config.defaultRegion(), clock);
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(bossGroup, ioGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
+            this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+            InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+            String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+            this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+            endpointHolder[0] = endpoint;
+            started = true;
+        } finally {
+            if (!started) {
+                shutdownExecutors();
+                storage.close();
+            }
+        }
+    }
+
+    /** Starts a server with every service module on the class path. */
+    public static CloudjarServer start(CloudjarConfig config) {
+        return new CloudjarServer(config, Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : CloudjarServer.class.getClassLoader());
+    }
+
+    private static List<ServiceRuntime> startServices(ClassLoader classLoader, ServiceContext context) {
+        List<ServicePlugin> plugins = new ArrayList<>();
+        ServiceLoader.load(ServicePlugin.class, classLoader).forEach(plugins::add);
+        plugins.sort(Comparator.comparing(p -> p.descriptor().name()));
+        List<ServiceRuntime> runtimes = new ArrayList<>();
+        for (ServicePlugin plugin : plugins) {
+            OperationTable table = new OperationTable();
+            plugin.start(context, table);
+            runtimes.add(new ServiceRuntime(plugin, table));
+        }
+        return List.copyOf(runtimes);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The base URL every SDK client points at, e.g. {@code http://127.0.0.1:4566}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public CloudjarConfig config() {
+        return config;
+    }
+
+    /** Names of the services this server runs. */
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceRuntime::name).toList();
+    }
+
+    /** Wipes all state of every service, as if freshly started. */
+    public void reset() {
+        reset(null);
+    }
+
+    /** Wipes one service's state (all services' when null). */
+    public void reset(String service) {
+        for (ServiceRuntime s : services) {
+            if (service == null || s.name().equals(service)) {
+                storage.state().drop(s.name() + "/");
+                s.plugin().reset();
+            }
+        }
+        if (service == null) {
+            storage.state().drop("");
+            storage.blobs().clear();
+        }
+    }
+
+    public static String version() {
+        try (InputStream in = CloudjarServer.class.getResourceAsStream("/dev/cloudjar/core/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops accepting, lets requests in flight finish (up to a few seconds), then releases everything. */
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        ioGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        for (ServiceRuntime s : services) {
+            try {
+                s.plugin().stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "service " + s.name() + " failed to stop", e);
+            }
+        }
+        shutdownExecutors();
+        storage.close();
+    }
+
+    private void shutdownExecutors() {
+        workers.shutdown();
+        scheduler.shutdownNow();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        bossGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        ioGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    }
+
+    private final class AdminView implements AdminRoutes.Server {
+        @Override
+        public String version() {
+            return CloudjarServer.version();
+        }
+
+        @Override
+        public String endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public String dataDir() {
+            return config.dataDir() == null ? null : config.dataDir().toAbsolutePath().toString();
+        }
+
+        @Override
+        public List<ServiceRuntime> services() {
+            return services;
+        }
+
+        @Override
+        public void reset(String service) {
+            CloudjarServer.this.reset(service);
+        }
+    }
+}

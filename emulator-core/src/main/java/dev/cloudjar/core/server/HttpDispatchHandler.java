@@ -1,0 +1,405 @@
+package dev.cloudjar.core.server;
+
+import dev.cloudjar.core.gateway.Gateway;
+import dev.cloudjar.core.http.Headers;
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.http.RequestBody;
+import dev.cloudjar.core.http.Response;
+import dev.cloudjar.core.http.ResponseBody;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The one handler that turns Netty's HTTP objects into {@link Request}s for the gateway and its
+ * {@link Response}s back into HTTP. Protocol bodies are buffered up to a bound; object bodies
+ * stream to a worker thread with back-pressure. The gateway runs on the worker pool, never on the
+ * event loop. One request at a time per connection: reading pauses while a response is pending.
+ */
+final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(HttpDispatchHandler.class.getName());
+    private static final int RESPONSE_CHUNK = 64 * 1024;
+
+    private enum State { IDLE, BUFFERING, STREAMING, DISCARDING }
+
+    private final Gateway gateway;
+    private final ExecutorService workers;
+    private final long maxBufferedBody;
+
+    private State state = State.IDLE;
+    private HttpRequest head;
+    private Request request;
+    private CompositeByteBuf buffer;
+    private StreamingBody stream;
+    // Read by the worker that sends the response, written on the event loop.
+    private volatile boolean keepAlive;
+    private volatile boolean requestComplete;
+
+    HttpDispatchHandler(Gateway gateway, ExecutorService workers, long maxBufferedBody) {
+        this.gateway = gateway;
+        this.workers = workers;
+        this.maxBufferedBody = maxBufferedBody;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpRequest httpRequest) {
+                onHead(ctx, httpRequest);
+            }
+            if (msg instanceof HttpContent content) {
+                onContent(ctx, content);
+            }
+        } finally {
+            if (msg instanceof HttpContent content) {
+                content.release();
+            }
+        }
+    }
+
+    private void onHead(ChannelHandlerContext ctx, HttpRequest httpRequest) {
+        if (state != State.IDLE) {
+            // A pipelined request while one is pending: not supported by AWS clients, refuse it.
+            state = State.DISCARDING;
+            return;
+        }
+        head = httpRequest;
+        keepAlive = HttpUtil.isKeepAlive(httpRequest);
+        requestComplete = false;
+        if (httpRequest.decoderResult().isFailure()) {
+            rejectMalformed(ctx, httpRequest.decoderResult().cause());
+            return;
+        }
+        Headers headers = new Headers();
+        for (Map.Entry<String, String> h : httpRequest.headers()) {
+            headers.add(h.getKey(), h.getValue());
+        }
+        request = new Request(httpRequest.method().name(), httpRequest.uri(), headers, RequestBody.EMPTY);
+        long contentLength = HttpUtil.getContentLength(httpRequest, -1L);
+        Gateway.BodyMode mode = gateway.bodyMode(request);
+        if (mode == Gateway.BodyMode.BUFFERED) {
+            if (contentLength > maxBufferedBody) {
+                respondEarly(ctx, gateway.tooLarge(request, maxBufferedBody));
+                return;
+            }
+            sendContinueIfExpected(ctx, httpRequest);
+            state = State.BUFFERING;
+            buffer = ctx.alloc().compositeBuffer(1024);
+        } else {
+            sendContinueIfExpected(ctx, httpRequest);
+            state = State.STREAMING;
+            stream = new StreamingBody(new FlowControl(ctx));
+            request.body(RequestBody.ofStream(stream, contentLength));
+            dispatch(ctx, request);
+        }
+    }
+
+    private static void sendContinueIfExpected(ChannelHandlerContext ctx, HttpRequest httpRequest) {
+        if (HttpUtil.is100ContinueExpected(httpRequest)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+    }
+
+    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            if (state == State.STREAMING) {
+                stream.fail(new IOException("malformed request body: " + content.decoderResult().cause()));
+                state = State.DISCARDING;
+                keepAlive = false;
+            } else if (state == State.BUFFERING) {
+                rejectMalformed(ctx, content.decoderResult().cause());
+            }
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        switch (state) {
+            case BUFFERING -> {
+                ByteBuf data = content.content();
+                if (buffer.readableBytes() + (long) data.readableBytes() > maxBufferedBody) {
+                    respondEarly(ctx, gateway.tooLarge(request, maxBufferedBody));
+                    return;
+                }
+                if (data.isReadable()) {
+                    buffer.addComponent(true, data.retain());
+                }
+                if (last) {
+                    byte[] bytes = ByteBufUtil.getBytes(buffer);
+                    releaseBuffer();
+                    request.body(RequestBody.of(bytes));
+                    requestComplete = true;
+                    ctx.channel().config().setAutoRead(false);
+                    dispatch(ctx, request);
+                }
+            }
+            case STREAMING -> {
+                if (content.content().isReadable()) {
+                    stream.offer(content.content().retain());
+                }
+                if (last) {
+                    requestComplete = true;
+                    stream.finish();
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+            default -> {
+                // IDLE after an early response, or DISCARDING: drop the rest of the body.
+            }
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Request req) {
+        boolean headRequest = HttpMethod.HEAD.name().equals(req.method());
+        try {
+            workers.execute(() -> {
+                Response response;
+                try {
+                    response = gateway.handle(req);
+                } catch (Throwable t) {
+                    // The gateway renders every error itself; this is the last line of defence.
+                    LOG.log(System.Logger.Level.ERROR, "unhandled failure for " + req, t);
+                    response = plain(500, "InternalError", "We encountered an internal error. Please try again.");
+                }
+                send(ctx, response, headRequest);
+            });
+        } catch (RejectedExecutionException e) {
+            send(ctx, plain(503, "SlowDown", "Please reduce your request rate."), headRequest);
+        }
+    }
+
+    /** Writes the response; runs on a worker thread (Netty hands the writes to the event loop). */
+    private void send(ChannelHandlerContext ctx, Response response, boolean headRequest) {
+        io.netty.channel.Channel channel = ctx.channel();
+        // A handler that answered before the whole body arrived leaves bytes we will not read:
+        // the connection closes after this response, as S3 does.
+        boolean close = !keepAlive || !requestComplete;
+        if (!requestComplete) {
+            ctx.executor().execute(() -> {
+                if (stream != null) {
+                    stream.close();
+                }
+                state = State.DISCARDING;
+                ctx.channel().config().setAutoRead(true);
+            });
+        }
+        HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+        ResponseBody body = response.body();
+        io.netty.handler.codec.http.HttpHeaders nettyHeaders = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        for (Map.Entry<String, List<String>> h : response.headers().asLowerCaseMap().entrySet()) {
+            nettyHeaders.add(h.getKey(), h.getValue());
+        }
+        if (!nettyHeaders.contains(HttpHeaderNames.DATE)) {
+            // AWS dates every response; SDKs correct their clock skew from it.
+            nettyHeaders.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        }
+        boolean bodyless = headRequest || response.status() == 204 || response.status() == 304;
+        if (!(bodyless && nettyHeaders.contains(HttpHeaderNames.CONTENT_LENGTH))) {
+            if (response.status() == 204 || response.status() == 304) {
+                nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH);
+            } else {
+                nettyHeaders.set(HttpHeaderNames.CONTENT_LENGTH, body.length());
+            }
+        }
+        if (close) {
+            nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (head.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        ChannelFuture last;
+        if (bodyless || body.length() == 0) {
+            closeQuietly(body);
+            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+            full.headers().set(nettyHeaders);
+            last = channel.writeAndFlush(full);
+        } else if (body instanceof ResponseBody.Bytes bytes) {
+            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                    Unpooled.wrappedBuffer(bytes.bytes()));
+            full.headers().set(nettyHeaders);
+            last = channel.writeAndFlush(full);
+        } else {
+            DefaultHttpResponse partial = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+            partial.headers().set(nettyHeaders);
+            channel.write(partial);
+            if (body instanceof ResponseBody.FileRegion region) {
+                channel.write(new DefaultFileRegion(region.file().toFile(), region.offset(), region.length()));
+                last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            } else {
+                last = pump(channel, (ResponseBody.Stream) body);
+            }
+        }
+        last.addListener((ChannelFutureListener) f -> finishResponse(ctx, f, close));
+    }
+
+    /** Copies a stream body to the channel, waiting whenever the socket's buffer is full. */
+    private static ChannelFuture pump(io.netty.channel.Channel channel, ResponseBody.Stream body) {
+        try (InputStream in = body.stream()) {
+            byte[] chunk = new byte[RESPONSE_CHUNK];
+            int n;
+            while (channel.isActive() && (n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(chunk, 0, n)));
+                if (!channel.isWritable()) {
+                    written.awaitUninterruptibly();
+                }
+            }
+            return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } catch (IOException | RuntimeException e) {
+            // Headers are gone already: the only honest signal left is to cut the connection.
+            LOG.log(System.Logger.Level.WARNING, "response body failed mid-stream: " + e);
+            return channel.close();
+        }
+    }
+
+    private void finishResponse(ChannelHandlerContext ctx, ChannelFuture written, boolean close) {
+        if (!written.isSuccess() || close) {
+            ctx.close();
+            return;
+        }
+        state = State.IDLE;
+        request = null;
+        stream = null;
+        head = null;
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+    }
+
+    private void respondEarly(ChannelHandlerContext ctx, Response response) {
+        keepAlive = false;
+        releaseBuffer();
+        state = State.DISCARDING;
+        send(ctx, response, false);
+    }
+
+    private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        keepAlive = false;
+        releaseBuffer();
+        state = State.DISCARDING;
+        boolean headersTooLarge = cause instanceof TooLongFrameException
+                && String.valueOf(cause.getMessage()).toLowerCase().contains("header");
+        Response response = headersTooLarge
+                ? plain(431, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.")
+                : plain(400, "BadRequest", "The HTTP request is malformed.");
+        FullHttpResponse full = toFull(response);
+        ctx.writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static FullHttpResponse toFull(Response response) {
+        byte[] bytes = ((ResponseBody.Bytes) response.body()).bytes();
+        FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(bytes));
+        response.headers().asLowerCaseMap().forEach((k, v) -> full.headers().add(k, v));
+        full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        full.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return full;
+    }
+
+    /** An error for failures below any protocol (no service resolved yet). */
+    static Response plain(int status, String code, String message) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                + message + "</Message></Error>";
+        return Response.of(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void closeQuietly(ResponseBody body) {
+        if (body instanceof ResponseBody.Stream s) {
+            try {
+                s.stream().close();
+            } catch (IOException ignored) {
+                // nothing more to do for a body that will not be sent
+            }
+        }
+    }
+
+    private void releaseBuffer() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent && state == State.IDLE) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (stream != null) {
+            stream.fail(new ClosedChannelException());
+        }
+        releaseBuffer();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            LOG.log(System.Logger.Level.WARNING, "connection error", cause);
+        }
+        if (stream != null) {
+            stream.fail(cause instanceof IOException io ? io : new IOException(cause));
+        }
+        ctx.close();
+    }
+
+    /** Pauses and resumes socket reads for a streaming body, always on the event loop. */
+    private final class FlowControl implements StreamingBody.FlowControl {
+        private final ChannelHandlerContext ctx;
+
+        FlowControl(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void pause() {
+            ctx.executor().execute(() -> ctx.channel().config().setAutoRead(false));
+        }
+
+        @Override
+        public void resume() {
+            ctx.executor().execute(() -> {
+                if (state == State.STREAMING && !requestComplete) {
+                    ctx.channel().config().setAutoRead(true);
+                    ctx.read();
+                }
+            });
+        }
+    }
+
+}

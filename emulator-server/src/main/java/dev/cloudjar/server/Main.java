@@ -1,0 +1,69 @@
+package dev.cloudjar.server;
+
+import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.server.CloudjarServer;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code java -jar cloudjar.jar [options]}: starts every service on one port until stopped. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Starts the server, or prints help or a configuration error; returns the exit code on failure. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(CloudjarConfig.help(List.of()));
+            return 0;
+        }
+        if (List.of(args).contains("--version")) {
+            out.println("Cloudjar " + CloudjarServer.version());
+            return 0;
+        }
+        CloudjarConfig config;
+        try {
+            config = CloudjarConfig.resolve(args, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("cloudjar: " + e.getMessage());
+            return 2;
+        }
+        Logging.configure(config.logLevel());
+        CloudjarServer server;
+        try {
+            server = CloudjarServer.start(config);
+        } catch (RuntimeException e) {
+            err.println("cloudjar: cannot start: " + rootMessage(e));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cloudjar-shutdown"));
+        out.print(Banner.text(server, startupTime()));
+        out.flush();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Time since the JVM started (the process's own start time is only known to the second). */
+    private static Duration startupTime() {
+        return Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.toString() : message;
+    }
+}
