@@ -67,7 +67,8 @@ class RestXmlCodecTest {
     @ParameterizedTest(name = "Host {0}")
     @CsvSource({
             "bucket.localhost:4566", "bucket.s3.localhost", "bucket.s3.eu-west-1.localhost",
-            "bucket.s3.amazonaws.com", "bucket.s3.us-west-2.amazonaws.com"})
+            "bucket.s3.amazonaws.com", "bucket.s3.us-west-2.amazonaws.com", "bucket.s3-us-west-2.amazonaws.com",
+            "bucket.s3.dualstack.us-east-1.amazonaws.com", "bucket.s3-accelerate.amazonaws.com"})
     void virtualHostedRequestsTakeTheBucketFromTheHost(String host) {
         Input input = parse("PUT", "/dir/key.txt", "", "Host", host);
         assertEquals("bucket", input.string("Bucket"));
@@ -75,8 +76,15 @@ class RestXmlCodecTest {
         assertEquals("ListObjectsV2", operation("GET", "/?list-type=2", "Host", host));
     }
 
+    @ParameterizedTest(name = "Host {0} -> {1}")
+    @CsvSource({"my.dotted.bucket.s3.localhost, my.dotted.bucket", "s3-logs.localhost, s3-logs"})
+    void bucketNamesMayLookLikeHostNames(String host, String bucket) {
+        assertEquals(bucket, parse("GET", "/key", "", "Host", host).string("Bucket"));
+    }
+
     @ParameterizedTest(name = "Host {0}")
-    @CsvSource({"localhost:4566", "s3.localhost", "s3.us-east-1.amazonaws.com", "127.0.0.1:4566"})
+    @CsvSource({"localhost:4566", "s3.localhost", "s3.us-east-1.amazonaws.com", "s3.dualstack.us-east-1.amazonaws.com",
+            "127.0.0.1:4566"})
     void serviceHostsArePathStyle(String host) {
         assertEquals("bucket", parse("PUT", "/bucket/key", "", "Host", host).string("Bucket"));
     }
