@@ -130,8 +130,9 @@ public final class HttpValues {
             return items;
         }
         List<String> dates = new ArrayList<>();
-        for (int i = 0; i + 1 < items.size(); i += 2) {
-            dates.add(items.get(i) + ", " + items.get(i + 1));
+        for (int i = 0; i < items.size(); i += 2) {
+            // A date without its other half is kept alone so that parsing it reports the malformed value.
+            dates.add(i + 1 < items.size() ? items.get(i) + ", " + items.get(i + 1) : items.get(i));
         }
         return dates;
     }
