@@ -111,7 +111,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
     }
 
     /** The xmlNamespace trait's URI, else the namespace AWS's query services use by convention. */
-    static String namespace(ServiceModel model) {
+    private static String namespace(ServiceModel model) {
         String uri = model.service().traits().string("xmlNamespace", "uri");
         if (uri != null) {
             return uri;

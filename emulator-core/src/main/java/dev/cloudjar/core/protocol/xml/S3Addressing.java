@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  * {@code bucket.s3[.region].amazonaws.com}) rather than in the path.
  */
 final class S3Addressing {
+    /** s3, s3.us-east-1, s3-us-west-2, s3.dualstack.eu-west-1, s3-accelerate, ... */
+    private static final String S3_ENDPOINT =
+            "s3(?:[.-](?:dualstack|accelerate|external-1|[a-z]{2}(?:-[a-z]+)+-\\d+))*";
     private static final Pattern VIRTUAL_HOST =
-            Pattern.compile("(.+?)\\.(?:s3(?:[.-][a-z0-9-]+)?\\.)?(?:localhost|amazonaws\\.com)");
+            Pattern.compile("(.+?)\\.(?:" + S3_ENDPOINT + "\\.)?(?:localhost|amazonaws\\.com)");
     /** Hosts of the service itself (s3.localhost, s3.us-east-1.amazonaws.com), which name no bucket. */
-    private static final Pattern SERVICE_HOST = Pattern.compile("s3(?:[.-][a-z0-9-]+)?");
+    private static final Pattern SERVICE_HOST = Pattern.compile(S3_ENDPOINT);
 
     private S3Addressing() {
     }

@@ -1,12 +1,13 @@
 package dev.cloudjar.core.protocol.xml;
 
-import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
+import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class AwsQueryCodecTest {
 
     @Test
     void actionMayComeInTheQueryStringOfAGet() {
-        var request = new dev.cloudjar.core.http.Request("GET", "/?Action=Ping&Version=2020-01-08", new Headers(),
+        Request request = new Request("GET", "/?Action=Ping&Version=2020-01-08", new Headers(),
                 RequestBody.EMPTY);
         assertEquals("Ping", codec.operation(model, request).name());
     }

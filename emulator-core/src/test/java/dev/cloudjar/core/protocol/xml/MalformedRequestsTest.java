@@ -1,6 +1,5 @@
 package dev.cloudjar.core.protocol.xml;
 
-import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -10,6 +9,7 @@ import dev.cloudjar.core.http.ResponseBody;
 import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.ProtocolCodec;
+import dev.cloudjar.core.protocol.Validator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,13 @@
 package dev.cloudjar.core.protocol.xml;
 
-import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
-import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,8 @@ class RestXmlCodecTest {
     @ParameterizedTest(name = "Host {0}")
     @CsvSource({
             "bucket.localhost:4566", "bucket.s3.localhost", "bucket.s3.eu-west-1.localhost",
-            "bucket.s3.amazonaws.com", "bucket.s3.us-west-2.amazonaws.com"})
+            "bucket.s3.amazonaws.com", "bucket.s3.us-west-2.amazonaws.com", "bucket.s3-us-west-2.amazonaws.com",
+            "bucket.s3.dualstack.us-east-1.amazonaws.com", "bucket.s3-accelerate.amazonaws.com"})
     void virtualHostedRequestsTakeTheBucketFromTheHost(String host) {
         Input input = parse("PUT", "/dir/key.txt", "", "Host", host);
         assertEquals("bucket", input.string("Bucket"));
@@ -75,8 +75,15 @@ class RestXmlCodecTest {
         assertEquals("ListObjectsV2", operation("GET", "/?list-type=2", "Host", host));
     }
 
+    @ParameterizedTest(name = "Host {0} -> {1}")
+    @CsvSource({"my.dotted.bucket.s3.localhost, my.dotted.bucket", "s3-logs.localhost, s3-logs"})
+    void bucketNamesMayLookLikeHostNames(String host, String bucket) {
+        assertEquals(bucket, parse("GET", "/key", "", "Host", host).string("Bucket"));
+    }
+
     @ParameterizedTest(name = "Host {0}")
-    @CsvSource({"localhost:4566", "s3.localhost", "s3.us-east-1.amazonaws.com", "127.0.0.1:4566"})
+    @CsvSource({"localhost:4566", "s3.localhost", "s3.us-east-1.amazonaws.com", "s3.dualstack.us-east-1.amazonaws.com",
+            "127.0.0.1:4566"})
     void serviceHostsArePathStyle(String host) {
         assertEquals("bucket", parse("PUT", "/bucket/key", "", "Host", host).string("Bucket"));
     }
