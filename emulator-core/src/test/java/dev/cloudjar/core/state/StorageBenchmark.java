@@ -50,9 +50,7 @@ public final class StorageBenchmark {
                 measure(kind, "scan 100 descending", threads,
                         i -> table.scan(null, key(ThreadLocalRandom.current().nextInt(items)), 100, true));
             }
-            start = System.nanoTime();
-            long size = table.size();
-            report(kind, "size() of " + size, 1, System.nanoTime() - start);
+            measure(kind, "size() of " + items, 1, i -> table.size());
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
