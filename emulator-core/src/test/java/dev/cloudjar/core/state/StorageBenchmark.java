@@ -55,8 +55,10 @@ public final class StorageBenchmark {
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 System.out.printf("%s %s %,d bytes%n", kind, f.getFileName(), Files.size(f));
+                Files.delete(f);
             }
         }
+        Files.delete(dir);
     }
 
     private static byte[] key(int i) {
