@@ -50,15 +50,15 @@ public final class StorageBenchmark {
                 measure(kind, "scan 100 descending", threads,
                         i -> table.scan(null, key(ThreadLocalRandom.current().nextInt(items)), 100, true));
             }
-            start = System.nanoTime();
-            long size = table.size();
-            report(kind, "size() of " + size, 1, System.nanoTime() - start);
+            measure(kind, "size() of " + items, 1, i -> table.size());
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 System.out.printf("%s %s %,d bytes%n", kind, f.getFileName(), Files.size(f));
+                Files.delete(f);
             }
         }
+        Files.delete(dir);
     }
 
     private static byte[] key(int i) {

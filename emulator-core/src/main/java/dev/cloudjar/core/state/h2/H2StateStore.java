@@ -33,6 +33,11 @@ import java.util.TreeSet;
  * its space is reused): with 0, a {@code kill -9} lost the last acknowledged commit, as
  * {@code StorageTest} shows. The price is a file that grows by each commit's pages for those
  * 45 s under sustained writes; H2 compacts it on close.
+ *
+ * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: the server closes storage after its last request; H2's own
+ * shutdown hook would close the database under requests still running. {@code LOCK_TIMEOUT}: a
+ * batch holds its rows until it commits, and a writer of the same row waits for it rather than
+ * failing after H2's default second.
  */
 public final class H2StateStore implements StateStore {
     private static final String SCHEMA = """
