@@ -25,20 +25,24 @@ final class ServiceRouter {
     /** The service for a request, or null; a buffered form body is read for the query protocol's Action. */
     ServiceRuntime route(Request request) {
         String signing = authenticator.signingService(request);
+        String target = targetPrefix(request);
         if (signing != null) {
+            // Several services can share a signing name (DynamoDB and DynamoDB Streams both sign
+            // as "dynamodb"); the X-Amz-Target prefix tells them apart.
+            ServiceRuntime bySigningName = null;
             for (ServiceRuntime s : services) {
                 if (s.descriptor().signingName().equals(signing)) {
-                    return s;
+                    if (target == null || target.equals(s.descriptor().targetPrefix())) {
+                        return s;
+                    }
+                    bySigningName = bySigningName == null ? s : bySigningName;
                 }
             }
-            return null;
+            return bySigningName;
         }
-        String target = request.header("X-Amz-Target");
         if (target != null) {
-            int dot = target.indexOf('.');
-            String prefix = dot < 0 ? target : target.substring(0, dot);
             for (ServiceRuntime s : services) {
-                if (prefix.equals(s.descriptor().targetPrefix())) {
+                if (target.equals(s.descriptor().targetPrefix())) {
                     return s;
                 }
             }
@@ -60,6 +64,15 @@ final class ServiceRouter {
             }
         }
         return fallback();
+    }
+
+    private static String targetPrefix(Request request) {
+        String target = request.header("X-Amz-Target");
+        if (target == null) {
+            return null;
+        }
+        int dot = target.indexOf('.');
+        return dot < 0 ? target : target.substring(0, dot);
     }
 
     ServiceRuntime fallback() {
