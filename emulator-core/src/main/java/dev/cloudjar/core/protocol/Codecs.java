@@ -8,6 +8,8 @@ import dev.cloudjar.core.protocol.xml.RestXmlCodec;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** The codec of each protocol. Codecs are stateless, so one instance serves every service. */
 public final class Codecs {
@@ -22,29 +24,40 @@ public final class Codecs {
     private static final Map<String, String> VALIDATION_ERROR_CODES = Map.of(
             "AWSCognitoIdentityProviderService", "InvalidParameterException");
 
-    private final Map<Protocol, ProtocolCodec> codecs = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, Supplier<ProtocolCodec>> factories = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, ProtocolCodec> codecs = new ConcurrentHashMap<>();
 
     /** Every protocol Cloudjar speaks, with AWS's per-service error conventions. */
     public static Codecs standard() {
         Validator validator = new Validator(VALIDATION_ERROR_CODES);
         return new Codecs()
-                .register(new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
-                .register(new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
-                .register(new RestJsonCodec(validator))
-                .register(new AwsQueryCodec(validator))
-                .register(new RestXmlCodec(validator));
+                .register(Protocol.AWS_JSON_1_0, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
+                .register(Protocol.AWS_JSON_1_1, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
+                .register(Protocol.REST_JSON_1, () -> new RestJsonCodec(validator))
+                .register(Protocol.AWS_QUERY, () -> new AwsQueryCodec(validator))
+                .register(Protocol.REST_XML, () -> new RestXmlCodec(validator));
     }
 
     public Codecs register(ProtocolCodec codec) {
-        codecs.put(codec.protocol(), codec);
+        return register(codec.protocol(), () -> codec);
+    }
+
+    /**
+     * Registers a codec built on first use: building the JSON and XML machinery costs a good
+     * share of startup, and most runs use only some protocols.
+     */
+    public Codecs register(Protocol protocol, Supplier<ProtocolCodec> factory) {
+        factories.put(protocol, factory);
         return this;
     }
 
     public ProtocolCodec forProtocol(Protocol protocol) {
-        ProtocolCodec codec = codecs.get(protocol);
-        if (codec == null) {
-            throw new IllegalStateException("no codec for " + protocol);
-        }
-        return codec;
+        return codecs.computeIfAbsent(protocol, p -> {
+            Supplier<ProtocolCodec> factory = factories.get(p);
+            if (factory == null) {
+                throw new IllegalStateException("no codec for " + p);
+            }
+            return factory.get();
+        });
     }
 }
