@@ -2,10 +2,13 @@ package dev.cloudjar.server;
 
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.server.CloudjarServer;
+import dev.cloudjar.core.spi.ServicePlugin;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Map;
 
 /** {@code java -jar cloudjar.jar [options]}: starts every service on one port until stopped. */
@@ -20,7 +23,7 @@ public final class Main {
     /** Starts the server, or prints help or a configuration error; returns the exit code on failure. */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.print(CloudjarConfig.help(List.of()));
+            out.print(CloudjarConfig.help(serviceOptions()));
             return 0;
         }
         if (List.of(args).contains("--version")) {
@@ -51,6 +54,12 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static List<CloudjarConfig.Option> serviceOptions() {
+        List<CloudjarConfig.Option> options = new ArrayList<>();
+        ServiceLoader.load(ServicePlugin.class).forEach(plugin -> options.addAll(plugin.options()));
+        return options;
     }
 
     /** Time since the JVM started (the process's own start time is only known to the second). */

@@ -1,5 +1,7 @@
 package dev.cloudjar.core.spi;
 
+import dev.cloudjar.core.config.CloudjarConfig;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,11 @@ public interface ServicePlugin {
 
     /** Called once at server start; registers the operations this service implements. */
     void start(ServiceContext context, OperationTable operations);
+
+    /** The service's own command-line options (read from {@code CloudjarConfig.options()}), for --help. */
+    default List<CloudjarConfig.Option> options() {
+        return List.of();
+    }
 
     /** HTTP endpoints outside the AWS protocols (no SigV4, no codec). */
     default List<RawRoute> rawRoutes() {
