@@ -42,7 +42,7 @@ public final class StorageBenchmark {
                 store.apply(batch);
             }
             report(kind, "load " + items + " in batches of 1000", items, System.nanoTime() - start);
-            reportFiles(kind, "after the load", dir);
+            reportFiles(kind, "after the load", dir, store, valueBytes);
             Keyspace other = store.keyspace("bench/puts");
             for (int threads : new int[] {1, 2}) {
                 measure(kind, "put (new key)", threads, i -> other.put(key(i), value));
@@ -54,14 +54,14 @@ public final class StorageBenchmark {
                         i -> table.scan(null, key(ThreadLocalRandom.current().nextInt(items)), 100, true));
             }
             measure(kind, "size() of " + items, 1, i -> table.size());
-            reportFiles(kind, "after the puts", dir);
+            reportFiles(kind, "after the puts", dir, store, valueBytes);
             for (int round = 1; round <= 3; round++) {
                 measure(kind, "overwrite (random key), round " + round, 2,
                         i -> table.put(key(ThreadLocalRandom.current().nextInt(items)), value));
-                reportFiles(kind, "after overwrite round " + round, dir);
+                reportFiles(kind, "after overwrite round " + round, dir, store, valueBytes);
             }
         }
-        reportFiles(kind, "after close", dir);
+        reportFiles(kind, "after close", dir, null, valueBytes);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Files.delete(f);
@@ -70,14 +70,22 @@ public final class StorageBenchmark {
         Files.delete(dir);
     }
 
-    private static void reportFiles(String kind, String when, Path dir) throws IOException {
+    /** The files' size, and while the store is open the bytes of its live keys and values. */
+    private static void reportFiles(String kind, String when, Path dir, StateStore store, int valueBytes)
+            throws IOException {
+        long total = 0;
         try (var files = Files.list(dir)) {
-            long total = 0;
             for (Path f : files.toList()) {
                 total += Files.size(f);
             }
-            System.out.printf("%s files %-37s %,15d bytes%n", kind, when, total);
         }
+        System.out.printf("%s files %-37s %,15d bytes", kind, when, total);
+        if (store != null) {
+            long entries = store.keyspace("bench/table").size() + store.keyspace("bench/puts").size();
+            long live = entries * (8 + valueBytes);
+            System.out.printf(" (%,d entries, %,d live bytes, %.1fx)", entries, live, (double) total / live);
+        }
+        System.out.println();
     }
 
     private static byte[] key(int i) {
