@@ -3,7 +3,7 @@ package dev.cloudjar.core.state;
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.state.blob.FileBlobStore;
-import dev.cloudjar.core.state.h2.H2StateStore;
+import dev.cloudjar.core.state.journal.JournalStateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,8 @@ import java.nio.file.Path;
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
  * a temporary directory removed on close. With one ({@code --data-dir DIR}), the directory is
- * locked against other processes, state goes to the H2 database {@code DIR/state.mv.db} and blobs
- * to {@code DIR/blobs}; every write acknowledged survives a restart and a {@code kill -9}.
+ * locked against other processes, state goes to a snapshot and journal in {@code DIR/state} and
+ * blobs to {@code DIR/blobs}; every write acknowledged survives a restart and a {@code kill -9}.
  */
 public final class Storage implements AutoCloseable {
     private final StateStore state;
@@ -32,7 +32,9 @@ public final class Storage implements AutoCloseable {
      * @throws IllegalStateException when another process uses the data dir, with a message for the user
      */
     public static Storage open(Path dataDir) {
-        return dataDir == null ? inMemory() : durable(dataDir.toAbsolutePath());
+        return dataDir == null
+                ? inMemory()
+                : durable(dataDir.toAbsolutePath(), JournalStateStore.DEFAULT_MIN_JOURNAL_BYTES);
     }
 
     public static Storage inMemory() {
@@ -43,11 +45,12 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    private static Storage durable(Path dataDir) {
+    /** Durable storage whose state journal is compacted once it passes the given size (tests use a small one). */
+    static Storage durable(Path dataDir, long minJournalBytes) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
             FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
-            return new Storage(H2StateStore.open(dataDir), blobs, lock);
+            return new Storage(JournalStateStore.open(dataDir.resolve("state"), minJournalBytes), blobs, lock);
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("cannot open the blob directory in " + dataDir, e);

@@ -3,8 +3,9 @@ package dev.cloudjar.core.state;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
-import dev.cloudjar.core.state.h2.H2StateStore;
+import dev.cloudjar.core.state.journal.JournalStateStore;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
- * Prints put, get and scan rates of the state stores; figures only, no assertions.
- * {@code java -cp ... dev.cloudjar.core.state.StorageBenchmark memory|h2 [items] [valueBytes]}
+ * Prints put, get and scan rates of the state stores and the size of the durable store's files;
+ * figures only, no assertions.
+ * {@code java -cp ... dev.cloudjar.core.state.StorageBenchmark memory|journal [items] [valueBytes]}
  */
 public final class StorageBenchmark {
     private static final int SECONDS = 3;
@@ -28,7 +30,7 @@ public final class StorageBenchmark {
         int items = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int valueBytes = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         Path dir = Files.createTempDirectory("cloudjar-bench");
-        try (StateStore store = kind.equals("h2") ? H2StateStore.open(dir) : new MemoryStateStore()) {
+        try (StateStore store = kind.equals("journal") ? JournalStateStore.open(dir) : new MemoryStateStore()) {
             Keyspace table = store.keyspace("bench/table");
             byte[] value = new byte[valueBytes];
             long start = System.nanoTime();
@@ -40,6 +42,7 @@ public final class StorageBenchmark {
                 store.apply(batch);
             }
             report(kind, "load " + items + " in batches of 1000", items, System.nanoTime() - start);
+            reportFiles(kind, "after the load", dir, store, valueBytes);
             Keyspace other = store.keyspace("bench/puts");
             for (int threads : new int[] {1, 2}) {
                 measure(kind, "put (new key)", threads, i -> other.put(key(i), value));
@@ -51,14 +54,38 @@ public final class StorageBenchmark {
                         i -> table.scan(null, key(ThreadLocalRandom.current().nextInt(items)), 100, true));
             }
             measure(kind, "size() of " + items, 1, i -> table.size());
+            reportFiles(kind, "after the puts", dir, store, valueBytes);
+            for (int round = 1; round <= 3; round++) {
+                measure(kind, "overwrite (random key), round " + round, 2,
+                        i -> table.put(key(ThreadLocalRandom.current().nextInt(items)), value));
+                reportFiles(kind, "after overwrite round " + round, dir, store, valueBytes);
+            }
         }
+        reportFiles(kind, "after close", dir, null, valueBytes);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                System.out.printf("%s %s %,d bytes%n", kind, f.getFileName(), Files.size(f));
                 Files.delete(f);
             }
         }
         Files.delete(dir);
+    }
+
+    /** The files' size, and while the store is open the bytes of its live keys and values. */
+    private static void reportFiles(String kind, String when, Path dir, StateStore store, int valueBytes)
+            throws IOException {
+        long total = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+        }
+        System.out.printf("%s files %-37s %,15d bytes", kind, when, total);
+        if (store != null) {
+            long entries = store.keyspace("bench/table").size() + store.keyspace("bench/puts").size();
+            long live = entries * (8 + valueBytes);
+            System.out.printf(" (%,d entries, %,d live bytes, %.1fx)", entries, live, (double) total / live);
+        }
+        System.out.println();
     }
 
     private static byte[] key(int i) {

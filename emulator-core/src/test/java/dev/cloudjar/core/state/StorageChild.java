@@ -13,7 +13,8 @@ import java.util.Random;
 /**
  * The other process of {@link StorageTest}: it opens storage on a data dir and either writes
  * until it is killed ({@code write DIR}), printing a line after each write that returned, or holds
- * the directory until its standard input closes ({@code hold DIR}).
+ * the directory until its standard input closes ({@code hold DIR}). {@code write-compacting DIR}
+ * writes the same way while the state journal is compacted every few hundred bytes.
  */
 public final class StorageChild {
     static final String ITEMS = "test/items";
@@ -23,8 +24,14 @@ public final class StorageChild {
     private StorageChild() {
     }
 
+    /** Journal bytes after which {@code write-compacting} compacts: every dozen writes or so. */
+    static final long COMPACT_AFTER_BYTES = 512;
+
     public static void main(String[] args) throws IOException {
-        Storage storage = Storage.open(Path.of(args[1]));
+        Path dataDir = Path.of(args[1]);
+        Storage storage = args[0].equals("write-compacting")
+                ? Storage.durable(dataDir.toAbsolutePath(), COMPACT_AFTER_BYTES)
+                : Storage.open(dataDir);
         if (args[0].equals("hold")) {
             System.out.println("LOCKED");
             System.out.flush();

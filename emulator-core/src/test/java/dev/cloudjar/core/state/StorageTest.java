@@ -5,6 +5,8 @@ import dev.cloudjar.core.spi.storage.Keyspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,16 +83,17 @@ class StorageTest {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "write-compacting"})
     @Timeout(120)
-    void killMinus9KeepsEveryAcknowledgedWriteAndNoPartialBlob() throws Exception {
-        Process writer = startChild("write");
+    void killMinus9KeepsEveryAcknowledgedWriteAndNoPartialBlob(String mode) throws Exception {
+        Process writer = startChild(mode);
         String blob;
         int lastAck = -1;
         try (BufferedReader out = reader(writer)) {
             blob = expectPrefix(writer, out.readLine(), "BLOB ");
             assertEquals("PARTIAL", out.readLine());
-            while (lastAck < 300) {
+            while (lastAck < 3000) {
                 lastAck = Integer.parseInt(expectPrefix(writer, out.readLine(), "ACK "));
             }
             // SIGKILL through the handle: Process.destroyForcibly would also close our end of the
@@ -101,6 +104,8 @@ class StorageTest {
             }
         }
         assertNotEquals(0, writer.waitFor(), "the writer was killed, not finished");
+        assertEquals(mode.equals("write-compacting"), hasSnapshot(),
+                "recovery reads a journal alone, or a snapshot and the journal after it when compacting");
 
         try (Storage storage = Storage.open(dataDir)) {
             Keyspace items = storage.state().keyspace(StorageChild.ITEMS);
@@ -121,6 +126,12 @@ class StorageTest {
     private String inUseMessage() {
         return "data directory " + dataDir.toAbsolutePath() + " is in use by another Cloudjar process (lock file "
                 + dataDir.toAbsolutePath().resolve("cloudjar.lock") + ")";
+    }
+
+    private boolean hasSnapshot() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("state"))) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+"));
+        }
     }
 
     private List<Path> blobFiles() throws IOException {

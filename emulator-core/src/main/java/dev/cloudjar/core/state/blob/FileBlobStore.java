@@ -1,6 +1,7 @@
 package dev.cloudjar.core.state.blob;
 
 import dev.cloudjar.core.spi.storage.BlobStore;
+import dev.cloudjar.core.state.Fsync;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
-package dev.cloudjar.core.state.blob;
+package dev.cloudjar.core.state;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Flushes a directory so that the names it holds (a renamed blob) survive a crash. */
-final class Fsync {
+/** Flushes a directory so that the names it holds (a renamed blob or snapshot) survive a crash. */
+public final class Fsync {
     private Fsync() {
     }
 
@@ -14,7 +14,7 @@ final class Fsync {
      * Forces the directory to disk where the platform allows it. Windows refuses to open a
      * directory as a channel; there, NTFS journals renames itself.
      */
-    static void directory(Path directory) {
+    public static void directory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
