@@ -48,7 +48,7 @@ public final class ModelSlimmer {
             "aws.api#service", "aws.customizations#s3UnwrappedXmlOutput");
     private static final String KEPT_TRAIT_PREFIX = "aws.protocols#";
 
-    /** Shape properties that refer to other shapes; everything else of a shape but its traits goes. */
+    /** Shape properties that refer to other shapes, followed to find what the service reaches. */
     private static final List<String> SINGLE_REFERENCES = List.of("input", "output", "member", "key", "value",
             "create", "put", "read", "update", "delete", "list");
     private static final List<String> REFERENCE_LISTS = List.of("operations", "collectionOperations",
