@@ -20,7 +20,7 @@ import java.util.Map;
  * numbers travel as hex strings, hashed after "padding" (even length, a leading 00 when the top
  * bit is set), exactly as those helpers do.
  */
-final class SrpClient {
+public final class SrpClient {
     private static final String N_HEX = "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1"
             + "29024E088A67CC74020BBEA63B139B22514A08798E3404DD"
             + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245"
@@ -47,19 +47,20 @@ final class SrpClient {
     private final BigInteger a;
     private final BigInteger bigA;
 
-    SrpClient(String userPoolId) {
+    public SrpClient(String userPoolId) {
         this.poolName = userPoolId.split("_")[1];
-        this.a = new BigInteger(1, randomBytes(128)).mod(N);
+        // 256 random bits, as SRP needs for 128-bit security (AWS's helper draws 1024; the result is the same protocol).
+        this.a = new BigInteger(1, randomBytes(32));
         this.bigA = G.modPow(a, N);
     }
 
     /** SRP_A for InitiateAuth. */
-    String srpA() {
+    public String srpA() {
         return bigA.toString(16);
     }
 
     /** The ChallengeResponses of PASSWORD_VERIFIER for the challenge parameters the server sent. */
-    Map<String, String> passwordVerifier(Map<String, String> challenge, String password, ZonedDateTime now) {
+    public Map<String, String> passwordVerifier(Map<String, String> challenge, String password, ZonedDateTime now) {
         String userId = challenge.get("USER_ID_FOR_SRP");
         BigInteger bigB = new BigInteger(challenge.get("SRP_B"), 16);
         BigInteger salt = new BigInteger(challenge.get("SALT"), 16);
