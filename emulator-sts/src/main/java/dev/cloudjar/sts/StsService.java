@@ -1,5 +1,6 @@
 package dev.cloudjar.sts;
 
+import dev.cloudjar.cognito.token.WebIdentityTokens;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -22,5 +23,10 @@ public final class StsService implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         CallerIdentityOperations identity = new CallerIdentityOperations();
         operations.on("GetCallerIdentity", identity::getCallerIdentity);
+        CredentialOperations temporary = new CredentialOperations(context.credentials(),
+                new WebIdentityTokens(context.state()));
+        operations.on("AssumeRole", temporary::assumeRole)
+                .on("AssumeRoleWithWebIdentity", temporary::assumeRoleWithWebIdentity)
+                .on("GetSessionToken", temporary::getSessionToken);
     }
 }

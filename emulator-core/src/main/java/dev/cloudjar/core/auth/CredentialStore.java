@@ -3,8 +3,10 @@ package dev.cloudjar.core.auth;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.spi.Principal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,12 @@ public final class CredentialStore {
         }
     }
 
+    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String SECRET_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
     private final Map<String, SigningCredential> byAccessKey = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
     private final String defaultAccount;
     private final Clock clock;
 
@@ -56,6 +63,30 @@ public final class CredentialStore {
             throw new IllegalArgumentException("temporary credentials need a session token and an expiry");
         }
         byAccessKey.put(accessKeyId, new SigningCredential(accessKeyId, secretAccessKey, principal));
+    }
+
+    /**
+     * Mints and registers temporary credentials that sign as {@code arn} until {@code expiration}:
+     * an ASIA key id as AWS gives temporary keys, a 40-character secret and an opaque session
+     * token. STS and Cognito identity pools both issue these.
+     */
+    public SigningCredential issueTemporary(String accountId, String arn, String userId, Instant expiration) {
+        String accessKeyId = "ASIA" + randomText(KEY_ALPHABET, 16);
+        String secret = randomText(SECRET_ALPHABET, 40);
+        byte[] token = new byte[192];
+        random.nextBytes(token);
+        String sessionToken = "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(token);
+        Principal principal = new Principal(accessKeyId, accountId, arn, userId, sessionToken, expiration);
+        registerTemporary(accessKeyId, secret, principal);
+        return new SigningCredential(accessKeyId, secret, principal);
+    }
+
+    private String randomText(String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     /**

@@ -1,0 +1,129 @@
+package dev.cloudjar.cognito.userpool;
+
+import dev.cloudjar.cognito.CognitoErrors;
+import dev.cloudjar.cognito.auth.Passwords;
+import dev.cloudjar.core.spi.Scope;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rules shared by every way users are created and changed: usernames in pools that sign in
+ * with e-mail or phone number, uniqueness of sign-in attributes, password policy and hashing,
+ * and a lock so that read-modify-write changes of one user do not interleave.
+ */
+public final class Users {
+    private final PoolAccess access;
+    private final Passwords passwords;
+    private final Object lock = new Object();
+
+    public Users(PoolAccess access, Passwords passwords) {
+        this.access = access;
+        this.passwords = passwords;
+    }
+
+    public Passwords passwords() {
+        return passwords;
+    }
+
+    /**
+     * A new user, not yet stored. In a pool with UsernameAttributes the name given is the user's
+     * e-mail or phone number and the username is the generated sub, as in Cognito.
+     */
+    public User newUser(UserPool pool, String givenName, List<Object> attributes, String status, long now) {
+        String sub = UUID.randomUUID().toString();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("sub", sub);
+        values.putAll(Schema.apply(pool, Map.of(), attributes, true));
+        values.put("sub", sub);
+        String username = givenName;
+        List<String> usernameAttributes = pool.usernameAttributes();
+        if (!usernameAttributes.isEmpty()) {
+            String attribute = signInAttributeOf(givenName, usernameAttributes);
+            values.put(attribute, givenName);
+            username = sub;
+        }
+        Schema.checkRequired(pool, values);
+        return new User(username, values, status, true, now, now, null, 0, List.of(), null);
+    }
+
+    private static String signInAttributeOf(String name, List<String> usernameAttributes) {
+        if (name.contains("@") && usernameAttributes.contains("email")) {
+            return "email";
+        }
+        if (name.startsWith("+") && usernameAttributes.contains("phone_number")) {
+            return "phone_number";
+        }
+        throw CognitoErrors.invalidParameter(usernameAttributes.size() > 1
+                ? "Username should be either an email or a phone number."
+                : usernameAttributes.contains("email") ? "Username should be an email." : "Username should be a phone number.");
+    }
+
+    /** Stores a new user; fails as Cognito does when the username or a sign-in attribute is taken. */
+    public void create(Scope scope, UserPool pool, User user, String existsMessage) {
+        synchronized (lock) {
+            if (access.store().user(scope, pool, user.username()).isPresent()) {
+                throw CognitoErrors.usernameExists(existsMessage);
+            }
+            checkSignInAttributes(scope, pool, user);
+            access.store().saveUser(scope, pool, null, user);
+        }
+    }
+
+    /** Changes a stored user under the lock; the change may throw to abort. */
+    public User update(Scope scope, UserPool pool, String username, UnaryOperator<User> change) {
+        synchronized (lock) {
+            User current = access.user(scope, pool, username);
+            User updated = change.apply(current);
+            checkSignInAttributes(scope, pool, updated);
+            access.store().saveUser(scope, pool, current, updated);
+            return updated;
+        }
+    }
+
+    private void checkSignInAttributes(Scope scope, UserPool pool, User user) {
+        for (String attribute : pool.signInAttributes()) {
+            String value = user.attribute(attribute);
+            if (value == null) {
+                continue;
+            }
+            Optional<String> owner = access.store().aliasOwner(scope, pool, attribute, value);
+            if (owner.isPresent() && !owner.get().equals(user.username())) {
+                if (pool.usernameAttributes().contains(attribute)) {
+                    throw CognitoErrors.usernameExists("An account with the given " + attribute + " already exists.");
+                }
+                throw CognitoErrors.aliasExists();
+            }
+        }
+    }
+
+    /** A permanent password, checked against the policy; confirms nothing by itself. */
+    public PasswordHash permanentPassword(UserPool pool, User user, String password) {
+        pool.passwordPolicy().check(password);
+        return passwords.hash(password, pool.shortName(), user.username());
+    }
+
+    /** Sets a temporary password: the user must change it at the next sign-in, before it expires. */
+    public User withTemporaryPassword(UserPool pool, User user, String password, long now) {
+        pool.passwordPolicy().check(password);
+        long expiry = now + Duration.ofDays(pool.passwordPolicy().temporaryPasswordValidityDays()).toMillis();
+        return user.withPassword(passwords.hash(password, pool.shortName(), user.username()),
+                User.FORCE_CHANGE_PASSWORD, expiry, now);
+    }
+
+    /** The verified flag Cognito sets when a code sent to the attribute is confirmed. */
+    public static User verify(User user, List<String> attributes, long now) {
+        Map<String, String> values = new LinkedHashMap<>(user.attributes());
+        for (String attribute : attributes) {
+            if (values.containsKey(attribute)) {
+                values.put(attribute + "_verified", "true");
+            }
+        }
+        return user.withAttributes(values, now);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cloudjar.sts;
+
+import dev.cloudjar.cognito.identity.AssumedRoles;
+import dev.cloudjar.cognito.token.WebIdentityTokens;
+import dev.cloudjar.core.auth.CredentialStore;
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Principal;
+import dev.cloudjar.core.spi.RequestContext;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * AssumeRole, AssumeRoleWithWebIdentity and GetSessionToken: temporary credentials that SigV4
+ * verification accepts for every service until they expire. Web identity tokens are Cognito's:
+ * user pools' ID tokens and identity pools' OpenID tokens, verified with the issuer's key.
+ */
+final class CredentialOperations {
+    private static final int DEFAULT_ROLE_SECONDS = 3600;
+    private static final int DEFAULT_SESSION_SECONDS = 43200;
+
+    private final CredentialStore credentials;
+    private final WebIdentityTokens webIdentities;
+
+    CredentialOperations(CredentialStore credentials, WebIdentityTokens webIdentities) {
+        this.credentials = credentials;
+        this.webIdentities = webIdentities;
+    }
+
+    Output assumeRole(RequestContext context, Input input) {
+        AssumedRoles.Role role = role(input.string("RoleArn"));
+        String session = input.string("RoleSessionName");
+        CredentialStore.SigningCredential credential = AssumedRoles.issue(credentials, role, session,
+                expiry(context, input, DEFAULT_ROLE_SECONDS));
+        return Output.of("Credentials", credentials(credential))
+                .put("AssumedRoleUser", assumedRoleUser(credential));
+    }
+
+    Output assumeRoleWithWebIdentity(RequestContext context, Input input) {
+        WebIdentityTokens.WebIdentity identity;
+        try {
+            identity = webIdentities.verify(input.string("WebIdentityToken"), context.receivedAt());
+        } catch (WebIdentityTokens.InvalidTokenException e) {
+            throw new AwsException(e.expired() ? "ExpiredTokenException" : "InvalidIdentityTokenException", 400,
+                    e.getMessage());
+        }
+        AssumedRoles.Role role = role(input.string("RoleArn"));
+        CredentialStore.SigningCredential credential = AssumedRoles.issue(credentials, role,
+                input.string("RoleSessionName"), expiry(context, input, DEFAULT_ROLE_SECONDS));
+        return Output.of("Credentials", credentials(credential))
+                .put("SubjectFromWebIdentityToken", identity.subject())
+                .put("AssumedRoleUser", assumedRoleUser(credential))
+                .put("Provider", identity.issuer().replaceFirst("^https?://", ""))
+                .put("Audience", identity.audience());
+    }
+
+    /** Session credentials act as the caller: same account, ARN and user id. */
+    Output getSessionToken(RequestContext context, Input input) {
+        Principal caller = context.principal();
+        CredentialStore.SigningCredential credential = credentials.issueTemporary(caller.accountId(), caller.arn(),
+                caller.userId(), expiry(context, input, DEFAULT_SESSION_SECONDS));
+        return Output.of("Credentials", credentials(credential));
+    }
+
+    private static AssumedRoles.Role role(String roleArn) {
+        AssumedRoles.Role role = AssumedRoles.role(roleArn);
+        if (role == null) {
+            throw new AwsException("ValidationError", 400, "Invalid ARN: " + roleArn + " is not a role ARN");
+        }
+        return role;
+    }
+
+    private static Instant expiry(RequestContext context, Input input, int defaultSeconds) {
+        Integer seconds = input.integer("DurationSeconds");
+        return context.receivedAt().plusSeconds(seconds == null ? defaultSeconds : seconds);
+    }
+
+    private static Map<String, Object> credentials(CredentialStore.SigningCredential credential) {
+        return Map.of("AccessKeyId", credential.accessKeyId(),
+                "SecretAccessKey", credential.secretAccessKey(),
+                "SessionToken", credential.principal().sessionToken(),
+                "Expiration", credential.principal().expiration());
+    }
+
+    private static Map<String, Object> assumedRoleUser(CredentialStore.SigningCredential credential) {
+        return Map.of("AssumedRoleId", credential.principal().userId(), "Arn", credential.principal().arn());
+    }
+}
