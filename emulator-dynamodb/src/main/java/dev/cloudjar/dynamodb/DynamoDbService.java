@@ -41,7 +41,7 @@ public final class DynamoDbService implements ServicePlugin {
         eventual = new EventualReads(lag, System::currentTimeMillis);
         ItemWriter writer = new ItemWriter(store, (scope, table, before, after, byService) -> { }, eventual);
 
-        TableOperations tables = new TableOperations(catalog, store);
+        TableOperations tables = new TableOperations(catalog);
         operations.on("CreateTable", tables::createTable)
                 .on("DescribeTable", tables::describeTable)
                 .on("ListTables", tables::listTables)

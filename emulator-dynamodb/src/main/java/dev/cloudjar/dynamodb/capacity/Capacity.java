@@ -17,12 +17,6 @@ public final class Capacity {
         return consistent ? units : units / 2;
     }
 
-    /** A Query or Scan page is charged on the total size it read, not per item. */
-    public static double pageReadUnits(long bytes, boolean consistent) {
-        double units = Math.max(1, (bytes + 4095) / 4096);
-        return consistent ? units : units / 2;
-    }
-
     public static double writeUnits(long bytes) {
         return Math.max(1, (bytes + 1023) / 1024);
     }

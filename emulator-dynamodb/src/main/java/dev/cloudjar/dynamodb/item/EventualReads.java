@@ -3,7 +3,6 @@ package dev.cloudjar.dynamodb.item;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;

@@ -6,7 +6,6 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.dynamodb.capacity.Capacity;
 import dev.cloudjar.dynamodb.expression.Condition;
-import dev.cloudjar.dynamodb.expression.ConditionEvaluator;
 import dev.cloudjar.dynamodb.expression.Documents;
 import dev.cloudjar.dynamodb.expression.LegacyParameters;
 import dev.cloudjar.dynamodb.expression.Path;

@@ -28,11 +28,9 @@ public final class TableOperations {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final TableCatalog catalog;
-    private final ItemStore items;
 
-    public TableOperations(TableCatalog catalog, ItemStore items) {
+    public TableOperations(TableCatalog catalog) {
         this.catalog = catalog;
-        this.items = items;
     }
 
     /** The table of a request, or ResourceNotFoundException as item operations report it. */
