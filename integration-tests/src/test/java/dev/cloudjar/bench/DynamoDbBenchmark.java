@@ -22,9 +22,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Prints DynamoDB throughput through the SDK v2 client; asserts nothing. Run from the repository
- * root after building:
+ * root (the reactor builds the modules, nothing is installed):
  * <pre>
- * mvn -q -pl integration-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cloudjar.bench.DynamoDbBenchmark
+ * mvn -o -q test-compile dependency:build-classpath -pl integration-tests -am -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp "integration-tests/target/test-classes:$(cat /tmp/cp.txt)" dev.cloudjar.bench.DynamoDbBenchmark
  * </pre>
  * PutItem, GetItem, Query of a 100-item partition and Scan pages at 1 and 8 threads over a
  * 100,000-item table, then the time of that Query with 100,000 and 1,000,000 items in the table.
