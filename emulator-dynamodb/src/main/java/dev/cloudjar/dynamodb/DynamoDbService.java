@@ -5,6 +5,16 @@ import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.dynamodb.item.BatchOperations;
+import dev.cloudjar.dynamodb.item.EventualReads;
+import dev.cloudjar.dynamodb.item.ItemOperations;
+import dev.cloudjar.dynamodb.item.ItemStore;
+import dev.cloudjar.dynamodb.item.ItemWriter;
+import dev.cloudjar.dynamodb.item.TransactionOperations;
+import dev.cloudjar.dynamodb.query.QueryOperations;
+import dev.cloudjar.dynamodb.table.TableCatalog;
+import dev.cloudjar.dynamodb.table.TableOperations;
+import dev.cloudjar.dynamodb.table.TableSettingsOperations;
 
 import java.util.List;
 
@@ -12,6 +22,11 @@ import java.util.List;
 public final class DynamoDbService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "dynamodb",
             Protocol.AWS_JSON_1_0, "dev/cloudjar/dynamodb/dynamodb.json", "DynamoDB_20120810", List.of(), false);
+    /** Makes eventually consistent reads lag behind writes by this many milliseconds (default 0). */
+    public static final String EVENTUAL_LAG_OPTION = "dynamodb-eventual-lag-ms";
+
+    private TableCatalog catalog;
+    private EventualReads eventual;
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -20,5 +35,47 @@ public final class DynamoDbService implements ServicePlugin {
 
     @Override
     public void start(ServiceContext context, OperationTable operations) {
+        catalog = new TableCatalog(context.state());
+        ItemStore store = new ItemStore(catalog);
+        long lag = Long.parseLong(context.config().options().getOrDefault(EVENTUAL_LAG_OPTION, "0"));
+        eventual = new EventualReads(lag, System::currentTimeMillis);
+        ItemWriter writer = new ItemWriter(store, (scope, table, before, after, byService) -> { }, eventual);
+
+        TableOperations tables = new TableOperations(catalog);
+        operations.on("CreateTable", tables::createTable)
+                .on("DescribeTable", tables::describeTable)
+                .on("ListTables", tables::listTables)
+                .on("UpdateTable", tables::updateTable)
+                .on("DeleteTable", tables::deleteTable);
+        TableSettingsOperations settings = new TableSettingsOperations(catalog);
+        operations.on("DescribeTimeToLive", settings::describeTimeToLive)
+                .on("UpdateTimeToLive", settings::updateTimeToLive)
+                .on("TagResource", settings::tagResource)
+                .on("UntagResource", settings::untagResource)
+                .on("ListTagsOfResource", settings::listTagsOfResource)
+                .on("DescribeLimits", settings::describeLimits)
+                .on("DescribeEndpoints", settings::describeEndpoints);
+        ItemOperations items = new ItemOperations(store, writer);
+        operations.on("PutItem", items::putItem)
+                .on("GetItem", items::getItem)
+                .on("UpdateItem", items::updateItem)
+                .on("DeleteItem", items::deleteItem);
+        QueryOperations queries = new QueryOperations(writer);
+        operations.on("Query", queries::query)
+                .on("Scan", queries::scan);
+        BatchOperations batches = new BatchOperations(writer);
+        operations.on("BatchGetItem", batches::batchGetItem)
+                .on("BatchWriteItem", batches::batchWriteItem);
+        TransactionOperations transactions = new TransactionOperations(writer, System::currentTimeMillis);
+        operations.on("TransactWriteItems", transactions::transactWriteItems)
+                .on("TransactGetItems", transactions::transactGetItems);
+    }
+
+    @Override
+    public void reset() {
+        if (catalog != null) {
+            catalog.clearCache();
+            eventual.clear();
+        }
     }
 }

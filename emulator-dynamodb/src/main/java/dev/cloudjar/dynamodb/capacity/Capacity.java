@@ -1,0 +1,74 @@
+package dev.cloudjar.dynamodb.capacity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Capacity units as DynamoDB charges them: a read unit per 4 KB (half for an eventually
+ * consistent read), a write unit per 1 KB, each rounded up and at least one; transactions cost
+ * double.
+ */
+public final class Capacity {
+    private Capacity() {
+    }
+
+    public static double readUnits(long bytes, boolean consistent) {
+        double units = Math.max(1, (bytes + 4095) / 4096);
+        return consistent ? units : units / 2;
+    }
+
+    public static double writeUnits(long bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /**
+     * The ConsumedCapacity member for ReturnConsumedCapacity (null for NONE or absent).
+     *
+     * @param indexes index name → units, reported for INDEXES only
+     */
+    public static Map<String, Object> consumed(String mode, String table, double read, double write,
+                                               Map<String, Double> globalIndexes, Map<String, Double> localIndexes) {
+        if (mode == null || mode.equals("NONE")) {
+            return null;
+        }
+        double indexTotal = globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()
+                + localIndexes.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("TableName", table);
+        out.put("CapacityUnits", read + write + indexTotal);
+        if (read > 0) {
+            out.put("ReadCapacityUnits", read);
+        }
+        if (write > 0 || indexTotal > 0) {
+            out.put("WriteCapacityUnits", write + indexTotal);
+        }
+        if (mode.equals("INDEXES")) {
+            out.put("Table", units(read, write));
+            if (!globalIndexes.isEmpty()) {
+                out.put("GlobalSecondaryIndexes", indexUnits(globalIndexes, read > 0));
+            }
+            if (!localIndexes.isEmpty()) {
+                out.put("LocalSecondaryIndexes", indexUnits(localIndexes, read > 0));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> indexUnits(Map<String, Double> indexes, boolean reads) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        indexes.forEach((name, units) -> out.put(name, reads ? units(units, 0) : units(0, units)));
+        return out;
+    }
+
+    private static Map<String, Object> units(double read, double write) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("CapacityUnits", read + write);
+        if (read > 0) {
+            out.put("ReadCapacityUnits", read);
+        }
+        if (write > 0) {
+            out.put("WriteCapacityUnits", write);
+        }
+        return out;
+    }
+}

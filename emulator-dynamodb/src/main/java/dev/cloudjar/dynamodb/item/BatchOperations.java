@@ -1,0 +1,132 @@
+package dev.cloudjar.dynamodb.item;
+
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.capacity.Capacity;
+import dev.cloudjar.dynamodb.expression.Documents;
+import dev.cloudjar.dynamodb.expression.Path;
+import dev.cloudjar.dynamodb.expression.RequestExpressions;
+import dev.cloudjar.dynamodb.table.TableCatalog;
+import dev.cloudjar.dynamodb.table.TableDefinition;
+import dev.cloudjar.dynamodb.table.TableOperations;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes), each item on its own. */
+public final class BatchOperations {
+    private static final int MAX_GET_KEYS = 100;
+    private static final int MAX_WRITES = 25;
+
+    private final TableCatalog catalog;
+    private final ItemWriter writer;
+
+    public BatchOperations(ItemWriter writer) {
+        this.writer = writer;
+        this.catalog = writer.store().catalog();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Output batchGetItem(RequestContext context, Input input) {
+        Map<String, Object> requests = input.map("RequestItems");
+        int total = requests.values().stream().mapToInt(r -> ((List<?>) ((Map<String, Object>) r).get("Keys")).size()).sum();
+        if (total > MAX_GET_KEYS) {
+            throw DynamoDbErrors.validation("Too many items requested for the BatchGetItem call");
+        }
+        Map<String, Object> responses = new LinkedHashMap<>();
+        List<Object> consumed = new ArrayList<>();
+        requests.forEach((tableName, r) -> {
+            Input request = new Input((Map<String, Object>) r);
+            TableDefinition table = TableOperations.require(catalog, context.scope(), tableName);
+            RequestExpressions.requireNotBoth(request, "AttributesToGet", "ProjectionExpression");
+            RequestExpressions expressions = new RequestExpressions(request);
+            List<Path> projection = ItemOperations.projection(request, expressions);
+            expressions.finish();
+            boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
+            List<Object> items = new ArrayList<>();
+            Set<ByteBuffer> seen = new HashSet<>();
+            double units = 0;
+            for (Object k : request.list("Keys")) {
+                Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(k));
+                byte[] storageKey = Keys.storageKey(table.keySchema(), key);
+                if (!seen.add(ByteBuffer.wrap(storageKey))) {
+                    throw DynamoDbErrors.validation("Provided list of item keys contains duplicates");
+                }
+                Map<String, AttributeValue> item = writer.read(context.scope(), table, storageKey, consistent);
+                units += Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+                if (item != null) {
+                    items.add(WireValues.wire(projection == null ? item : Documents.project(item, projection)));
+                }
+            }
+            responses.put(tableName, items);
+            addConsumed(consumed, Capacity.consumed(input.string("ReturnConsumedCapacity"), tableName, units, 0,
+                    Map.of(), Map.of()));
+        });
+        return Output.of("Responses", responses)
+                .put("UnprocessedKeys", Map.of())
+                .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Output batchWriteItem(RequestContext context, Input input) {
+        Map<String, Object> requests = input.map("RequestItems");
+        int total = requests.values().stream().mapToInt(r -> ((List<?>) r).size()).sum();
+        if (total > MAX_WRITES) {
+            throw DynamoDbErrors.validation("Too many items requested for the BatchWriteItem call");
+        }
+        // Everything is validated before anything is written, as AWS rejects the whole batch.
+        List<Runnable> writes = new ArrayList<>();
+        List<Object> consumed = new ArrayList<>();
+        Map<String, double[]> unitsByTable = new LinkedHashMap<>();
+        requests.forEach((tableName, list) -> {
+            TableDefinition table = TableOperations.require(catalog, context.scope(), tableName);
+            Set<ByteBuffer> seen = new HashSet<>();
+            double[] units = unitsByTable.computeIfAbsent(tableName, t -> new double[1]);
+            for (Object o : (List<Object>) list) {
+                Input request = new Input((Map<String, Object>) o);
+                Map<String, AttributeValue> subject;
+                boolean put = request.has("PutRequest");
+                if (put == request.has("DeleteRequest")) {
+                    throw DynamoDbErrors.validation("Supplied AttributeValue has more than one datatypes set, must "
+                            + "contain exactly one of the supported datatypes");
+                }
+                if (put) {
+                    subject = WireValues.item(request.structure("PutRequest").get("Item"));
+                    Keys.requireValidItem(table, subject);
+                } else {
+                    subject = Keys.requireKey(table, WireValues.item(request.structure("DeleteRequest").get("Key")));
+                }
+                if (!seen.add(ByteBuffer.wrap(Keys.storageKey(table.keySchema(), subject)))) {
+                    throw DynamoDbErrors.validation("Provided list of item keys contains duplicates");
+                }
+                Map<String, AttributeValue> image = put ? subject : null;
+                writes.add(() -> {
+                    ItemWriter.Result result = writer.write(context.scope(), table, subject, null, old -> image, false);
+                    units[0] += Capacity.writeUnits(Math.max(size(result.before()), size(result.after())));
+                });
+            }
+        });
+        writes.forEach(Runnable::run);
+        unitsByTable.forEach((table, units) -> addConsumed(consumed,
+                Capacity.consumed(input.string("ReturnConsumedCapacity"), table, 0, units[0], Map.of(), Map.of())));
+        return Output.of("UnprocessedItems", Map.of())
+                .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
+    }
+
+    private static long size(Map<String, AttributeValue> item) {
+        return item == null ? 0 : ItemSize.of(item);
+    }
+
+    private static void addConsumed(List<Object> consumed, Map<String, Object> entry) {
+        if (entry != null) {
+            consumed.add(entry);
+        }
+    }
+}

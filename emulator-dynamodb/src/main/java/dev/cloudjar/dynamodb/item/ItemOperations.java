@@ -1,0 +1,187 @@
+package dev.cloudjar.dynamodb.item;
+
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.capacity.Capacity;
+import dev.cloudjar.dynamodb.expression.Condition;
+import dev.cloudjar.dynamodb.expression.Documents;
+import dev.cloudjar.dynamodb.expression.LegacyParameters;
+import dev.cloudjar.dynamodb.expression.Path;
+import dev.cloudjar.dynamodb.expression.RequestExpressions;
+import dev.cloudjar.dynamodb.expression.UpdateApplier;
+import dev.cloudjar.dynamodb.expression.UpdateExpression;
+import dev.cloudjar.dynamodb.table.IndexDefinition;
+import dev.cloudjar.dynamodb.table.TableCatalog;
+import dev.cloudjar.dynamodb.table.TableDefinition;
+import dev.cloudjar.dynamodb.table.TableOperations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PutItem, GetItem, UpdateItem, DeleteItem. A conditional write or an update reads, checks and
+ * writes under the item's lock, so concurrent updates of one item never lose a write.
+ */
+public final class ItemOperations {
+    private static final Set<String> PUT_DELETE_RETURN_VALUES = Set.of("NONE", "ALL_OLD");
+
+    private final TableCatalog catalog;
+    private final ItemStore store;
+    private final ItemWriter writer;
+
+    public ItemOperations(ItemStore store, ItemWriter writer) {
+        this.catalog = store.catalog();
+        this.store = store;
+        this.writer = writer;
+    }
+
+    public Output getItem(RequestContext context, Input input) {
+        TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
+        Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
+        RequestExpressions.requireNotBoth(input, "AttributesToGet", "ProjectionExpression");
+        RequestExpressions expressions = new RequestExpressions(input);
+        List<Path> projection = projection(input, expressions);
+        expressions.finish();
+        boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
+        Map<String, AttributeValue> item = writer.read(context.scope(), table, Keys.storageKey(table.keySchema(), key),
+                consistent);
+        double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+        return Output.empty()
+                .put("Item", item == null ? null : WireValues.wire(projection == null ? item : Documents.project(item, projection)))
+                .put("ConsumedCapacity", Capacity.consumed(input.string("ReturnConsumedCapacity"), table.name(),
+                        units, 0, Map.of(), Map.of()));
+    }
+
+    static List<Path> projection(Input input, RequestExpressions expressions) {
+        List<Path> projection = expressions.projection();
+        return projection != null ? projection : LegacyParameters.attributesToGet(input.list("AttributesToGet"));
+    }
+
+    public Output putItem(RequestContext context, Input input) {
+        TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
+        Map<String, AttributeValue> item = WireValues.item(input.get("Item"));
+        Keys.requireValidItem(table, item);
+        Condition condition = condition(input);
+        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        ItemWriter.Result result = writer.write(context.scope(), table, item, condition,
+                old -> item, failureItem(input));
+        return writeOutput(input, table, returnValues, result, Set.of());
+    }
+
+    public Output deleteItem(RequestContext context, Input input) {
+        TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
+        Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
+        Condition condition = condition(input);
+        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> null, failureItem(input));
+        return writeOutput(input, table, returnValues, result, Set.of());
+    }
+
+    public Output updateItem(RequestContext context, Input input) {
+        TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
+        Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
+        RequestExpressions.requireNotBoth(input, "Expected", "ConditionExpression");
+        RequestExpressions.requireNotBoth(input, "AttributeUpdates", "UpdateExpression");
+        RequestExpressions expressions = new RequestExpressions(input);
+        UpdateExpression update = expressions.update();
+        if (update == null) {
+            update = LegacyParameters.attributeUpdates(input.map("AttributeUpdates"));
+        }
+        Condition condition = expressions.condition("ConditionExpression");
+        expressions.finish();
+        if (condition == null) {
+            condition = LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
+        }
+        requireKeyUntouched(table, update);
+        String returnValues = returnValues(input,
+                Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        UpdateExpression actions = update;
+        ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> {
+            Map<String, AttributeValue> base = old == null ? key : old;
+            Map<String, AttributeValue> updated = actions == null ? base : UpdateApplier.apply(actions, base);
+            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                throw DynamoDbErrors.validation("Item size to update has exceeded the maximum allowed size");
+            }
+            Keys.requireValidItem(table, updated);
+            return updated;
+        }, failureItem(input));
+        Set<Path> updatedPaths = new java.util.LinkedHashSet<>();
+        if (update != null) {
+            update.actions().forEach(a -> updatedPaths.add(a.path()));
+        }
+        return writeOutput(input, table, returnValues, result, updatedPaths);
+    }
+
+    private static void requireKeyUntouched(TableDefinition table, UpdateExpression update) {
+        if (update == null) {
+            return;
+        }
+        for (UpdateExpression.Action action : update.actions()) {
+            if (table.keySchema().isKey(action.path().attribute())) {
+                throw DynamoDbErrors.invalidParameter("Cannot update attribute " + action.path().attribute()
+                        + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    /** ConditionExpression or the legacy Expected of a PutItem or DeleteItem. */
+    private static Condition condition(Input input) {
+        RequestExpressions.requireNotBoth(input, "Expected", "ConditionExpression");
+        RequestExpressions expressions = new RequestExpressions(input);
+        Condition condition = expressions.condition("ConditionExpression");
+        expressions.finish();
+        return condition != null ? condition
+                : LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
+    }
+
+    private static String returnValues(Input input, Set<String> allowed) {
+        String returnValues = input.has("ReturnValues") ? input.string("ReturnValues") : "NONE";
+        if (!allowed.contains(returnValues)) {
+            throw DynamoDbErrors.validation("Return values set to invalid value");
+        }
+        return returnValues;
+    }
+
+    static boolean failureItem(Input input) {
+        return "ALL_OLD".equals(input.string("ReturnValuesOnConditionCheckFailure"));
+    }
+
+    private static Output writeOutput(Input input, TableDefinition table, String returnValues, ItemWriter.Result result,
+                                      Set<Path> updatedPaths) {
+        Map<String, AttributeValue> attributes = switch (returnValues) {
+            case "ALL_OLD" -> result.before();
+            case "ALL_NEW" -> result.after();
+            case "UPDATED_OLD" -> result.before() == null ? null : Documents.project(result.before(), List.copyOf(updatedPaths));
+            case "UPDATED_NEW" -> result.after() == null ? null : Documents.project(result.after(), List.copyOf(updatedPaths));
+            default -> null;
+        };
+        return Output.empty()
+                .put("Attributes", attributes == null || attributes.isEmpty() ? null : WireValues.wire(attributes))
+                .put("ConsumedCapacity", consumedByWrite(input.string("ReturnConsumedCapacity"), table, result, 1));
+    }
+
+    /** A write's capacity: the larger of the old and new item, plus each index entry it changed. */
+    static Map<String, Object> consumedByWrite(String mode, TableDefinition table, ItemWriter.Result result,
+                                               double factor) {
+        long size = Math.max(result.before() == null ? 0 : ItemSize.of(result.before()),
+                result.after() == null ? 0 : ItemSize.of(result.after()));
+        Map<String, Double> gsis = new LinkedHashMap<>();
+        Map<String, Double> lsis = new LinkedHashMap<>();
+        for (IndexDefinition index : table.indexes()) {
+            double units = indexWriteUnits(table, index, result.before()) + indexWriteUnits(table, index, result.after());
+            if (units > 0) {
+                (index.global() ? gsis : lsis).put(index.name(), units * factor);
+            }
+        }
+        return Capacity.consumed(mode, table.name(), 0, Capacity.writeUnits(size) * factor, gsis, lsis);
+    }
+
+    private static double indexWriteUnits(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item) {
+        return item != null && Keys.inIndex(index, item)
+                ? Capacity.writeUnits(ItemSize.of(ItemStore.project(table, index, item))) : 0;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.cloudjar.dynamodb.item;
+
+import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.table.IndexDefinition;
+import dev.cloudjar.dynamodb.table.KeySchema;
+import dev.cloudjar.dynamodb.table.TableDefinition;
+
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Validation of keys and items against a table's schema, with AWS's messages, and storage keys. */
+public final class Keys {
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
+
+    private Keys() {
+    }
+
+    /** A Key parameter: exactly the table's key attributes with their defined types. */
+    public static Map<String, AttributeValue> requireKey(TableDefinition table, Map<String, AttributeValue> key) {
+        KeySchema schema = table.keySchema();
+        if (key == null || key.size() != schema.attributes().size()) {
+            throw DynamoDbErrors.validation("The provided key element does not match the schema");
+        }
+        for (String attribute : schema.attributes()) {
+            AttributeValue value = key.get(attribute);
+            if (value == null || !value.type().name().equals(table.attributeTypes().get(attribute))) {
+                throw DynamoDbErrors.validation("The provided key element does not match the schema");
+            }
+            requireNonEmptyKey(attribute, value);
+        }
+        requireKeySizes(schema, key);
+        return key;
+    }
+
+    /** An item to write: its key attributes present and typed, index keys typed, within 400 KB. */
+    public static void requireValidItem(TableDefinition table, Map<String, AttributeValue> item) {
+        for (String attribute : table.keySchema().attributes()) {
+            AttributeValue value = item.get(attribute);
+            if (value == null) {
+                throw DynamoDbErrors.invalidParameter("Missing the key " + attribute + " in the item");
+            }
+            String expected = table.attributeTypes().get(attribute);
+            if (!value.type().name().equals(expected)) {
+                throw DynamoDbErrors.invalidParameter("Type mismatch for key " + attribute + " expected: " + expected
+                        + " actual: " + value.type().name());
+            }
+            requireNonEmptyKey(attribute, value);
+        }
+        requireKeySizes(table.keySchema(), item);
+        for (IndexDefinition index : table.indexes()) {
+            for (String attribute : index.keySchema().attributes()) {
+                AttributeValue value = item.get(attribute);
+                String expected = table.attributeTypes().get(attribute);
+                if (value != null && !value.type().name().equals(expected)) {
+                    throw DynamoDbErrors.invalidParameter("Type mismatch for Index Key " + attribute + " Expected: "
+                            + expected + " Actual: " + value.type().name() + " IndexName: " + index.name());
+                }
+                if (value != null && isEmpty(value)) {
+                    throw DynamoDbErrors.validation("One or more parameter values are not valid. A value specified for "
+                            + "a secondary index key is not supported. The AttributeValue for a key attribute cannot "
+                            + "contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
+                            + " value. IndexName: " + index.name() + ", IndexKey: " + attribute);
+                }
+            }
+        }
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    private static void requireNonEmptyKey(String attribute, AttributeValue value) {
+        if (isEmpty(value)) {
+            throw DynamoDbErrors.validation("One or more parameter values are not valid. The AttributeValue for a key "
+                    + "attribute cannot contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
+                    + " value. Key: " + attribute);
+        }
+    }
+
+    private static boolean isEmpty(AttributeValue value) {
+        return value instanceof AttributeValue.S s && s.value().isEmpty()
+                || value instanceof AttributeValue.B b && b.value().length == 0;
+    }
+
+    private static void requireKeySizes(KeySchema schema, Map<String, AttributeValue> item) {
+        if (ItemSize.of(item.get(schema.hash())) > MAX_PARTITION_KEY_BYTES) {
+            // AWS's wording, missing space included.
+            throw DynamoDbErrors.invalidParameter("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
+        if (schema.hasRange() && ItemSize.of(item.get(schema.range())) > MAX_SORT_KEY_BYTES) {
+            throw DynamoDbErrors.invalidParameter(
+                    "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        }
+    }
+
+    /** The key attributes of an item. */
+    public static Map<String, AttributeValue> keyOf(KeySchema schema, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (String attribute : schema.attributes()) {
+            key.put(attribute, item.get(attribute));
+        }
+        return key;
+    }
+
+    /** The storage key of an item under a key schema: partition key, then sort key. */
+    public static byte[] storageKey(KeySchema schema, Map<String, AttributeValue> item) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        KeyEncoding.encode(item.get(schema.hash()), out);
+        if (schema.hasRange()) {
+            KeyEncoding.encode(item.get(schema.range()), out);
+        }
+        return out.toByteArray();
+    }
+
+    /** True when the item has every key attribute of the index (sparse indexes skip the others). */
+    public static boolean inIndex(IndexDefinition index, Map<String, AttributeValue> item) {
+        for (String attribute : index.keySchema().attributes()) {
+            AttributeValue value = item.get(attribute);
+            if (value == null || !(value instanceof AttributeValue.S || value instanceof AttributeValue.N
+                    || value instanceof AttributeValue.B)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

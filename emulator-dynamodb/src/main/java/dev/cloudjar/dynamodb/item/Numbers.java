@@ -1,0 +1,69 @@
+package dev.cloudjar.dynamodb.item;
+
+import dev.cloudjar.dynamodb.DynamoDbErrors;
+
+import java.math.BigDecimal;
+
+/**
+ * DynamoDB's number semantics: up to 38 significant digits, magnitudes from 1E-130 to
+ * 9.9999999999999999999999999999999999999E+125, exact arithmetic, canonical form (leading and
+ * trailing zeros trimmed, so "1.50", "01.5" and "15E-1" are the same number).
+ */
+public final class Numbers {
+    public static final int MAX_DIGITS = 38;
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
+
+    private Numbers() {
+    }
+
+    /** Parses and validates a number as DynamoDB reads it from a request. */
+    public static BigDecimal parse(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw DynamoDbErrors.validation("A value provided cannot be converted into a number");
+        }
+        return validate(value);
+    }
+
+    /** The canonical, validated form of a number (the result of arithmetic, too). */
+    public static BigDecimal validate(BigDecimal value) {
+        BigDecimal canonical = canonical(value);
+        if (canonical.signum() == 0) {
+            return canonical;
+        }
+        if (canonical.precision() > MAX_DIGITS) {
+            throw DynamoDbErrors.validation("Attempting to store more than 38 significant digits in a Number");
+        }
+        int exponent = adjustedExponent(canonical);
+        if (exponent > MAX_EXPONENT) {
+            throw DynamoDbErrors.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (exponent < MIN_EXPONENT) {
+            throw DynamoDbErrors.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        return canonical;
+    }
+
+    /** Trailing zeros stripped; every zero is the same zero. */
+    static BigDecimal canonical(BigDecimal value) {
+        return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
+
+    /** The power of ten of the leading digit: 123.4 → 2, 0.05 → -2. */
+    static int adjustedExponent(BigDecimal value) {
+        return value.precision() - value.scale() - 1;
+    }
+
+    public static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return validate(a.add(b));
+    }
+
+    public static BigDecimal subtract(BigDecimal a, BigDecimal b) {
+        return validate(a.subtract(b));
+    }
+}

@@ -1,0 +1,268 @@
+package dev.cloudjar.dynamodb.item;
+
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.WriteBatch;
+import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.expression.Condition;
+import dev.cloudjar.dynamodb.expression.ConditionEvaluator;
+import dev.cloudjar.dynamodb.expression.Documents;
+import dev.cloudjar.dynamodb.expression.Path;
+import dev.cloudjar.dynamodb.expression.RequestExpressions;
+import dev.cloudjar.dynamodb.expression.UpdateApplier;
+import dev.cloudjar.dynamodb.expression.UpdateExpression;
+import dev.cloudjar.dynamodb.table.TableCatalog;
+import dev.cloudjar.dynamodb.table.TableDefinition;
+import dev.cloudjar.dynamodb.table.TableOperations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * TransactWriteItems and TransactGetItems: all items of a transaction are locked (in stripe
+ * order), every condition is checked, then every change is applied in one atomic write batch.
+ * A ClientRequestToken makes a TransactWriteItems idempotent for ten minutes.
+ */
+public final class TransactionOperations {
+    private static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
+
+    /** One action of a transaction, resolved against its table. */
+    private record Action(String kind, TableDefinition table, Map<String, AttributeValue> key, byte[] storageKey,
+                          Condition condition, Map<String, AttributeValue> putItem, UpdateExpression update,
+                          boolean returnItem) {
+    }
+
+    /** One Get of a TransactGetItems. */
+    private record Get(TableDefinition table, byte[] storageKey, List<Path> projection) {
+    }
+
+    private record Token(String requestId, Map<String, Object> request, long at) {
+    }
+
+    private final TableCatalog catalog;
+    private final ItemWriter writer;
+    private final LongSupplier clock;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    public TransactionOperations(ItemWriter writer, LongSupplier clock) {
+        this.writer = writer;
+        this.catalog = writer.store().catalog();
+        this.clock = clock;
+    }
+
+    public Output transactWriteItems(RequestContext context, Input input) {
+        String token = input.string("ClientRequestToken");
+        if (token != null && replayed(context.scope(), token, input)) {
+            return Output.empty();
+        }
+        List<Action> actions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object o : input.list("TransactItems")) {
+            Action action = action(context.scope(), new Input(map(o)));
+            if (!seen.add(action.table().name() + "/" + java.util.HexFormat.of().formatHex(action.storageKey()))) {
+                throw DynamoDbErrors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            actions.add(action);
+        }
+        execute(context.scope(), actions);
+        return Output.empty();
+    }
+
+    private boolean replayed(Scope scope, String token, Input input) {
+        long now = clock.getAsLong();
+        tokens.values().removeIf(t -> t.at() < now - TOKEN_LIFETIME_MILLIS);
+        String key = scope.accountId() + "/" + scope.region() + "/" + token;
+        Map<String, Object> request = new LinkedHashMap<>(input.members());
+        request.remove("ClientRequestToken");
+        request.remove("ReturnConsumedCapacity");
+        Token previous = tokens.putIfAbsent(key, new Token(token, request, now));
+        if (previous == null) {
+            return false;
+        }
+        if (!deepEquals(previous.request(), request)) {
+            throw AwsException.client("IdempotentParameterMismatchException",
+                    "Request with the same client token was received with different parameters");
+        }
+        return true;
+    }
+
+    private static boolean deepEquals(Object a, Object b) {
+        return java.util.Objects.deepEquals(normalize(a), normalize(b));
+    }
+
+    private static Object normalize(Object o) {
+        if (o instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, normalize(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(TransactionOperations::normalize).toList();
+        }
+        return o;
+    }
+
+    private Action action(Scope scope, Input item) {
+        String[] kinds = {"ConditionCheck", "Put", "Delete", "Update"};
+        String kind = null;
+        for (String k : kinds) {
+            if (item.has(k)) {
+                if (kind != null) {
+                    throw DynamoDbErrors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+                }
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw DynamoDbErrors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        Input spec = item.structure(kind);
+        TableDefinition table = TableOperations.require(catalog, scope, spec.string("TableName"));
+        RequestExpressions expressions = new RequestExpressions(spec);
+        Condition condition = expressions.condition("ConditionExpression");
+        UpdateExpression update = kind.equals("Update") ? expressions.update() : null;
+        expressions.finish();
+        if (kind.equals("ConditionCheck") && condition == null) {
+            throw DynamoDbErrors.validation("The ConditionExpression parameter is required for a ConditionCheck");
+        }
+        Map<String, AttributeValue> putItem = null;
+        Map<String, AttributeValue> key;
+        if (kind.equals("Put")) {
+            putItem = WireValues.item(spec.get("Item"));
+            Keys.requireValidItem(table, putItem);
+            key = Keys.keyOf(table.keySchema(), putItem);
+        } else {
+            key = Keys.requireKey(table, WireValues.item(spec.get("Key")));
+        }
+        if (update != null) {
+            for (UpdateExpression.Action a : update.actions()) {
+                if (table.keySchema().isKey(a.path().attribute())) {
+                    throw DynamoDbErrors.invalidParameter("Cannot update attribute " + a.path().attribute()
+                            + ". This attribute is part of the key");
+                }
+            }
+        }
+        return new Action(kind, table, key, Keys.storageKey(table.keySchema(), key), condition, putItem, update,
+                "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")));
+    }
+
+    private void execute(Scope scope, List<Action> actions) {
+        ItemStore store = writer.store();
+        List<Integer> stripes = actions.stream().map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
+        List<Map<String, AttributeValue>> befores = new ArrayList<>();
+        List<Map<String, AttributeValue>> afters = new ArrayList<>();
+        try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
+            List<Map<String, Object>> reasons = new ArrayList<>();
+            boolean failed = false;
+            for (Action action : actions) {
+                Map<String, AttributeValue> before = store.get(scope, action.table(), action.storageKey());
+                befores.add(before);
+                Map<String, Object> reason = new LinkedHashMap<>();
+                try {
+                    if (action.condition() != null
+                            && !ConditionEvaluator.test(action.condition(), before == null ? Map.of() : before)) {
+                        reason.put("Code", "ConditionalCheckFailed");
+                        reason.put("Message", "The conditional request failed");
+                        if (action.returnItem() && before != null) {
+                            reason.put("Item", WireValues.wire(before));
+                        }
+                        failed = true;
+                    }
+                    afters.add(after(action, before));
+                } catch (AwsException e) {
+                    reason.put("Code", "ValidationError");
+                    reason.put("Message", e.getMessage());
+                    afters.add(null);
+                    failed = true;
+                }
+                if (reason.isEmpty()) {
+                    reason.put("Code", "None");
+                }
+                reasons.add(reason);
+            }
+            if (failed) {
+                throw canceled(reasons);
+            }
+            WriteBatch batch = new WriteBatch();
+            for (int i = 0; i < actions.size(); i++) {
+                Action action = actions.get(i);
+                if (!action.kind().equals("ConditionCheck") && (befores.get(i) != null || afters.get(i) != null)) {
+                    writer.eventual().remember(scope, action.table(), action.storageKey(), befores.get(i));
+                    store.stage(batch, scope, action.table(), action.storageKey(), befores.get(i), afters.get(i));
+                }
+            }
+            catalog.state().apply(batch);
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            if (!actions.get(i).kind().equals("ConditionCheck")) {
+                writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> after(Action action, Map<String, AttributeValue> before) {
+        return switch (action.kind()) {
+            case "Put" -> action.putItem();
+            case "Delete" -> null;
+            case "Update" -> {
+                Map<String, AttributeValue> base = before == null ? action.key() : before;
+                Map<String, AttributeValue> updated = action.update() == null ? base
+                        : UpdateApplier.apply(action.update(), base);
+                Keys.requireValidItem(action.table(), updated);
+                yield updated;
+            }
+            default -> before;
+        };
+    }
+
+    private static AwsException canceled(List<Map<String, Object>> reasons) {
+        List<String> codes = reasons.stream().map(r -> (String) r.get("Code")).toList();
+        return AwsException.client("TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                                + codes)
+                .with("CancellationReasons", reasons);
+    }
+
+    public Output transactGetItems(RequestContext context, Input input) {
+        List<Get> gets = new ArrayList<>();
+        for (Object o : input.list("TransactItems")) {
+            Input get = new Input(map(o)).structure("Get");
+            TableDefinition table = TableOperations.require(catalog, context.scope(), get.string("TableName"));
+            Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(get.get("Key")));
+            RequestExpressions expressions = new RequestExpressions(get);
+            List<Path> projection = expressions.projection();
+            expressions.finish();
+            gets.add(new Get(table, Keys.storageKey(table.keySchema(), key), projection));
+        }
+        ItemStore store = writer.store();
+        List<Integer> stripes = gets.stream()
+                .map(g -> store.stripe(context.scope(), g.table(), g.storageKey())).toList();
+        List<Object> responses = new ArrayList<>();
+        try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
+            for (Get g : gets) {
+                Map<String, AttributeValue> item = store.get(context.scope(), g.table(), g.storageKey());
+                List<Path> projection = g.projection();
+                responses.add(item == null ? Map.of()
+                        : Map.of("Item", WireValues.wire(projection == null ? item : Documents.project(item, projection))));
+            }
+        }
+        return Output.of("Responses", responses);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+}

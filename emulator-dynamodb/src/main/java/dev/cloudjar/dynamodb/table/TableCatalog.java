@@ -1,0 +1,133 @@
+package dev.cloudjar.dynamodb.table;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The table definitions of every scope, stored as JSON in the "catalog" keyspace and cached, since
+ * every item operation looks its table up. Keyspaces of a table's items and indexes are named
+ * {@code table/<name>/items} and {@code table/<name>/index/<index>}.
+ */
+public final class TableCatalog {
+    private static final String SERVICE = "dynamodb";
+
+    private final StateStore state;
+    private final ObjectMapper json = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Map<String, Optional<TableDefinition>> cache = new ConcurrentHashMap<>();
+
+    public TableCatalog(StateStore state) {
+        this.state = state;
+    }
+
+    public Optional<TableDefinition> find(Scope scope, String name) {
+        return cache.computeIfAbsent(cacheKey(scope, name),
+                k -> catalog(scope).get(utf8(name)).map(this::read));
+    }
+
+    /** Stores a new table; false when one of that name exists. */
+    public synchronized boolean create(Scope scope, TableDefinition table) {
+        if (find(scope, table.name()).isPresent()) {
+            return false;
+        }
+        put(scope, table);
+        return true;
+    }
+
+    public synchronized void update(Scope scope, TableDefinition table) {
+        put(scope, table);
+    }
+
+    /** Removes the table and its items and indexes. */
+    public synchronized void delete(Scope scope, String name) {
+        catalog(scope).delete(utf8(name));
+        state.drop(scope.keyspace(SERVICE, "table/" + name + "/"));
+        cache.remove(cacheKey(scope, name));
+    }
+
+    /** Table names of the scope in ascending order. */
+    public List<String> names(Scope scope) {
+        List<String> out = new ArrayList<>();
+        catalog(scope).scan(null, null, Integer.MAX_VALUE, false)
+                .forEach(e -> out.add(new String(e.key(), StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    /** Every scope's tables, for the TTL sweeper. */
+    public List<Map.Entry<Scope, TableDefinition>> all() {
+        List<Map.Entry<Scope, TableDefinition>> out = new ArrayList<>();
+        String prefix = SERVICE + "/";
+        for (String keyspace : state.keyspaces(prefix)) {
+            String[] parts = keyspace.split("/");
+            if (parts.length == 4 && parts[3].equals("catalog")) {
+                Scope scope = new Scope(parts[1], parts[2]);
+                for (String name : names(scope)) {
+                    find(scope, name).ifPresent(t -> out.add(Map.entry(scope, t)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Keyspace items(Scope scope, String table) {
+        return state.keyspace(itemsKeyspace(scope, table));
+    }
+
+    public String itemsKeyspace(Scope scope, String table) {
+        return scope.keyspace(SERVICE, "table/" + table + "/items");
+    }
+
+    public String indexKeyspace(Scope scope, String table, String index) {
+        return scope.keyspace(SERVICE, "table/" + table + "/index/" + index);
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    /** Forgets cached definitions (after a reset dropped the keyspaces). */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    private void put(Scope scope, TableDefinition table) {
+        try {
+            catalog(scope).put(utf8(table.name()), json.writeValueAsBytes(table));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cache.put(cacheKey(scope, table.name()), Optional.of(table));
+    }
+
+    private TableDefinition read(byte[] stored) {
+        try {
+            return json.readValue(stored, TableDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Keyspace catalog(Scope scope) {
+        return state.keyspace(scope.keyspace(SERVICE, "catalog"));
+    }
+
+    private static String cacheKey(Scope scope, String name) {
+        return scope.accountId() + "/" + scope.region() + "/" + name;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
