@@ -4,6 +4,7 @@ import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.model.OperationModel;
+import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.Codecs;
 import dev.cloudjar.core.protocol.ProtocolCodec;
@@ -20,8 +21,9 @@ import java.util.List;
 
 /**
  * The chain every request passes, off the event loop: request id → raw and admin routes →
- * service → SigV4 → scope → operation → codec parse → handler → codec write. Every failure is
- * answered in the service's protocol; nothing unexpected leaks to the client.
+ * service (and the protocol the request speaks) → SigV4 → scope → operation → codec parse →
+ * handler → codec write. Every failure is answered in that protocol; nothing unexpected leaks to
+ * the client.
  */
 public final class Gateway {
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
@@ -63,7 +65,8 @@ public final class Gateway {
         if (service == null) {
             return noService(413, "RequestEntityTooLarge", "Request size exceeded " + limit + " bytes");
         }
-        return error(service, null, GatewayErrors.tooLarge(service.protocol(), limit), requestId);
+        Protocol protocol = ServiceRouter.protocol(service, head);
+        return error(service, protocol, null, GatewayErrors.tooLarge(protocol, limit), requestId);
     }
 
     /** Handles one request; blocking, so it runs on a worker thread. */
@@ -80,20 +83,21 @@ public final class Gateway {
         if (service == null) {
             return noService(400, "InvalidRequest", "Cloudjar has no service that answers this request.");
         }
+        Protocol protocol = ServiceRouter.protocol(service, request);
         OperationModel operation = null;
         try {
-            Authenticator.Caller caller = authenticator.authenticate(request, service.protocol());
+            Authenticator.Caller caller = authenticator.authenticate(request, protocol);
             String region = caller.region() == null ? defaultRegion : caller.region();
             Scope scope = new Scope(caller.principal().accountId(), region);
             ServiceModel model = service.model();
-            ProtocolCodec codec = codecs.forProtocol(service.protocol());
+            ProtocolCodec codec = codecs.forProtocol(protocol);
             operation = codec.operation(model, request);
             OperationHandler handler = service.handler(operation.name());
             if (handler == null) {
-                throw GatewayErrors.notImplemented(service.protocol(), model.serviceName(), operation.name());
+                throw GatewayErrors.notImplemented(protocol, model.serviceName(), operation.name());
             }
             if (caller.isAnonymous() && !allowsAnonymous(operation)) {
-                throw GatewayErrors.missingAuthentication(service.protocol());
+                throw GatewayErrors.missingAuthentication(protocol);
             }
             Input input = codec.parse(model, operation, request);
             RequestContext context = new RequestContext(requestId, service.name(), operation.name(), scope,
@@ -101,16 +105,17 @@ public final class Gateway {
             Output output = handler.handle(context, input);
             return codec.write(model, operation, output, requestId);
         } catch (AwsException e) {
-            return error(service, operation, e, requestId);
+            return error(service, protocol, operation, e, requestId);
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + request + ") failed", e);
-            return error(service, operation, GatewayErrors.internal(service.protocol()), requestId);
+            return error(service, protocol, operation, GatewayErrors.internal(protocol), requestId);
         }
     }
 
-    private Response error(ServiceRuntime service, OperationModel operation, AwsException e, String requestId) {
+    private Response error(ServiceRuntime service, Protocol protocol, OperationModel operation, AwsException e,
+                           String requestId) {
         try {
-            return codecs.forProtocol(service.protocol()).writeError(service.model(), operation, e, requestId);
+            return codecs.forProtocol(protocol).writeError(service.model(), operation, e, requestId);
         } catch (RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "cannot render error " + e.code() + " for request " + requestId, failure);
             return noService(500, "InternalError", "We encountered an internal error. Please try again.");

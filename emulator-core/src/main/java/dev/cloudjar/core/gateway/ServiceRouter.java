@@ -58,12 +58,32 @@ final class ServiceRouter {
         String action = queryAction(request);
         if (action != null) {
             for (ServiceRuntime s : services) {
-                if (s.protocol() == Protocol.AWS_QUERY && s.model().operation(action) != null) {
+                if (s.descriptor().speaks(Protocol.AWS_QUERY) && s.model().operation(action) != null) {
                     return s;
                 }
             }
         }
         return fallback();
+    }
+
+    /**
+     * The protocol a request to {@code service} speaks: an alternate protocol when the request has
+     * its form, else the service's own. Only awsQuery can be told from the request alone (a form
+     * post or an Action parameter, and no X-Amz-Target), which is what SQS's two generations of
+     * clients need.
+     */
+    static Protocol protocol(ServiceRuntime service, Request request) {
+        if (service.descriptor().alternateProtocols().contains(Protocol.AWS_QUERY)
+                && request.header("X-Amz-Target") == null
+                && (isForm(request) || request.queryParameter("Action") != null)) {
+            return Protocol.AWS_QUERY;
+        }
+        return service.protocol();
+    }
+
+    private static boolean isForm(Request request) {
+        return String.valueOf(request.header("Content-Type")).toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded");
     }
 
     private static String targetPrefix(Request request) {
@@ -100,8 +120,7 @@ final class ServiceRouter {
         if (action != null) {
             return action;
         }
-        String contentType = String.valueOf(request.header("Content-Type")).toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/x-www-form-urlencoded") && request.body().isBuffered()) {
+        if (isForm(request) && request.body().isBuffered()) {
             List<String> values = Request.parseQuery(new String(request.body().bytes(), StandardCharsets.UTF_8))
                     .get("Action");
             return values == null || values.isEmpty() ? null : values.get(0);

@@ -148,6 +148,15 @@ public final class CloudjarServer implements AutoCloseable {
         return services.stream().map(ServiceRuntime::name).toList();
     }
 
+    /**
+     * Each service's model operations and implemented operations, for coverage reports and tests
+     * that probe what is not implemented. Loads every service's model.
+     */
+    public List<ServiceCoverage> services() {
+        return services.stream().map(s -> new ServiceCoverage(s.descriptor(),
+                List.copyOf(s.model().operations().keySet()), s.operations().handlers().keySet())).toList();
+    }
+
     /** Wipes all state of every service, as if freshly started. */
     public void reset() {
         reset(null);

@@ -14,8 +14,27 @@ import java.util.List;
  * @param targetPrefix  for awsJson services, the X-Amz-Target prefix before '.' (else null)
  * @param pathPrefixes  URI path prefixes that identify unsigned requests (e.g. "/2015-03-31/")
  * @param fallback      true for the one service that takes what no other claims (S3, as on AWS)
+ * @param alternateProtocols other protocols the service also answers, chosen per request by its
+ *                      form (awsQuery: a form post or an Action parameter without X-Amz-Target);
+ *                      SQS speaks awsJson1_0 to current SDKs and awsQuery to older ones
  */
 public record ServiceDescriptor(String name, String signingName, Protocol protocol,
                                 String modelResource, String targetPrefix,
-                                List<String> pathPrefixes, boolean fallback) {
+                                List<String> pathPrefixes, boolean fallback,
+                                List<Protocol> alternateProtocols) {
+    public ServiceDescriptor {
+        pathPrefixes = List.copyOf(pathPrefixes);
+        alternateProtocols = List.copyOf(alternateProtocols);
+    }
+
+    /** A service that speaks only its model's protocol. */
+    public ServiceDescriptor(String name, String signingName, Protocol protocol, String modelResource,
+                             String targetPrefix, List<String> pathPrefixes, boolean fallback) {
+        this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, List.of());
+    }
+
+    /** Whether the service answers requests in {@code candidate}. */
+    public boolean speaks(Protocol candidate) {
+        return protocol == candidate || alternateProtocols.contains(candidate);
+    }
 }

@@ -58,6 +58,7 @@ final class ConformanceRunner {
         Request request = request(test.getMethod(), test.getUri(), test.getQueryParams(), test.getHeaders(),
                 test.getBody().orElse(""));
         addTarget(c, request);
+        addHost(test, request);
         OperationModel operation = codec.operation(c.model(), request);
         check(operation.name().equals(c.operation().name()),
                 "operation: expected " + c.operation().name() + " but was " + operation.name());
@@ -78,6 +79,14 @@ final class ConformanceRunner {
                 && !request.headers().contains("X-Amz-Target")) {
             request.headers().set("X-Amz-Target", c.model().serviceName() + "." + c.operation().name());
         }
+    }
+
+    /**
+     * The host the client sent the request to, when the case names it: S3's virtual-hosted cases
+     * carry the bucket there (resolvedHost "mybucket.s3.us-west-2.amazonaws.com", path "/key").
+     */
+    private static void addHost(HttpRequestTestCase test, Request request) {
+        test.getResolvedHost().ifPresent(host -> request.headers().set("Host", host));
     }
 
     private void response(ConformanceCase.ResponseCase c) {
