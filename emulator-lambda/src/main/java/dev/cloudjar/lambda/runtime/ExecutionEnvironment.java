@@ -262,20 +262,17 @@ public final class ExecutionEnvironment {
         }
 
         /**
-         * Waits (briefly) until what the runtime wrote before answering has been read, so that
-         * an invocation's log holds its own output: runtimes flush before they post a result.
+         * Waits (briefly) until what the runtime wrote before answering has been taken, so that
+         * an invocation's log holds its own output: runtimes flush before they post a result,
+         * and the reader wakes as soon as those bytes are in the pipe. (The stream's available()
+         * would block behind the reader's pending read, so progress is judged by the reader.)
          */
         void drain() {
             long deadline = System.nanoTime() + DRAIN_WAIT_MS * 1_000_000L;
-            try {
-                // Idle on two looks in a row: the reader may be between read() and taking the text.
-                int idleLooks = 0;
-                while (idleLooks < 2 && System.nanoTime() < deadline) {
-                    idleLooks = in.available() > 0 || busy ? 0 : idleLooks + 1;
-                    Thread.yield();
-                }
-            } catch (IOException e) {
-                // closed: nothing more to read
+            int idleLooks = 0;
+            while (idleLooks < 3 && System.nanoTime() < deadline) {
+                idleLooks = busy ? 0 : idleLooks + 1;
+                Thread.yield();
             }
         }
     }
