@@ -21,11 +21,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Deployment packages built inside the tests: Node.js, Python, a provided bootstrap, a compiled Java handler. */
-final class FunctionPackages {
+public final class FunctionPackages {
     private FunctionPackages() {
     }
 
-    static SdkBytes zip(Map<String, byte[]> files) {
+    public static SdkBytes zip(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -39,12 +39,12 @@ final class FunctionPackages {
         return SdkBytes.fromByteArray(bytes.toByteArray());
     }
 
-    static SdkBytes file(String name, String content) {
+    public static SdkBytes file(String name, String content) {
         return zip(Map.of(name, content.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compiles Java sources (class name → source) against aws-lambda-java-core and zips the classes. */
-    static SdkBytes java(Map<String, String> sources) {
+    public static SdkBytes java(Map<String, String> sources) {
         try {
             Path dir = Files.createTempDirectory("cloudjar-java-fn");
             List<String> files = new ArrayList<>();

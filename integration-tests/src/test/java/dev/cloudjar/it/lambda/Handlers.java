@@ -8,9 +8,9 @@ import java.util.Map;
  * The same small function in each runtime: it counts its invocations in process memory, returns
  * the count, its process id and a greeting, and throws when the event has "fail".
  */
-record Handlers(String runtime, String handler, SdkBytes code, String errorType) {
+public record Handlers(String runtime, String handler, SdkBytes code, String errorType) {
 
-    static Handlers node() {
+    public static Handlers node() {
         return new Handlers("nodejs20.x", "index.handler", FunctionPackages.file("index.js", """
                 let count = 0;
                 exports.handler = async (event) => {
@@ -23,7 +23,7 @@ record Handlers(String runtime, String handler, SdkBytes code, String errorType)
                 """), "Error");
     }
 
-    static Handlers python() {
+    public static Handlers python() {
         return new Handlers("python3.11", "lambda_function.handler", FunctionPackages.file("lambda_function.py", """
                 import os
                 import time
@@ -40,7 +40,7 @@ record Handlers(String runtime, String handler, SdkBytes code, String errorType)
                 """), "ValueError");
     }
 
-    static Handlers java() {
+    public static Handlers java() {
         return new Handlers("java17", "example.Hello::handleRequest", FunctionPackages.java(Map.of("example.Hello", """
                 package example;
 
@@ -77,7 +77,7 @@ record Handlers(String runtime, String handler, SdkBytes code, String errorType)
     }
 
     /** A custom runtime as AWS's tutorial writes one: a shell loop over the Runtime API with curl. */
-    static Handlers provided() {
+    public static Handlers provided() {
         return new Handlers("provided.al2023", "unused", FunctionPackages.file("bootstrap", """
                 #!/bin/sh
                 set -eu
