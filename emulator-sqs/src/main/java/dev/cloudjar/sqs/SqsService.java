@@ -1,22 +1,35 @@
 package dev.cloudjar.sqs;
 
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.sqs.message.MessageOperations;
+import dev.cloudjar.sqs.queue.QueueOperations;
+import dev.cloudjar.sqs.queue.QueueRegistry;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Amazon SQS, described by AWS's published model (slimmed at build time). Current SDKs speak
  * awsJson1_0 ({@code X-Amz-Target: AmazonSQS.SendMessage}); older SDKs and the AWS CLI v1 post
  * the query protocol's forms to the queue URL, which the same model describes through its
  * awsQueryCompatible, awsQueryError and xmlName traits.
+ *
+ * <p>Other services deliver messages in process by publishing on {@link #SEND_MESSAGE}: a map
+ * with QueueArn, MessageBody and MessageAttributes (name → {DataType, StringValue}) — how
+ * Lambda's dead-letter queues and destinations reach SQS.
  */
 public final class SqsService implements ServicePlugin {
+    public static final String SEND_MESSAGE = "sqs:SendMessage";
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sqs", "sqs", Protocol.AWS_JSON_1_0,
             "dev/cloudjar/sqs/sqs.json", "AmazonSQS", List.of(), false, List.of(Protocol.AWS_QUERY));
+
+    private final QueueRegistry queues = new QueueRegistry();
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -25,5 +38,35 @@ public final class SqsService implements ServicePlugin {
 
     @Override
     public void start(ServiceContext context, OperationTable operations) {
+        Clock clock = Clock.systemUTC();
+        QueueOperations queueOps = new QueueOperations(queues, clock);
+        operations.on("CreateQueue", queueOps::createQueue)
+                .on("GetQueueUrl", queueOps::getQueueUrl)
+                .on("GetQueueAttributes", queueOps::getQueueAttributes)
+                .on("SetQueueAttributes", queueOps::setQueueAttributes)
+                .on("DeleteQueue", queueOps::deleteQueue)
+                .on("PurgeQueue", queueOps::purgeQueue)
+                .on("ListQueues", queueOps::listQueues);
+        MessageOperations messages = new MessageOperations(queues, clock, context.scheduler());
+        operations.on("SendMessage", messages::sendMessage)
+                .on("SendMessageBatch", messages::sendMessageBatch)
+                .on("ReceiveMessage", messages::receiveMessage)
+                .on("DeleteMessage", messages::deleteMessage)
+                .on("DeleteMessageBatch", messages::deleteMessageBatch)
+                .on("ChangeMessageVisibility", messages::changeMessageVisibility);
+        context.events().subscribe(SEND_MESSAGE, event -> deliver(messages, event));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliver(MessageOperations messages, Object event) {
+        Map<String, Object> message = (Map<String, Object>) event;
+        queues.findByArn(String.valueOf(message.get("QueueArn"))).ifPresent(queue ->
+                messages.send(queue, new Input(Map.of("MessageBody", message.get("MessageBody"),
+                        "MessageAttributes", message.getOrDefault("MessageAttributes", Map.of()))), null));
+    }
+
+    @Override
+    public void reset() {
+        queues.clear();
     }
 }

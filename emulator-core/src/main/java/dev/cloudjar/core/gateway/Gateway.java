@@ -103,6 +103,14 @@ public final class Gateway {
             RequestContext context = new RequestContext(requestId, service.name(), operation.name(), scope,
                     caller.principal(), endpoint(request), clock.instant());
             Output output = handler.handle(context, input);
+            if (output.pending() != null) {
+                OperationModel op = operation;
+                return Response.later(output.pending().handle((later, failure) -> failure == null
+                        ? codec.write(model, op, later, requestId)
+                        : error(service, protocol, op, failure instanceof AwsException e ? e
+                                : failure.getCause() instanceof AwsException cause ? cause : GatewayErrors.internal(protocol),
+                                requestId)));
+            }
             return codec.write(model, operation, output, requestId);
         } catch (AwsException e) {
             return error(service, protocol, operation, e, requestId);

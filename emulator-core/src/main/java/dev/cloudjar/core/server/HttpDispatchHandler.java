@@ -193,7 +193,13 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                     LOG.log(System.Logger.Level.ERROR, "unhandled failure for " + req, t);
                     response = plain(500, "InternalError", "We encountered an internal error. Please try again.");
                 }
-                send(ctx, response, headRequest);
+                if (response.pending() != null) {
+                    response.pending().whenCompleteAsync((later, failure) -> send(ctx, later != null ? later
+                            : plain(500, "InternalError", "We encountered an internal error. Please try again."),
+                            headRequest), workers);
+                } else {
+                    send(ctx, response, headRequest);
+                }
             });
         } catch (RejectedExecutionException e) {
             send(ctx, plain(503, "SlowDown", "Please reduce your request rate."), headRequest);

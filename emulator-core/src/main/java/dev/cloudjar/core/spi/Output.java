@@ -3,6 +3,7 @@ package dev.cloudjar.core.spi;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An operation's output as a handler returns it: member names as in the model's output shape,
@@ -12,9 +13,26 @@ import java.util.Map;
  */
 public final class Output {
     private final Map<String, Object> members = new LinkedHashMap<>();
+    private CompletionStage<Output> pending;
 
     public static Output empty() {
         return new Output();
+    }
+
+    /**
+     * An output that is not known yet (SQS's ReceiveMessage waiting for messages): the gateway
+     * writes it when the stage completes, without holding a worker thread meanwhile. The stage
+     * may complete exceptionally with an {@code AwsException}.
+     */
+    public static Output later(CompletionStage<Output> pending) {
+        Output output = new Output();
+        output.pending = pending;
+        return output;
+    }
+
+    /** The stage that will give the real output, or null when this output is complete. */
+    public CompletionStage<Output> pending() {
+        return pending;
     }
 
     public static Output of(String member, Object value) {

@@ -1,0 +1,120 @@
+package dev.cloudjar.lambda;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.Entry;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.WriteBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kind of Lambda record (functions, aliases, policies...) kept as JSON in a keyspace of the
+ * state store, per scope. Keys are strings; {@code parent + '\0' + child} keys group a
+ * function's records so that a prefix scan lists them in order.
+ */
+public final class JsonTable<T> {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int PAGE = 1000;
+
+    private final StateStore state;
+    private final String resource;
+    private final Class<T> type;
+
+    public JsonTable(StateStore state, String resource, Class<T> type) {
+        this.state = state;
+        this.resource = resource;
+        this.type = type;
+    }
+
+    /** A child key under a parent (a function's version, alias, qualifier...). */
+    public static String key(String parent, String child) {
+        return parent + '\0' + child;
+    }
+
+    public String keyspace(Scope scope) {
+        return scope.keyspace("lambda", resource);
+    }
+
+    private Keyspace space(Scope scope) {
+        return state.keyspace(keyspace(scope));
+    }
+
+    public Optional<T> get(Scope scope, String key) {
+        return space(scope).get(bytes(key)).map(this::read);
+    }
+
+    public void put(Scope scope, String key, T value) {
+        space(scope).put(bytes(key), write(value));
+    }
+
+    public boolean delete(Scope scope, String key) {
+        return space(scope).delete(bytes(key));
+    }
+
+    /** Adds a put of this table's record to a batch spanning several tables. */
+    public void put(WriteBatch batch, Scope scope, String key, T value) {
+        batch.put(keyspace(scope), bytes(key), write(value));
+    }
+
+    /** Adds a delete of one record to a batch spanning several tables. */
+    public void delete(WriteBatch batch, Scope scope, String key) {
+        batch.delete(keyspace(scope), bytes(key));
+    }
+
+    /** Adds deletes of every record whose key starts with the prefix to a batch. */
+    public void deleteAll(WriteBatch batch, Scope scope, String prefix) {
+        for (Entry e : entries(scope, prefix)) {
+            batch.delete(keyspace(scope), e.key());
+        }
+    }
+
+    /** Every record whose key starts with the prefix, in key order. */
+    public List<T> list(Scope scope, String prefix) {
+        return entries(scope, prefix).stream().map(e -> read(e.value())).toList();
+    }
+
+    private List<Entry> entries(Scope scope, String prefix) {
+        byte[] from = bytes(prefix);
+        byte[] to = bytes(prefix + '\uffff');
+        List<Entry> all = new ArrayList<>();
+        List<Entry> page;
+        do {
+            page = space(scope).scan(from, to, PAGE, false);
+            all.addAll(page);
+            if (!page.isEmpty()) {
+                byte[] last = page.get(page.size() - 1).key();
+                from = java.util.Arrays.copyOf(last, last.length + 1);
+            }
+        } while (page.size() == PAGE);
+        return all;
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private T read(byte[] json) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt " + resource + " record", e);
+        }
+    }
+
+    private byte[] write(T value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

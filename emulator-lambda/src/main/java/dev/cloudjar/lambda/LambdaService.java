@@ -1,0 +1,167 @@
+package dev.cloudjar.lambda;
+
+import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.OperationTable;
+import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.ServiceContext;
+import dev.cloudjar.core.spi.ServiceDescriptor;
+import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.lambda.alias.AliasOperations;
+import dev.cloudjar.lambda.concurrency.ConcurrencyLimits;
+import dev.cloudjar.lambda.concurrency.ConcurrencyOperations;
+import dev.cloudjar.lambda.function.CodeDownloads;
+import dev.cloudjar.lambda.function.CodePackages;
+import dev.cloudjar.lambda.function.FunctionOperations;
+import dev.cloudjar.lambda.function.PolicyOperations;
+import dev.cloudjar.lambda.invoke.AsyncInvoker;
+import dev.cloudjar.lambda.invoke.EventInvokeConfigOperations;
+import dev.cloudjar.lambda.invoke.InvokeOperations;
+import dev.cloudjar.lambda.invoke.Invoker;
+import dev.cloudjar.lambda.runtime.EnvironmentPool;
+import dev.cloudjar.lambda.runtime.FunctionLogs;
+import dev.cloudjar.lambda.runtime.LocalProcessLauncher;
+import dev.cloudjar.lambda.runtime.RuntimeApi;
+import dev.cloudjar.lambda.runtime.RuntimeClients;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * AWS Lambda over restJson1, running functions as local processes that speak Cloudjar's Lambda
+ * Runtime API on the server's own port.
+ *
+ * <p>Options: {@code --lambda-concurrency-limit} (account limit, default 1000),
+ * {@code --lambda-idle-timeout-seconds} (idle environments are reclaimed after this, default 300),
+ * {@code --lambda-retry-delay-scale} (multiplies asynchronous retry delays and event ages; default 1).
+ */
+public final class LambdaService implements ServicePlugin {
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", "lambda", Protocol.REST_JSON_1,
+            "dev/cloudjar/lambda/lambda.json", null,
+            List.of("/2015-03-31/functions", "/2015-03-31/event-source-mappings", "/2016-08-19/account-settings",
+                    "/2017-10-31/functions", "/2019-09-25/functions", "/2019-09-30/functions", "/2017-03-31/tags",
+                    "/2018-10-31/layers", "/2020-04-22/code-signing-configs", "/2020-06-30/functions",
+                    "/2021-07-20/functions", "/2021-10-31/functions", "/2014-11-13/functions", "/2021-11-15/functions",
+                    "/2024-08-31/functions"),
+            false);
+
+    private Path workDir;
+    private EnvironmentPool pool;
+    private CodePackages code;
+    private RuntimeApi runtimeApi;
+    private CodeDownloads downloads;
+    private ScheduledFuture<?> reaper;
+    private Thread shutdownHook;
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void start(ServiceContext context, OperationTable operations) {
+        CloudjarConfig config = context.config();
+        try {
+            workDir = Files.createTempDirectory("cloudjar-lambda");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LambdaStore store = new LambdaStore(context.state());
+        code = new CodePackages(context.blobs(), workDir.resolve("tasks"));
+        FunctionLogs logs = new FunctionLogs(context.state());
+        RuntimeClients clients = RuntimeClients.writeTo(workDir.resolve("runtime"));
+        pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
+                context.credentials(), context.endpoint(),
+                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)));
+        runtimeApi = new RuntimeApi(pool);
+        downloads = new CodeDownloads(context.blobs());
+        ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption("lambda-concurrency-limit", 1000), store);
+        Invoker invoker = new Invoker(limits, pool, logs);
+        AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
+                Double.parseDouble(config.option("lambda-retry-delay-scale", "1")));
+
+        FunctionOperations functions = new FunctionOperations(store, code, (scope, bucket, key) -> {
+            throw LambdaErrors.invalidParameter("Cloudjar cannot read function code from S3 yet (S3Bucket " + bucket
+                    + ", S3Key " + key + "); pass the package as ZipFile.");
+        }, pool::retire);
+        operations.on("CreateFunction", functions::createFunction)
+                .on("GetFunction", functions::getFunction)
+                .on("GetFunctionConfiguration", functions::getFunctionConfiguration)
+                .on("ListFunctions", functions::listFunctions)
+                .on("UpdateFunctionCode", functions::updateFunctionCode)
+                .on("UpdateFunctionConfiguration", functions::updateFunctionConfiguration)
+                .on("DeleteFunction", functions::deleteFunction)
+                .on("PublishVersion", functions::publishVersion)
+                .on("ListVersionsByFunction", functions::listVersionsByFunction);
+        PolicyOperations policies = new PolicyOperations(store);
+        operations.on("AddPermission", policies::addPermission)
+                .on("RemovePermission", policies::removePermission)
+                .on("GetPolicy", policies::getPolicy);
+        AliasOperations aliases = new AliasOperations(store);
+        operations.on("CreateAlias", aliases::createAlias)
+                .on("GetAlias", aliases::getAlias)
+                .on("UpdateAlias", aliases::updateAlias)
+                .on("DeleteAlias", aliases::deleteAlias)
+                .on("ListAliases", aliases::listAliases);
+        ConcurrencyOperations concurrency = new ConcurrencyOperations(store, limits, pool);
+        operations.on("PutFunctionConcurrency", concurrency::putFunctionConcurrency)
+                .on("GetFunctionConcurrency", concurrency::getFunctionConcurrency)
+                .on("DeleteFunctionConcurrency", concurrency::deleteFunctionConcurrency)
+                .on("PutProvisionedConcurrencyConfig", concurrency::putProvisionedConcurrencyConfig)
+                .on("GetProvisionedConcurrencyConfig", concurrency::getProvisionedConcurrencyConfig)
+                .on("DeleteProvisionedConcurrencyConfig", concurrency::deleteProvisionedConcurrencyConfig)
+                .on("GetAccountSettings", concurrency::getAccountSettings);
+        EventInvokeConfigOperations eventInvokeConfigs = new EventInvokeConfigOperations(store);
+        operations.on("PutFunctionEventInvokeConfig", eventInvokeConfigs::putFunctionEventInvokeConfig)
+                .on("UpdateFunctionEventInvokeConfig", eventInvokeConfigs::updateFunctionEventInvokeConfig)
+                .on("GetFunctionEventInvokeConfig", eventInvokeConfigs::getFunctionEventInvokeConfig)
+                .on("DeleteFunctionEventInvokeConfig", eventInvokeConfigs::deleteFunctionEventInvokeConfig)
+                .on("ListFunctionEventInvokeConfigs", eventInvokeConfigs::listFunctionEventInvokeConfigs);
+        InvokeOperations invoke = new InvokeOperations(store, invoker, async);
+        operations.on("Invoke", invoke::invoke);
+
+        reaper = context.scheduler().scheduleWithFixedDelay(pool::reclaimIdle, 10, 10, TimeUnit.SECONDS);
+        // Function processes must not outlive the JVM even when the server is not closed.
+        shutdownHook = new Thread(pool::stopAll, "cloudjar-lambda-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public List<RawRoute> rawRoutes() {
+        return List.of(runtimeApi.route(), downloads.route());
+    }
+
+    @Override
+    public void reset() {
+        pool.stopAll();
+        code.clear();
+    }
+
+    @Override
+    public void stop() {
+        reaper.cancel(false);
+        pool.stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+        deleteRecursively(workDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
+}

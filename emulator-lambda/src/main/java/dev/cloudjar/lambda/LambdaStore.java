@@ -1,0 +1,99 @@
+package dev.cloudjar.lambda;
+
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.WriteBatch;
+import dev.cloudjar.lambda.alias.Alias;
+import dev.cloudjar.lambda.concurrency.ProvisionedConcurrency;
+import dev.cloudjar.lambda.concurrency.ReservedConcurrency;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
+import dev.cloudjar.lambda.function.FunctionMeta;
+import dev.cloudjar.lambda.function.FunctionRef;
+import dev.cloudjar.lambda.function.Policy;
+import dev.cloudjar.lambda.invoke.EventInvokeConfig;
+
+import java.util.Optional;
+
+/**
+ * Lambda's records in the state store, per scope: function versions (keyed name + version, with
+ * published numbers zero-padded so they list in order), per-function metadata, aliases, policies,
+ * event invoke configs and concurrency settings. Deleting a function removes all of them at once.
+ */
+public final class LambdaStore {
+    public final JsonTable<FunctionConfiguration> versions;
+    public final JsonTable<FunctionMeta> meta;
+    public final JsonTable<Alias> aliases;
+    public final JsonTable<Policy> policies;
+    public final JsonTable<EventInvokeConfig> eventInvokeConfigs;
+    public final JsonTable<ReservedConcurrency> reserved;
+    public final JsonTable<ProvisionedConcurrency> provisioned;
+    private final StateStore state;
+
+    public LambdaStore(StateStore state) {
+        this.state = state;
+        this.versions = new JsonTable<>(state, "versions", FunctionConfiguration.class);
+        this.meta = new JsonTable<>(state, "functions", FunctionMeta.class);
+        this.aliases = new JsonTable<>(state, "aliases", Alias.class);
+        this.policies = new JsonTable<>(state, "policies", Policy.class);
+        this.eventInvokeConfigs = new JsonTable<>(state, "event-invoke-configs", EventInvokeConfig.class);
+        this.reserved = new JsonTable<>(state, "reserved-concurrency", ReservedConcurrency.class);
+        this.provisioned = new JsonTable<>(state, "provisioned-concurrency", ProvisionedConcurrency.class);
+    }
+
+    /** The key of a version: $LATEST sorts first, numbers in numeric order. */
+    public static String versionKey(String functionName, String version) {
+        String child = FunctionConfiguration.LATEST.equals(version) ? version : String.format("%010d", Long.parseLong(version));
+        return JsonTable.key(functionName, child);
+    }
+
+    public static boolean isVersionNumber(String qualifier) {
+        return qualifier != null && !qualifier.isEmpty() && qualifier.chars().allMatch(Character::isDigit)
+                && qualifier.length() <= 10;
+    }
+
+    public Optional<FunctionConfiguration> version(Scope scope, String functionName, String version) {
+        return versions.get(scope, versionKey(functionName, version));
+    }
+
+    public Optional<FunctionConfiguration> latest(Scope scope, String functionName) {
+        return version(scope, functionName, FunctionConfiguration.LATEST);
+    }
+
+    /** $LATEST of a function, or ResourceNotFoundException. */
+    public FunctionConfiguration requireLatest(Scope scope, String functionName) {
+        return latest(scope, functionName)
+                .orElseThrow(() -> LambdaErrors.functionNotFound(FunctionConfiguration.arn(scope, functionName)));
+    }
+
+    /** The version a reference runs: $LATEST, a number, or an alias's version. */
+    public FunctionConfiguration resolve(Scope scope, FunctionRef ref) {
+        requireLatest(scope, ref.name());
+        String qualifier = ref.qualifierOrLatest();
+        String version = qualifier;
+        if (!FunctionConfiguration.LATEST.equals(qualifier) && !isVersionNumber(qualifier)) {
+            version = aliases.get(scope, JsonTable.key(ref.name(), qualifier))
+                    .map(Alias::functionVersion)
+                    .orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));
+        }
+        return version(scope, ref.name(), version).orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));
+    }
+
+    /** Removes a function with its versions, aliases, policies and settings, atomically. */
+    public void deleteFunction(Scope scope, String functionName) {
+        WriteBatch batch = new WriteBatch();
+        String prefix = functionName + '\0';
+        versions.deleteAll(batch, scope, prefix);
+        aliases.deleteAll(batch, scope, prefix);
+        policies.deleteAll(batch, scope, prefix);
+        eventInvokeConfigs.deleteAll(batch, scope, prefix);
+        provisioned.deleteAll(batch, scope, prefix);
+        reserved.delete(batch, scope, functionName);
+        meta.delete(batch, scope, functionName);
+        state.apply(batch);
+    }
+
+    /** Lambda's RevisionId: a fresh UUID on every change. */
+    public static String newRevisionId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cloudjar.lambda.alias;
+
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.lambda.LambdaErrors;
+import dev.cloudjar.lambda.LambdaStore;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
+import dev.cloudjar.lambda.function.FunctionOperations;
+import dev.cloudjar.lambda.function.FunctionRef;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases. */
+public final class AliasOperations {
+    private final LambdaStore store;
+
+    public AliasOperations(LambdaStore store) {
+        this.store = store;
+    }
+
+    public synchronized Output createAlias(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+        String name = input.string("Name");
+        requireVersion(scope, function, input.string("FunctionVersion"));
+        String key = JsonTable.key(function, name);
+        if (store.aliases.get(scope, key).isPresent()) {
+            throw LambdaErrors.conflict("Alias already exists: " + FunctionConfiguration.arn(scope, function) + ":" + name);
+        }
+        Alias alias = new Alias(function, name, input.string("FunctionVersion"), input.string("Description"),
+                weights(input), LambdaStore.newRevisionId());
+        store.aliases.put(scope, key, alias);
+        return FunctionOperations.output(alias.describe(scope));
+    }
+
+    public Output getAlias(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+        return FunctionOperations.output(require(scope, function, input.string("Name")).describe(scope));
+    }
+
+    public synchronized Output updateAlias(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+        Alias current = require(scope, function, input.string("Name"));
+        FunctionOperations.requireRevision(input.string("RevisionId"), current.revisionId());
+        String version = input.has("FunctionVersion") ? input.string("FunctionVersion") : current.functionVersion();
+        requireVersion(scope, function, version);
+        Alias updated = new Alias(function, current.name(), version,
+                input.has("Description") ? input.string("Description") : current.description(),
+                input.has("RoutingConfig") ? weights(input) : current.additionalVersionWeights(), LambdaStore.newRevisionId());
+        store.aliases.put(scope, JsonTable.key(function, current.name()), updated);
+        return FunctionOperations.output(updated.describe(scope));
+    }
+
+    public synchronized Output deleteAlias(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+        store.requireLatest(scope, function);
+        store.aliases.delete(scope, JsonTable.key(function, input.string("Name")));
+        return Output.empty();
+    }
+
+    public Output listAliases(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+        store.requireLatest(scope, function);
+        String version = input.string("FunctionVersion");
+        List<Object> aliases = store.aliases.list(scope, function + '\0').stream()
+                .filter(a -> version == null || version.equals(a.functionVersion()))
+                .map(a -> (Object) a.describe(scope)).toList();
+        return FunctionOperations.page(aliases, input, "Aliases");
+    }
+
+    private Alias require(Scope scope, String function, String name) {
+        store.requireLatest(scope, function);
+        return store.aliases.get(scope, JsonTable.key(function, name)).orElseThrow(() -> LambdaErrors.resourceNotFound(
+                "Alias not found: " + FunctionConfiguration.arn(scope, function) + ":" + name));
+    }
+
+    private void requireVersion(Scope scope, String function, String version) {
+        store.requireLatest(scope, function);
+        if (store.version(scope, function, version).isEmpty()) {
+            throw LambdaErrors.functionNotFound(FunctionConfiguration.arn(scope, function) + ":" + version);
+        }
+    }
+
+    private static Map<String, Double> weights(Input input) {
+        Input routing = input.structure("RoutingConfig");
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (routing != null && routing.map("AdditionalVersionWeights") != null) {
+            routing.map("AdditionalVersionWeights").forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cloudjar.lambda.function;
+
+import dev.cloudjar.core.http.Headers;
+import dev.cloudjar.core.http.Response;
+import dev.cloudjar.core.http.ResponseBody;
+import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.storage.BlobStore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Serves a function's code package at the URL GetFunction returns as Code.Location (on AWS a
+ * presigned S3 URL; here an unguessable path on this server).
+ */
+public final class CodeDownloads {
+    static final String PREFIX = "/lambda-code/";
+
+    private final BlobStore blobs;
+
+    public CodeDownloads(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    static String token(FunctionConfiguration function) {
+        return function.codeBlob();
+    }
+
+    public RawRoute route() {
+        return new RawRoute("Lambda code downloads", r -> "GET".equals(r.method()) && r.rawPath().startsWith(PREFIX),
+                request -> {
+                    String blobId = request.rawPath().substring(PREFIX.length());
+                    if (blobId.isEmpty() || blobId.contains("/") || blobId.contains("..") || !blobs.exists(blobId)) {
+                        return Response.of(404, "text/plain", "NoSuchKey".getBytes(StandardCharsets.UTF_8));
+                    }
+                    return download(blobId);
+                });
+    }
+
+    private Response download(String blobId) throws IOException {
+        Headers headers = Headers.of("Content-Type", "application/zip");
+        return new Response(200, headers, new ResponseBody.FileRegion(blobs.file(blobId), 0, blobs.size(blobId)));
+    }
+}

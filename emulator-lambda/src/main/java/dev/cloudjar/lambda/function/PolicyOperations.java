@@ -1,0 +1,110 @@
+package dev.cloudjar.lambda.function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.lambda.LambdaErrors;
+import dev.cloudjar.lambda.LambdaStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** AddPermission, RemovePermission and GetPolicy: a function's resource-based policy, per qualifier. */
+public final class PolicyOperations {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaStore store;
+
+    public PolicyOperations(LambdaStore store) {
+        this.store = store;
+    }
+
+    public synchronized Output addPermission(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        store.resolve(scope, ref);
+        String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+        Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of(), null));
+        FunctionOperations.requireRevision(input.string("RevisionId"), policy.revisionId());
+        String sid = input.string("StatementId");
+        if (policy.statements().stream().anyMatch(s -> sid.equals(s.get("Sid")))) {
+            throw LambdaErrors.conflict("The statement id (" + sid + ") provided already exists. "
+                    + "Please provide a new statement id, or remove the existing statement.");
+        }
+        Map<String, Object> statement = statement(input, ref.arn(scope));
+        List<Map<String, Object>> statements = new ArrayList<>(policy.statements());
+        statements.add(statement);
+        store.policies.put(scope, key, new Policy(statements, LambdaStore.newRevisionId()));
+        return Output.of("Statement", json(statement));
+    }
+
+    /** The IAM statement Lambda writes for a permission. */
+    private static Map<String, Object> statement(Input input, String resource) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", input.string("StatementId"));
+        statement.put("Effect", "Allow");
+        String principal = input.string("Principal");
+        statement.put("Principal", principal.endsWith(".amazonaws.com") ? Map.of("Service", principal)
+                : Map.of("AWS", principal.matches("\\d{12}") ? "arn:aws:iam::" + principal + ":root" : principal));
+        statement.put("Action", input.string("Action"));
+        statement.put("Resource", resource);
+        Map<String, Object> condition = new LinkedHashMap<>();
+        if (input.has("SourceAccount")) {
+            condition.put("StringEquals", Map.of("AWS:SourceAccount", input.string("SourceAccount")));
+        }
+        if (input.has("SourceArn")) {
+            condition.put("ArnLike", Map.of("AWS:SourceArn", input.string("SourceArn")));
+        }
+        if (!condition.isEmpty()) {
+            statement.put("Condition", condition);
+        }
+        return statement;
+    }
+
+    public synchronized Output removePermission(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        store.resolve(scope, ref);
+        String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+        String sid = input.string("StatementId");
+        Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of(), null));
+        FunctionOperations.requireRevision(input.string("RevisionId"), policy.revisionId());
+        List<Map<String, Object>> remaining = policy.statements().stream().filter(s -> !sid.equals(s.get("Sid"))).toList();
+        if (remaining.size() == policy.statements().size()) {
+            throw LambdaErrors.resourceNotFound("Statement " + sid + " is not found in resource policy.");
+        }
+        if (remaining.isEmpty()) {
+            store.policies.delete(scope, key);
+        } else {
+            store.policies.put(scope, key, new Policy(remaining, LambdaStore.newRevisionId()));
+        }
+        return Output.empty();
+    }
+
+    public Output getPolicy(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        store.resolve(scope, ref);
+        Policy policy = store.policies.get(scope, JsonTable.key(ref.name(), ref.qualifierOrLatest()))
+                .orElseThrow(() -> LambdaErrors.resourceNotFound("The resource you requested does not exist."));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Id", "default");
+        document.put("Statement", policy.statements());
+        return Output.of("Policy", json(document)).put("RevisionId", policy.revisionId());
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cloudjar.lambda.invoke;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.lambda.LambdaErrors;
+import dev.cloudjar.lambda.LambdaStore;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
+import dev.cloudjar.lambda.function.FunctionRef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Invoke: RequestResponse (waits, 200), Event (queued, 202) and DryRun (checks only, 204). */
+public final class InvokeOperations {
+    /** Lambda's payload limits: 6 MB for synchronous invocations, 256 KB for asynchronous ones. */
+    static final int SYNC_LIMIT = 6 * 1024 * 1024;
+    static final int ASYNC_LIMIT = 256 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaStore store;
+    private final Invoker invoker;
+    private final AsyncInvoker async;
+
+    public InvokeOperations(LambdaStore store, Invoker invoker, AsyncInvoker async) {
+        this.store = store;
+        this.invoker = invoker;
+        this.async = async;
+    }
+
+    public Output invoke(RequestContext context, Input input) {
+        Scope scope = context.scope();
+        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        FunctionConfiguration function = store.resolve(scope, ref);
+        String type = input.has("InvocationType") ? input.string("InvocationType") : "RequestResponse";
+        byte[] payload = input.has("Payload") ? input.blob("Payload") : "{}".getBytes(StandardCharsets.UTF_8);
+        requireJson(payload);
+        switch (type) {
+            case "DryRun" -> {
+                return Output.of("StatusCode", 204);
+            }
+            case "Event" -> {
+                if (payload.length > ASYNC_LIMIT) {
+                    throw LambdaErrors.requestTooLarge(ASYNC_LIMIT);
+                }
+                async.submit(scope, ref, payload);
+                return Output.of("StatusCode", 202);
+            }
+            default -> {
+                if (payload.length > SYNC_LIMIT) {
+                    throw LambdaErrors.requestTooLarge(SYNC_LIMIT);
+                }
+                Invoker.Result result = invoker.invoke(scope, function, ref.arn(scope), context.requestId(), payload,
+                        clientContext(input.string("ClientContext")));
+                return Output.of("StatusCode", 200)
+                        .put("FunctionError", result.functionError())
+                        .put("LogResult", "Tail".equals(input.string("LogType")) ? result.logTail() : null)
+                        .put("ExecutedVersion", result.executedVersion())
+                        .put("Payload", result.payload());
+            }
+        }
+    }
+
+    private static void requireJson(byte[] payload) {
+        try {
+            JSON.readTree(payload);
+        } catch (IOException e) {
+            throw new AwsException("InvalidRequestContentException", 400,
+                    "Could not parse request body into json: Could not parse payload into json").with("Type", "User");
+        }
+    }
+
+    /** X-Amz-Client-Context is base64 JSON; runtimes receive the JSON. */
+    private static String clientContext(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw LambdaErrors.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
+        }
+    }
+}

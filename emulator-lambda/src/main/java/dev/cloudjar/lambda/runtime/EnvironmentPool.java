@@ -1,0 +1,238 @@
+package dev.cloudjar.lambda.runtime;
+
+import dev.cloudjar.core.auth.CredentialStore;
+import dev.cloudjar.core.spi.Principal;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.lambda.LambdaErrors;
+import dev.cloudjar.lambda.function.CodePackages;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The execution environments of every function: started on demand (cold) or ahead of traffic
+ * (provisioned), reused warm one invocation at a time (most recently used first, so a quiet
+ * function keeps one process), reclaimed when idle for too long, and all stopped with the server.
+ */
+public final class EnvironmentPool {
+    private static final System.Logger LOG = System.getLogger(EnvironmentPool.class.getName());
+    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    /** An environment handed to one invocation; cold when it was started for it. */
+    public record Lease(ExecutionEnvironment environment, boolean cold) {
+    }
+
+    private final EnvironmentLauncher launcher;
+    private final CodePackages code;
+    private final FunctionLogs logs;
+    private final CredentialStore credentials;
+    private final Supplier<String> endpoint;
+    private final Duration idleTimeout;
+    private final Map<String, ExecutionEnvironment> byId = new ConcurrentHashMap<>();
+    // Guarded by this.
+    private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
+
+    public EnvironmentPool(EnvironmentLauncher launcher, CodePackages code, FunctionLogs logs, CredentialStore credentials,
+                           Supplier<String> endpoint, Duration idleTimeout) {
+        this.launcher = launcher;
+        this.code = code;
+        this.logs = logs;
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        this.idleTimeout = idleTimeout;
+    }
+
+    public static EnvironmentKey key(Scope scope, FunctionConfiguration function) {
+        return new EnvironmentKey(scope, function.functionName(), function.version(), function.revisionId());
+    }
+
+    /** A warm environment for the function version if one is idle, else a new one (a cold start). */
+    public Lease acquire(Scope scope, FunctionConfiguration function) {
+        EnvironmentKey key = key(scope, function);
+        synchronized (this) {
+            Deque<ExecutionEnvironment> waiting = idle.get(key);
+            while (waiting != null && !waiting.isEmpty()) {
+                ExecutionEnvironment env = waiting.pollFirst();
+                if (!env.isDead()) {
+                    return new Lease(env, false);
+                }
+            }
+        }
+        return new Lease(start(key, function, false), true);
+    }
+
+    /** Returns an environment after its invocation; a dead one is forgotten. */
+    public void release(ExecutionEnvironment env) {
+        if (env.isDead()) {
+            byId.remove(env.id());
+            return;
+        }
+        env.markIdle();
+        synchronized (this) {
+            idle.computeIfAbsent(env.key(), k -> new ArrayDeque<>()).addFirst(env);
+        }
+    }
+
+    /** Kills an environment (after a timeout or a failed init) and forgets it. */
+    public void discard(ExecutionEnvironment env) {
+        env.kill();
+        byId.remove(env.id());
+        synchronized (this) {
+            Deque<ExecutionEnvironment> waiting = idle.get(env.key());
+            if (waiting != null) {
+                waiting.remove(env);
+            }
+        }
+    }
+
+    public ExecutionEnvironment find(String id) {
+        return byId.get(id);
+    }
+
+    /** Starts environments until the version has {@code count} provisioned ones; stops any beyond. */
+    public void provision(Scope scope, FunctionConfiguration function, int count) {
+        EnvironmentKey key = key(scope, function);
+        List<ExecutionEnvironment> existing = byId.values().stream()
+                .filter(e -> e.key().equals(key) && e.isProvisioned() && !e.isDead()).toList();
+        for (int i = existing.size(); i < count; i++) {
+            release(start(key, function, true));
+        }
+        existing.stream().skip(count).forEach(this::discard);
+    }
+
+    /** The provisioned environments of a version that have finished init. */
+    public int provisionedReady(Scope scope, FunctionConfiguration function) {
+        EnvironmentKey key = key(scope, function);
+        return (int) byId.values().stream().filter(e -> e.key().equals(key) && e.isProvisioned() && !e.isDead()
+                && e.initialised().isDone() && !e.initialised().isCompletedExceptionally()).count();
+    }
+
+    /** Stops the idle environments that match, e.g. those of a function that changed or went away. */
+    public void retire(Predicate<EnvironmentKey> which) {
+        List<ExecutionEnvironment> doomed = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<EnvironmentKey, Deque<ExecutionEnvironment>> e : idle.entrySet()) {
+                if (which.test(e.getKey())) {
+                    doomed.addAll(e.getValue());
+                    e.getValue().clear();
+                }
+            }
+        }
+        doomed.forEach(this::discard);
+    }
+
+    /** Stops on-demand environments idle for longer than the idle timeout. */
+    public void reclaimIdle() {
+        long cutoff = System.nanoTime() - idleTimeout.toNanos();
+        List<ExecutionEnvironment> doomed = new ArrayList<>();
+        synchronized (this) {
+            for (Deque<ExecutionEnvironment> waiting : idle.values()) {
+                waiting.removeIf(env -> {
+                    boolean expired = !env.isProvisioned() && env.idleSinceNanos() < cutoff;
+                    if (expired) {
+                        doomed.add(env);
+                    }
+                    return expired;
+                });
+            }
+        }
+        doomed.forEach(this::discard);
+    }
+
+    /** Kills every environment; called when the server stops or resets. */
+    public void stopAll() {
+        synchronized (this) {
+            idle.clear();
+        }
+        List<ExecutionEnvironment> all = new ArrayList<>(byId.values());
+        byId.clear();
+        all.forEach(ExecutionEnvironment::kill);
+    }
+
+    private ExecutionEnvironment start(EnvironmentKey key, FunctionConfiguration function, boolean provisioned) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        String stream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + function.version() + "]" + id;
+        ExecutionEnvironment env = new ExecutionEnvironment(id, key, function, provisioned, stream);
+        Path taskRoot = code.taskRoot(function);
+        Process process;
+        try {
+            process = launcher.launch(function, taskRoot, environment(key.scope(), function, taskRoot, env));
+        } catch (IOException e) {
+            throw LambdaErrors.invalidRuntime("Cloudjar could not start the " + function.runtime() + " runtime: " + e.getMessage());
+        }
+        byId.put(id, env);
+        String group = FunctionLogs.groupName(function.functionName());
+        env.started(process, line -> logs.append(key.scope(), group, stream, List.of(line)));
+        env.onExit().thenAccept(p -> {
+            env.exited(p.exitValue());
+            byId.remove(id);
+        });
+        LOG.log(System.Logger.Level.DEBUG, "started environment " + id + " for " + function.functionName());
+        return env;
+    }
+
+    /** The variables Lambda sets in an execution environment, then the function's own. */
+    private Map<String, String> environment(Scope scope, FunctionConfiguration function, Path taskRoot,
+                                            ExecutionEnvironment env) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        vars.put("HOME", System.getProperty("java.io.tmpdir"));
+        vars.put("LANG", "en_US.UTF-8");
+        vars.put("TZ", ":UTC");
+        vars.put("PYTHONUNBUFFERED", "1");
+        vars.put("_HANDLER", function.handler() == null ? "" : function.handler());
+        vars.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        vars.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
+        vars.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        vars.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+        vars.put("AWS_LAMBDA_FUNCTION_VERSION", function.version());
+        vars.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        vars.put("AWS_LAMBDA_LOG_GROUP_NAME", FunctionLogs.groupName(function.functionName()));
+        vars.put("AWS_LAMBDA_LOG_STREAM_NAME", env.logStreamName());
+        vars.put("AWS_LAMBDA_INITIALIZATION_TYPE", env.isProvisioned() ? "provisioned-concurrency" : "on-demand");
+        vars.put("AWS_REGION", scope.region());
+        vars.put("AWS_DEFAULT_REGION", scope.region());
+        // The runtime API lives on the server's own port; the path names the environment, so
+        // that clients which build URLs as "http://" + AWS_LAMBDA_RUNTIME_API + "/2018-06-01/..."
+        // reach it unchanged.
+        String host = endpoint.get().replaceFirst("^https?://", "");
+        vars.put("AWS_LAMBDA_RUNTIME_API", host + RuntimeApi.PREFIX + env.id());
+        // Cloudjar's addition: SDKs inside the function reach this server rather than AWS.
+        vars.put("AWS_ENDPOINT_URL", endpoint.get());
+        temporaryCredentials(scope, function, vars);
+        vars.putAll(function.environment());
+        return vars;
+    }
+
+    /** Credentials of the function's role, as Lambda hands each environment, valid on this server. */
+    private void temporaryCredentials(Scope scope, FunctionConfiguration function, Map<String, String> vars) {
+        String accessKeyId = "ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String secret = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        String token = UUID.randomUUID().toString() + UUID.randomUUID();
+        String role = function.role() == null ? "lambda-role" : function.role().substring(function.role().lastIndexOf('/') + 1);
+        String arn = "arn:aws:sts::" + scope.accountId() + ":assumed-role/" + role + "/" + function.functionName();
+        credentials.registerTemporary(accessKeyId, secret, new Principal(accessKeyId, scope.accountId(), arn,
+                "AROA" + accessKeyId.substring(4) + ":" + function.functionName(), token,
+                Instant.now().plus(Duration.ofHours(12))));
+        vars.put("AWS_ACCESS_KEY_ID", accessKeyId);
+        vars.put("AWS_SECRET_ACCESS_KEY", secret);
+        vars.put("AWS_SESSION_TOKEN", token);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.cloudjar.lambda.runtime;
+
+import dev.cloudjar.lambda.LambdaErrors;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a zip function as a local process: {@code provided.*} runs the package's bootstrap,
+ * Python and Node.js run {@code python3} / {@code node} from PATH with Cloudjar's runtime
+ * client, Java runs a JVM (this server's) sized from MemorySize with Cloudjar's Java client.
+ */
+public final class LocalProcessLauncher implements EnvironmentLauncher {
+    private final RuntimeClients clients;
+    private final String path;
+
+    public LocalProcessLauncher(RuntimeClients clients, String path) {
+        this.clients = clients;
+        this.path = path;
+    }
+
+    @Override
+    public Process launch(FunctionConfiguration function, Path taskRoot, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(function, taskRoot))
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private List<String> command(FunctionConfiguration function, Path taskRoot) {
+        String runtime = function.runtime() == null ? "" : function.runtime();
+        if (runtime.startsWith("provided")) {
+            Path bootstrap = taskRoot.resolve("bootstrap");
+            if (!Files.isRegularFile(bootstrap)) {
+                throw LambdaErrors.invalidRuntime("Couldn't find valid bootstrap(s): [" + bootstrap + "]");
+            }
+            return List.of(bootstrap.toString());
+        }
+        if (runtime.startsWith("python3")) {
+            return List.of(interpreter("python3", runtime), clients.python().toString());
+        }
+        if (runtime.startsWith("nodejs")) {
+            return List.of(interpreter("node", runtime), clients.node().toString());
+        }
+        if (runtime.startsWith("java")) {
+            return java(function, taskRoot);
+        }
+        throw LambdaErrors.invalidRuntime("Cloudjar cannot run the " + runtime + " runtime; it runs java, nodejs, "
+                + "python3 and provided functions.");
+    }
+
+    /**
+     * Lambda's Java runtimes start the JVM with tiered compilation stopped at C1 (fast start) and
+     * a heap of most of the memory size; the task root and its lib/ jars form the class path.
+     */
+    private List<String> java(FunctionConfiguration function, Path taskRoot) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+TieredCompilation");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xshare:auto");
+        command.add("-Xmx" + Math.max(64, function.memorySize() * 85 / 100) + "m");
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, clients.javaClasses().toString(), taskRoot.toString(),
+                taskRoot.resolve("lib").toString() + File.separator + "*"));
+        command.add(clients.javaMainClass());
+        return command;
+    }
+
+    private String interpreter(String name, String runtime) {
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw LambdaErrors.invalidRuntime("Cloudjar runs " + runtime + " functions with `" + name
+                + "` from PATH, and there is no `" + name + "` on PATH.");
+    }
+}

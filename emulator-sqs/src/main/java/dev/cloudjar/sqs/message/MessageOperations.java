@@ -1,0 +1,294 @@
+package dev.cloudjar.sqs.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.sqs.SqsErrors;
+import dev.cloudjar.sqs.queue.Queue;
+import dev.cloudjar.sqs.queue.QueueOperations;
+import dev.cloudjar.sqs.queue.QueueRegistry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SendMessage(Batch), ReceiveMessage (with long polling that holds no worker: the receive is
+ * retried on the scheduler until a message arrives or the wait ends), DeleteMessage(Batch) and
+ * ChangeMessageVisibility.
+ */
+public final class MessageOperations {
+    private static final long POLL_MILLIS = 20;
+    private static final int MAX_BATCH = 10;
+
+    private final QueueRegistry queues;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    public MessageOperations(QueueRegistry queues, Clock clock, ScheduledExecutorService scheduler) {
+        this.queues = queues;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public Output sendMessage(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        return sendResult(send(queue, input, context.principal().accessKeyId()));
+    }
+
+    /** Sends a message to a queue; also how Lambda's dead-letter queues and destinations deliver. */
+    public Message send(Queue queue, Input entry, String senderId) {
+        String body = entry.string("MessageBody");
+        if (body.isEmpty()) {
+            throw SqsErrors.invalidParameterValue("The request must contain the parameter MessageBody.");
+        }
+        int max = queue.intAttribute("MaximumMessageSize");
+        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max) {
+            throw SqsErrors.invalidParameterValue("One or more parameters are invalid. Reason: Message must be shorter than " + max + " bytes.");
+        }
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        Map<String, Object> raw = entry.map("MessageAttributes");
+        if (raw != null) {
+            raw.forEach((name, value) -> attributes.put(name, MessageAttribute.from(name, asMap(value))));
+        }
+        int delay = entry.has("DelaySeconds") ? entry.integer("DelaySeconds") : queue.intAttribute("DelaySeconds");
+        long now = clock.millis();
+        Message message = new Message(UUID.randomUUID().toString(), body, attributes,
+                senderId == null ? "AIDAANONYMOUS" : senderId, now, now + delay * 1000L);
+        queue.messages().add(message);
+        return message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static Output sendResult(Message message) {
+        return Output.of("MD5OfMessageBody", Md5s.ofBody(message.body()))
+                .put("MD5OfMessageAttributes", Md5s.ofAttributes(message.attributes()))
+                .put("MessageId", message.messageId());
+    }
+
+    public Output sendMessageBatch(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        List<Object> entries = checkedBatch(input.list("Entries"));
+        List<Object> successful = new ArrayList<>();
+        List<Object> failed = new ArrayList<>();
+        for (Object raw : entries) {
+            Input entry = new Input(asMap(raw));
+            try {
+                Message message = send(queue, entry, context.principal().accessKeyId());
+                Map<String, Object> result = new LinkedHashMap<>(sendResult(message).members());
+                result.put("Id", entry.string("Id"));
+                successful.add(result);
+            } catch (AwsException e) {
+                failed.add(Map.of("Id", entry.string("Id"), "SenderFault", true, "Code", e.code(), "Message", e.getMessage()));
+            }
+        }
+        return Output.of("Successful", successful).put("Failed", failed);
+    }
+
+    private static List<Object> checkedBatch(List<Object> entries) {
+        if (entries == null || entries.isEmpty()) {
+            throw SqsErrors.emptyBatch();
+        }
+        if (entries.size() > MAX_BATCH) {
+            throw SqsErrors.tooManyEntries(entries.size());
+        }
+        Set<Object> ids = new HashSet<>();
+        for (Object entry : entries) {
+            if (!ids.add(asMap(entry).get("Id"))) {
+                throw SqsErrors.idsNotDistinct();
+            }
+        }
+        return entries;
+    }
+
+    public Output receiveMessage(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        int max = input.has("MaxNumberOfMessages") ? input.integer("MaxNumberOfMessages") : 1;
+        if (max < 1 || max > MAX_BATCH) {
+            throw SqsErrors.invalidParameterValue("Value " + max + " for parameter MaxNumberOfMessages is invalid. "
+                    + "Reason: Must be between 1 and 10, if provided.");
+        }
+        int wait = input.has("WaitTimeSeconds") ? input.integer("WaitTimeSeconds")
+                : queue.intAttribute("ReceiveMessageWaitTimeSeconds");
+        if (wait < 0 || wait > 20) {
+            throw SqsErrors.invalidParameterValue("Value " + wait + " for parameter WaitTimeSeconds is invalid. "
+                    + "Reason: Must be >= 0 and <= 20, if provided.");
+        }
+        Receive receive = new Receive(queue, max, input);
+        List<Message> now = receive.poll();
+        if (!now.isEmpty() || wait == 0) {
+            return receive.output(now);
+        }
+        CompletableFuture<Output> later = new CompletableFuture<>();
+        long deadline = clock.millis() + wait * 1000L;
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = scheduler.scheduleWithFixedDelay(() -> {
+            List<Message> messages = receive.poll();
+            if (!messages.isEmpty() || clock.millis() >= deadline) {
+                later.complete(receive.output(messages));
+                task[0].cancel(false);
+            }
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return Output.later(later);
+    }
+
+    /** One ReceiveMessage request's settings, polled until it gets messages or its wait ends. */
+    private final class Receive {
+        private final Queue queue;
+        private final int max;
+        private final long visibilityMillis;
+        private final List<String> systemAttributes;
+        private final List<String> messageAttributes;
+
+        Receive(Queue queue, int max, Input input) {
+            this.queue = queue;
+            this.max = max;
+            this.visibilityMillis = 1000L * (input.has("VisibilityTimeout") ? input.integer("VisibilityTimeout")
+                    : queue.intAttribute("VisibilityTimeout"));
+            List<String> system = new ArrayList<>(strings(input.list("AttributeNames")));
+            system.addAll(strings(input.list("MessageSystemAttributeNames")));
+            this.systemAttributes = system;
+            this.messageAttributes = strings(input.list("MessageAttributeNames"));
+        }
+
+        List<Message> poll() {
+            return queue.messages().receive(max, visibilityMillis, 1000L * queue.intAttribute("MessageRetentionPeriod"),
+                    clock.millis(), redrive(queue));
+        }
+
+        Output output(List<Message> messages) {
+            if (messages.isEmpty()) {
+                return Output.empty();
+            }
+            List<Object> out = new ArrayList<>();
+            for (Message m : messages) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("MessageId", m.messageId());
+                item.put("ReceiptHandle", m.receiptHandle());
+                item.put("MD5OfBody", Md5s.ofBody(m.body()));
+                item.put("Body", m.body());
+                Map<String, String> system = systemAttributes(m);
+                if (!system.isEmpty()) {
+                    item.put("Attributes", system);
+                }
+                Map<String, MessageAttribute> chosen = chosenAttributes(m);
+                if (!chosen.isEmpty()) {
+                    item.put("MD5OfMessageAttributes", Md5s.ofAttributes(chosen));
+                    Map<String, Object> described = new LinkedHashMap<>();
+                    chosen.forEach((k, v) -> described.put(k, v.describe()));
+                    item.put("MessageAttributes", described);
+                }
+                out.add(item);
+            }
+            return Output.of("Messages", out);
+        }
+
+        private Map<String, String> systemAttributes(Message m) {
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put("SenderId", m.senderId());
+            all.put("SentTimestamp", Long.toString(m.sentTimestamp()));
+            all.put("ApproximateReceiveCount", Integer.toString(m.receiveCount()));
+            all.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveTimestamp()));
+            Map<String, String> chosen = new LinkedHashMap<>();
+            for (String name : systemAttributes) {
+                if (name.equals("All")) {
+                    chosen.putAll(all);
+                } else if (all.containsKey(name)) {
+                    chosen.put(name, all.get(name));
+                }
+            }
+            return chosen;
+        }
+
+        /** Message attributes asked for: All or ".*", exact names, or "prefix.*". */
+        private Map<String, MessageAttribute> chosenAttributes(Message m) {
+            Map<String, MessageAttribute> chosen = new LinkedHashMap<>();
+            m.attributes().forEach((name, value) -> {
+                for (String wanted : messageAttributes) {
+                    if (wanted.equals("All") || wanted.equals(".*") || wanted.equals(name)
+                            || wanted.endsWith(".*") && name.startsWith(wanted.substring(0, wanted.length() - 1))) {
+                        chosen.put(name, value);
+                    }
+                }
+            });
+            return chosen;
+        }
+    }
+
+    /** The queue's redrive policy resolved to its dead-letter queue, or null. */
+    private MessageQueue.Redrive redrive(Queue queue) {
+        String policy = queue.attribute("RedrivePolicy");
+        if (policy == null || policy.isEmpty()) {
+            return null;
+        }
+        JsonNode parsed = QueueOperations.redrivePolicy(policy);
+        return queues.findByArn(parsed.path("deadLetterTargetArn").asText())
+                .map(dlq -> new MessageQueue.Redrive(parsed.path("maxReceiveCount").asInt(), dlq.messages()::add))
+                .orElse(null);
+    }
+
+    public Output deleteMessage(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        String handle = input.string("ReceiptHandle");
+        if (!MessageQueue.isReceiptHandle(handle)) {
+            throw SqsErrors.receiptHandleIsInvalid(handle);
+        }
+        queue.messages().delete(handle);
+        return Output.empty();
+    }
+
+    public Output deleteMessageBatch(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        List<Object> successful = new ArrayList<>();
+        List<Object> failed = new ArrayList<>();
+        for (Object raw : checkedBatch(input.list("Entries"))) {
+            Map<String, Object> entry = asMap(raw);
+            String handle = String.valueOf(entry.get("ReceiptHandle"));
+            if (MessageQueue.isReceiptHandle(handle)) {
+                queue.messages().delete(handle);
+                successful.add(Map.of("Id", entry.get("Id")));
+            } else {
+                failed.add(Map.of("Id", entry.get("Id"), "SenderFault", true, "Code", "ReceiptHandleIsInvalid",
+                        "Message", "The input receipt handle is invalid."));
+            }
+        }
+        return Output.of("Successful", successful).put("Failed", failed);
+    }
+
+    public Output changeMessageVisibility(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        String handle = input.string("ReceiptHandle");
+        if (!MessageQueue.isReceiptHandle(handle)) {
+            throw SqsErrors.receiptHandleIsInvalid(handle);
+        }
+        int timeout = input.integer("VisibilityTimeout");
+        if (timeout < 0 || timeout > 43200) {
+            throw SqsErrors.invalidParameterValue("Value " + timeout + " for parameter VisibilityTimeout is invalid. "
+                    + "Reason: Must be between 0 and 43200.");
+        }
+        long now = clock.millis();
+        if (!queue.messages().changeVisibility(handle, now + timeout * 1000L, now)) {
+            throw SqsErrors.messageNotInflight();
+        }
+        return Output.empty();
+    }
+
+    private static List<String> strings(List<Object> values) {
+        return values == null ? List.of() : values.stream().map(String::valueOf).toList();
+    }
+}

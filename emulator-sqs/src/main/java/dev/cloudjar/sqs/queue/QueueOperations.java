@@ -1,0 +1,179 @@
+package dev.cloudjar.sqs.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.sqs.SqsErrors;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CreateQueue, GetQueueUrl, GetQueueAttributes, SetQueueAttributes, DeleteQueue, PurgeQueue and ListQueues. */
+public final class QueueOperations {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SETTABLE = Set.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
+            "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "RedriveAllowPolicy", "Policy",
+            "FifoQueue", "ContentBasedDeduplication", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds",
+            "SqsManagedSseEnabled", "DeduplicationScope", "FifoThroughputLimit");
+    /** Ranges SQS enforces on numeric attributes. */
+    private static final Map<String, long[]> RANGES = Map.of(
+            "VisibilityTimeout", new long[] {0, 43200},
+            "MessageRetentionPeriod", new long[] {60, 1209600},
+            "DelaySeconds", new long[] {0, 900},
+            "MaximumMessageSize", new long[] {1024, 1048576},
+            "ReceiveMessageWaitTimeSeconds", new long[] {0, 20});
+    private static final int DEFAULT_LIST = 1000;
+
+    private final QueueRegistry queues;
+    private final Clock clock;
+
+    public QueueOperations(QueueRegistry queues, Clock clock) {
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** A queue's URL on this server: endpoint/account/name, as SQS's are. */
+    public static String url(RequestContext context, Queue queue) {
+        return context.endpoint() + "/" + queue.scope().accountId() + "/" + queue.name();
+    }
+
+    /** The queue a QueueUrl names: its last two path segments are the account and the name. */
+    public static Queue resolve(QueueRegistry queues, RequestContext context, String queueUrl) {
+        String path = queueUrl.replaceFirst("^https?://[^/]*", "");
+        String[] segments = path.split("/");
+        if (segments.length < 3) {
+            throw SqsErrors.queueDoesNotExist();
+        }
+        Scope scope = new Scope(segments[segments.length - 2], context.region());
+        return queues.require(scope, segments[segments.length - 1]);
+    }
+
+    public Output createQueue(RequestContext context, Input input) {
+        String name = input.string("QueueName");
+        if (!name.matches("[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo")) {
+            throw SqsErrors.invalidParameterValue("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+        }
+        Map<String, String> attributes = validated(attributes(input.map("Attributes")));
+        Queue queue = queues.create(context.scope(), name, attributes, clock.millis());
+        return Output.of("QueueUrl", url(context, queue));
+    }
+
+    public Output getQueueUrl(RequestContext context, Input input) {
+        String account = input.has("QueueOwnerAWSAccountId") ? input.string("QueueOwnerAWSAccountId") : context.accountId();
+        Queue queue = queues.require(new Scope(account, context.region()), input.string("QueueName"));
+        return Output.of("QueueUrl", url(context, queue));
+    }
+
+    public Output getQueueAttributes(RequestContext context, Input input) {
+        Queue queue = resolve(queues, context, input.string("QueueUrl"));
+        List<Object> names = input.list("AttributeNames") == null ? List.of() : input.list("AttributeNames");
+        Map<String, String> all = describe(queue);
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Object requested : names) {
+            String name = requested.toString();
+            if (name.equals("All")) {
+                chosen.putAll(all);
+            } else if (all.containsKey(name)) {
+                chosen.put(name, all.get(name));
+            } else if (!SETTABLE.contains(name)) {
+                throw SqsErrors.invalidAttributeName(name);
+            }
+        }
+        return chosen.isEmpty() ? Output.empty() : Output.of("Attributes", chosen);
+    }
+
+    private Map<String, String> describe(Queue queue) {
+        Map<String, String> all = new LinkedHashMap<>(queue.attributes());
+        int[] counts = queue.messages().counts(clock.millis());
+        all.put("QueueArn", queue.arn());
+        all.put("ApproximateNumberOfMessages", Integer.toString(counts[0]));
+        all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(counts[1]));
+        all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(counts[2]));
+        all.put("CreatedTimestamp", Long.toString(queue.createdTimestamp() / 1000));
+        all.put("LastModifiedTimestamp", Long.toString(queue.lastModifiedTimestamp() / 1000));
+        return all;
+    }
+
+    public Output setQueueAttributes(RequestContext context, Input input) {
+        Queue queue = resolve(queues, context, input.string("QueueUrl"));
+        queue.setAttributes(validated(attributes(input.map("Attributes"))), clock.millis());
+        return Output.empty();
+    }
+
+    public Output deleteQueue(RequestContext context, Input input) {
+        Queue queue = resolve(queues, context, input.string("QueueUrl"));
+        queues.delete(queue.scope(), queue.name());
+        return Output.empty();
+    }
+
+    public Output purgeQueue(RequestContext context, Input input) {
+        resolve(queues, context, input.string("QueueUrl")).messages().purge();
+        return Output.empty();
+    }
+
+    public Output listQueues(RequestContext context, Input input) {
+        String prefix = input.has("QueueNamePrefix") ? input.string("QueueNamePrefix") : "";
+        List<String> urls = queues.list(context.scope()).stream().filter(q -> q.name().startsWith(prefix))
+                .map(q -> url(context, q)).toList();
+        int from = input.has("NextToken") ? Integer.parseInt(input.string("NextToken")) : 0;
+        int size = input.has("MaxResults") ? input.integer("MaxResults") : DEFAULT_LIST;
+        int to = Math.min(urls.size(), from + size);
+        Output output = urls.isEmpty() ? Output.empty() : Output.of("QueueUrls", urls.subList(Math.min(from, to), to));
+        return input.has("MaxResults") && to < urls.size() ? output.put("NextToken", Integer.toString(to)) : output;
+    }
+
+    private static Map<String, String> attributes(Map<String, Object> raw) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (raw != null) {
+            raw.forEach((k, v) -> attributes.put(k, String.valueOf(v)));
+        }
+        return attributes;
+    }
+
+    private static Map<String, String> validated(Map<String, String> attributes) {
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            if (!SETTABLE.contains(a.getKey())) {
+                throw SqsErrors.invalidAttributeName(a.getKey());
+            }
+            long[] range = RANGES.get(a.getKey());
+            if (range != null) {
+                long value;
+                try {
+                    value = Long.parseLong(a.getValue());
+                } catch (NumberFormatException e) {
+                    throw SqsErrors.invalidAttributeValue("Invalid value for the parameter " + a.getKey() + ".");
+                }
+                if (value < range[0] || value > range[1]) {
+                    throw SqsErrors.invalidAttributeValue("Invalid value for the parameter " + a.getKey() + ".");
+                }
+            }
+            if (a.getKey().equals("RedrivePolicy")) {
+                redrivePolicy(a.getValue());
+            }
+        }
+        return attributes;
+    }
+
+    /** Parses a RedrivePolicy: {"deadLetterTargetArn": ..., "maxReceiveCount": 1..1000}. */
+    public static JsonNode redrivePolicy(String json) {
+        try {
+            JsonNode policy = JSON.readTree(json);
+            int max = policy.path("maxReceiveCount").asInt(0);
+            if (!policy.path("deadLetterTargetArn").isTextual() || max < 1 || max > 1000) {
+                throw SqsErrors.invalidAttributeValue("Value " + json + " for parameter RedrivePolicy is invalid. "
+                        + "Reason: Redrive policy is not a valid JSON map or is missing deadLetterTargetArn or maxReceiveCount.");
+            }
+            return policy;
+        } catch (IOException e) {
+            throw SqsErrors.invalidAttributeValue("Value " + json + " for parameter RedrivePolicy is invalid. "
+                    + "Reason: Redrive policy is not a valid JSON map.");
+        }
+    }
+}
