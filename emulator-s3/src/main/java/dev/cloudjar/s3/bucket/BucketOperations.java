@@ -49,7 +49,7 @@ public final class BucketOperations {
             if (store.bucket(context.accountId(), name).isPresent()) {
                 throw S3Errors.bucketAlreadyOwnedByYou(name);
             }
-            BucketRecord bucket = BucketRecord.create(name, region, System.currentTimeMillis());
+            BucketRecord bucket = BucketRecord.create(name, region, S3Store.now());
             store.putBucket(context.accountId(), bucket);
             return bucket;
         });

@@ -69,7 +69,7 @@ public final class MultipartOperations {
         }
         String type = checksumType(algorithm, input.string("ChecksumType"));
         UploadRecord upload = new UploadRecord(bucket.name(), key, UUID.randomUUID().toString().replace("-", "")
-                + Long.toString(System.nanoTime(), 36), System.currentTimeMillis(),
+                + Long.toString(System.nanoTime(), 36), S3Store.now(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input), ObjectAttributes.metadata(input),
                 ObjectAttributes.storageClass(input), ObjectAttributes.tagsHeader(input.string("Tagging")),
                 algorithm == null ? null : algorithm.name(), type);
@@ -125,7 +125,7 @@ public final class MultipartOperations {
         }
         BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
         store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
-                stored.etag(), stored.md5(), System.currentTimeMillis(), stored.checksums()));
+                stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
         Output out = Output.of("ETag", stored.etag());
         stored.checksums().forEach(out::put);
         return out;
@@ -151,7 +151,7 @@ public final class MultipartOperations {
             length = Long.parseLong(m.group(2)) - offset + 1;
         }
         BodyWriter.StoredBody stored = objects.copyBlob(from, offset, length, uploadAlgorithms(upload));
-        long now = System.currentTimeMillis();
+        long now = S3Store.now();
         store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), now, stored.checksums()));
         Map<String, Object> result = new LinkedHashMap<>();
@@ -182,7 +182,7 @@ public final class MultipartOperations {
             BucketRecord bucket = buckets.require(context, upload.bucket());
             long sequence = store.nextSequence();
             ObjectVersion v = new ObjectVersion(upload.key(), buckets.newVersionId(bucket, sequence), sequence, false,
-                    System.currentTimeMillis(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
+                    S3Store.now(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
                     upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
                     assembled.checksums(), upload.checksumType(), parts.size(), upload.tags());
             store.completeUpload(account, upload, v);

@@ -59,7 +59,7 @@ public final class ObjectOperations {
         checkWriteConditions(context, bucketName, key, input);
         BodyWriter.StoredBody stored = writer.write(input, body, Set.of());
         ObjectVersion version = commit(context, bucketName, key, input, () -> new ObjectVersion(key, null, 0, false,
-                System.currentTimeMillis(), stored.blobId(), stored.size(), stored.etag(),
+                S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
                 ObjectAttributes.metadata(input), ObjectAttributes.storageClass(input), stored.checksums(),
                 "FULL_OBJECT", 0, tags));
@@ -205,7 +205,7 @@ public final class ObjectOperations {
             }
             long sequence = store.nextSequence();
             ObjectVersion marker = ObjectVersion.deleteMarker(key, buckets.newVersionId(bucket, sequence), sequence,
-                    System.currentTimeMillis());
+                    S3Store.now());
             store.putVersion(account, bucket.name(), marker);
             return new Deleted(key, marker.versionId(), true, true);
         });
@@ -271,7 +271,7 @@ public final class ObjectOperations {
         BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
         Map<String, String> tags = replaceTags ? ObjectAttributes.tagsHeader(input.string("Tagging")) : from.tags();
         ObjectVersion version = commit(context, bucketName, key, Input.empty(), () -> new ObjectVersion(key, null, 0,
-                false, System.currentTimeMillis(), stored.blobId(), stored.size(), stored.etag(),
+                false, S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
                 replace ? ObjectAttributes.expires(input) : from.expires(),
                 replace ? ObjectAttributes.metadata(input) : from.metadata(),

@@ -65,6 +65,14 @@ public final class S3Store {
         return sequence.updateAndGet(prev -> Math.max(prev + 1, now));
     }
 
+    /**
+     * The time a record is stamped with, in whole seconds: S3 keeps Last-Modified to the second
+     * (http-dates carry no fraction, listings show ".000Z").
+     */
+    public static long now() {
+        return System.currentTimeMillis() / 1000 * 1000;
+    }
+
     /** A new version id: opaque, unique, URL-safe. */
     public static String newVersionId(long sequence) {
         return Long.toString(sequence, 36) + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
