@@ -184,7 +184,8 @@ public final class MultipartOperations {
             ObjectVersion v = new ObjectVersion(upload.key(), buckets.newVersionId(bucket, sequence), sequence, false,
                     S3Store.now(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
                     upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
-                    assembled.checksums(), upload.checksumType(), parts.size(), upload.tags());
+                    assembled.checksums(), upload.checksumType(), parts.size(), upload.tags(),
+                    parts.stream().map(PartRecord::size).toList());
             store.completeUpload(account, upload, v);
             return v;
         });

@@ -62,7 +62,7 @@ public final class ObjectOperations {
                 S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
                 ObjectAttributes.metadata(input), ObjectAttributes.storageClass(input), stored.checksums(),
-                "FULL_OBJECT", 0, tags));
+                "FULL_OBJECT", 0, tags, null));
         notifications.publish(context, bucket, "ObjectCreated:Put", version);
         Output out = new Output().put("ETag", version.etag())
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
@@ -124,7 +124,7 @@ public final class ObjectOperations {
     public Output getObject(RequestContext context, Input input) {
         ObjectReader.Found found = read(context, input);
         ObjectVersion object = found.object();
-        ByteRange range = ByteRange.parse(input.string("Range"), object.size());
+        ByteRange range = range(input, object);
         Output out = describe(found, input, range == null);
         long offset = 0;
         long length = object.size();
@@ -138,13 +138,34 @@ public final class ObjectOperations {
 
     public Output headObject(RequestContext context, Input input) {
         ObjectReader.Found found = read(context, input);
-        ByteRange range = ByteRange.parse(input.string("Range"), found.object().size());
+        ByteRange range = range(input, found.object());
         Output out = describe(found, input, range == null);
         if (range != null) {
             out.put("StatusCode", 206).put("ContentRange", range.contentRange(found.object().size()))
                     .put("ContentLength", range.length());
         }
         return out;
+    }
+
+    /** The bytes a read asks for: a Range header, or one part of a multipart object (partNumber), or all. */
+    private static ByteRange range(Input input, ObjectVersion object) {
+        Integer partNumber = input.integer("PartNumber");
+        if (partNumber == null) {
+            return ByteRange.parse(input.string("Range"), object.size());
+        }
+        List<Long> sizes = object.partSizes() == null ? List.of(object.size()) : object.partSizes();
+        if (partNumber < 1 || partNumber > sizes.size()) {
+            throw new AwsException("InvalidPartNumber", 416, "The requested partnumber is not satisfiable")
+                    .with("PartNumberRequested", partNumber).with("ActualPartCount", sizes.size());
+        }
+        if (object.partSizes() == null) {
+            return null;
+        }
+        long first = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            first += sizes.get(i);
+        }
+        return new ByteRange(first, first + sizes.get(partNumber - 1) - 1);
     }
 
     private ObjectReader.Found read(RequestContext context, Input input) {
@@ -276,7 +297,7 @@ public final class ObjectOperations {
                 replace ? ObjectAttributes.expires(input) : from.expires(),
                 replace ? ObjectAttributes.metadata(input) : from.metadata(),
                 input.has("StorageClass") ? input.string("StorageClass") : from.storageClass(),
-                stored.checksums(), "FULL_OBJECT", 0, tags));
+                stored.checksums(), "FULL_OBJECT", 0, tags, null));
         notifications.publish(context, bucket, "ObjectCreated:Copy", version);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ETag", version.etag());
