@@ -59,6 +59,7 @@ public final class CloudjarServer implements AutoCloseable {
     private final EventLoopGroup ioGroup;
     private final Channel serverChannel;
     private final String endpoint;
+    private final EventBus events = new EventBus();
 
     private CloudjarServer(CloudjarConfig config, ClassLoader classLoader) {
         this.config = config;
@@ -74,7 +75,7 @@ public final class CloudjarServer implements AutoCloseable {
             CredentialStore credentials = new CredentialStore(config, clock);
             String[] endpointHolder = new String[1];
             ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
-                    workers, scheduler, new EventBus(), () -> endpointHolder[0]);
+                    workers, scheduler, events, () -> endpointHolder[0]);
             this.services = startServices(classLoader, context);
             List<RawRoute> rawRoutes = new ArrayList<>();
             services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
@@ -137,6 +138,11 @@ public final class CloudjarServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The in-process event bus services publish on (S3 notifications, ...), for embedding code and tests to subscribe. */
+    public EventBus events() {
+        return events;
     }
 
     public CloudjarConfig config() {

@@ -1,0 +1,96 @@
+package dev.cloudjar.s3;
+
+import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.OperationTable;
+import dev.cloudjar.core.spi.ServiceContext;
+import dev.cloudjar.core.spi.ServiceDescriptor;
+import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.s3.bucket.BucketOperations;
+import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.bucket.ConfigurationOperations;
+import dev.cloudjar.s3.bucket.VersioningOperations;
+import dev.cloudjar.s3.listing.ListingOperations;
+import dev.cloudjar.s3.multipart.MultipartOperations;
+import dev.cloudjar.s3.notification.Notifications;
+import dev.cloudjar.s3.object.ObjectOperations;
+import dev.cloudjar.s3.object.ObjectReader;
+import dev.cloudjar.s3.object.TaggingOperations;
+import dev.cloudjar.s3.store.S3Store;
+
+import java.util.List;
+
+/**
+ * Amazon S3 over its REST-XML protocol. S3 is the fallback service: it takes every request no
+ * other service claims, as bare paths and virtual hosts ({@code bucket.localhost}) are S3's on AWS.
+ */
+public final class S3Service implements ServicePlugin {
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", "s3", Protocol.REST_XML,
+            "dev/cloudjar/s3/s3.json", null, List.of(), true);
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void start(ServiceContext context, OperationTable operations) {
+        S3Store store = new S3Store(context.state(), context.blobs());
+        Buckets buckets = new Buckets(store);
+        Notifications notifications = new Notifications(context.events());
+        ObjectReader reader = new ObjectReader(store, buckets);
+
+        BucketOperations bucketOps = new BucketOperations(store, buckets);
+        operations.on("CreateBucket", bucketOps::createBucket)
+                .on("HeadBucket", bucketOps::headBucket)
+                .on("ListBuckets", bucketOps::listBuckets)
+                .on("DeleteBucket", bucketOps::deleteBucket)
+                .on("GetBucketLocation", bucketOps::getBucketLocation);
+
+        VersioningOperations versioning = new VersioningOperations(buckets);
+        operations.on("PutBucketVersioning", versioning::putBucketVersioning)
+                .on("GetBucketVersioning", versioning::getBucketVersioning);
+
+        ObjectOperations objects = new ObjectOperations(store, buckets, reader, notifications);
+        operations.on("PutObject", objects::putObject)
+                .on("GetObject", objects::getObject)
+                .on("HeadObject", objects::headObject)
+                .on("DeleteObject", objects::deleteObject)
+                .on("DeleteObjects", objects::deleteObjects)
+                .on("CopyObject", objects::copyObject);
+
+        ListingOperations listings = new ListingOperations(store, buckets);
+        operations.on("ListObjectsV2", listings::listObjectsV2)
+                .on("ListObjects", listings::listObjects)
+                .on("ListObjectVersions", listings::listObjectVersions);
+
+        MultipartOperations multipart = new MultipartOperations(store, buckets, reader, objects, notifications);
+        operations.on("CreateMultipartUpload", multipart::createMultipartUpload)
+                .on("UploadPart", multipart::uploadPart)
+                .on("UploadPartCopy", multipart::uploadPartCopy)
+                .on("CompleteMultipartUpload", multipart::completeMultipartUpload)
+                .on("AbortMultipartUpload", multipart::abortMultipartUpload)
+                .on("ListParts", multipart::listParts)
+                .on("ListMultipartUploads", multipart::listMultipartUploads);
+
+        TaggingOperations tagging = new TaggingOperations(store, buckets, reader);
+        operations.on("PutObjectTagging", tagging::putObjectTagging)
+                .on("GetObjectTagging", tagging::getObjectTagging)
+                .on("DeleteObjectTagging", tagging::deleteObjectTagging)
+                .on("PutBucketTagging", tagging::putBucketTagging)
+                .on("GetBucketTagging", tagging::getBucketTagging)
+                .on("DeleteBucketTagging", tagging::deleteBucketTagging);
+
+        ConfigurationOperations configurations = new ConfigurationOperations(buckets);
+        operations.on("PutBucketPolicy", configurations::putBucketPolicy)
+                .on("GetBucketPolicy", configurations::getBucketPolicy)
+                .on("DeleteBucketPolicy", configurations::deleteBucketPolicy)
+                .on("PutBucketCors", configurations::putBucketCors)
+                .on("GetBucketCors", configurations::getBucketCors)
+                .on("DeleteBucketCors", configurations::deleteBucketCors)
+                .on("PutBucketLifecycleConfiguration", configurations::putBucketLifecycleConfiguration)
+                .on("GetBucketLifecycleConfiguration", configurations::getBucketLifecycleConfiguration)
+                .on("DeleteBucketLifecycle", configurations::deleteBucketLifecycle)
+                .on("PutBucketNotificationConfiguration", configurations::putBucketNotificationConfiguration)
+                .on("GetBucketNotificationConfiguration", configurations::getBucketNotificationConfiguration);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.cloudjar.s3.bucket;
+
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.S3Store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** CreateBucket, HeadBucket, ListBuckets, DeleteBucket and GetBucketLocation. */
+public final class BucketOperations {
+    /** S3's general purpose bucket naming rules. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final int MAX_BUCKETS_PAGE = 10_000;
+
+    private final S3Store store;
+    private final Buckets buckets;
+
+    public BucketOperations(S3Store store, Buckets buckets) {
+        this.store = store;
+        this.buckets = buckets;
+    }
+
+    static void checkName(String name) {
+        if (!NAME.matcher(name).matches() || name.contains("..") || name.contains(".-") || name.contains("-.")
+                || IP_ADDRESS.matcher(name).matches() || name.startsWith("xn--") || name.startsWith("sthree-")
+                || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
+            throw S3Errors.invalidBucketName(name);
+        }
+    }
+
+    public Output createBucket(RequestContext context, Input input) {
+        String name = input.string("Bucket");
+        checkName(name);
+        Input configuration = input.structure("CreateBucketConfiguration");
+        String constraint = configuration == null ? null : configuration.string("LocationConstraint");
+        String region = constraint == null || constraint.isEmpty() ? context.region() : constraint;
+        BucketRecord created = store.locked(context.accountId(), name, null, () -> {
+            if (store.bucket(context.accountId(), name).isPresent()) {
+                throw S3Errors.bucketAlreadyOwnedByYou(name);
+            }
+            BucketRecord bucket = BucketRecord.create(name, region, S3Store.now());
+            store.putBucket(context.accountId(), bucket);
+            return bucket;
+        });
+        return Output.of("Location", "/" + created.name());
+    }
+
+    public Output headBucket(RequestContext context, Input input) {
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        return new Output().put("BucketRegion", bucket.region()).put("AccessPointAlias", false);
+    }
+
+    public Output listBuckets(RequestContext context, Input input) {
+        Integer max = input.integer("MaxBuckets");
+        if (max != null && (max < 1 || max > MAX_BUCKETS_PAGE)) {
+            throw S3Errors.invalidArgument("Argument max-buckets must be an integer between 1 and 10000",
+                    "max-buckets", String.valueOf(max));
+        }
+        int limit = max == null ? MAX_BUCKETS_PAGE : max;
+        String prefix = input.string("Prefix");
+        String region = input.string("BucketRegion");
+        String after = token(input.string("ContinuationToken"));
+        List<Object> page = new ArrayList<>();
+        String last = null;
+        boolean more = false;
+        while (!more) {
+            List<BucketRecord> scanned = store.listBuckets(context.accountId(), after, 1000);
+            if (scanned.isEmpty()) {
+                break;
+            }
+            for (BucketRecord b : scanned) {
+                after = b.name();
+                if ((prefix != null && !b.name().startsWith(prefix)) || (region != null && !region.equals(b.region()))) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    more = true;
+                    break;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("Name", b.name());
+                entry.put("CreationDate", Instant.ofEpochMilli(b.created()));
+                entry.put("BucketRegion", b.region());
+                page.add(entry);
+                last = b.name();
+            }
+        }
+        return new Output().put("Buckets", page).put("Owner", owner(context))
+                .put("ContinuationToken", more && max != null ? encode(last) : null).put("Prefix", prefix);
+    }
+
+    public Output deleteBucket(RequestContext context, Input input) {
+        String name = input.string("Bucket");
+        buckets.require(context, name);
+        if (store.hasVersions(context.accountId(), name)) {
+            throw S3Errors.bucketNotEmpty(name);
+        }
+        store.deleteBucket(context.accountId(), name);
+        return Output.empty();
+    }
+
+    /** us-east-1 answers an empty LocationConstraint, a legacy of S3's first region. */
+    public Output getBucketLocation(RequestContext context, Input input) {
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        return Output.of("LocationConstraint", "us-east-1".equals(bucket.region()) ? "" : bucket.region());
+    }
+
+    public static Map<String, Object> owner(RequestContext context) {
+        Map<String, Object> owner = new LinkedHashMap<>();
+        owner.put("DisplayName", "cloudjar");
+        owner.put("ID", context.accountId());
+        return owner;
+    }
+
+    private static String encode(String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String token(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cloudjar.s3.checksum;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+/**
+ * The flexible checksums S3 accepts ({@code x-amz-checksum-<name>}), each as the big-endian bytes
+ * S3 base64-encodes: four for the CRC32s, eight for CRC64NVME, the digest for the SHAs.
+ */
+public enum ChecksumAlgorithm {
+    CRC32("ChecksumCRC32"), CRC32C("ChecksumCRC32C"), CRC64NVME("ChecksumCRC64NVME"),
+    SHA1("ChecksumSHA1"), SHA256("ChecksumSHA256");
+
+    private final String member;
+
+    ChecksumAlgorithm(String member) {
+        this.member = member;
+    }
+
+    /** The model member that carries this checksum (ChecksumCRC32, ...). */
+    public String member() {
+        return member;
+    }
+
+    /** The header or trailer name, x-amz-checksum-crc32 and so on. */
+    public String header() {
+        return "x-amz-checksum-" + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a multipart object's checksum of this kind can cover the whole object (CRCs) or only its parts (SHAs). */
+    public boolean supportsFullObject() {
+        return this == CRC32 || this == CRC32C || this == CRC64NVME;
+    }
+
+    /** The algorithm a header value names (case-insensitive), or null. */
+    public static ChecksumAlgorithm of(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (ChecksumAlgorithm a : values()) {
+            if (a.name().equalsIgnoreCase(name.trim())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The algorithm of a header or trailer name such as x-amz-checksum-crc32, or null. */
+    public static ChecksumAlgorithm ofHeader(String header) {
+        String lower = header.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("x-amz-checksum-") ? of(lower.substring("x-amz-checksum-".length())) : null;
+    }
+
+    public Hasher newHasher() {
+        return switch (this) {
+            case CRC32 -> new CrcHasher(new CRC32(), 4);
+            case CRC32C -> new CrcHasher(new CRC32C(), 4);
+            case CRC64NVME -> new CrcHasher(new Crc64Nvme(), 8);
+            case SHA1 -> new DigestHasher(digest("SHA-1"));
+            case SHA256 -> new DigestHasher(digest("SHA-256"));
+        };
+    }
+
+    private static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A running checksum. */
+    public interface Hasher {
+        void update(byte[] bytes, int offset, int length);
+
+        /** The checksum's bytes; the hasher is spent afterwards. */
+        byte[] finish();
+    }
+
+    private record CrcHasher(Checksum checksum, int width) implements Hasher {
+        @Override
+        public void update(byte[] bytes, int offset, int length) {
+            checksum.update(bytes, offset, length);
+        }
+
+        @Override
+        public byte[] finish() {
+            byte[] eight = ByteBuffer.allocate(8).putLong(checksum.getValue()).array();
+            byte[] out = new byte[width];
+            System.arraycopy(eight, 8 - width, out, 0, width);
+            return out;
+        }
+    }
+
+    private record DigestHasher(MessageDigest digest) implements Hasher {
+        @Override
+        public void update(byte[] bytes, int offset, int length) {
+            digest.update(bytes, offset, length);
+        }
+
+        @Override
+        public byte[] finish() {
+            return digest.digest();
+        }
+    }
+}

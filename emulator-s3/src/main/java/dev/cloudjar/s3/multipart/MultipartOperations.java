@@ -1,0 +1,369 @@
+package dev.cloudjar.s3.multipart;
+
+import dev.cloudjar.core.http.RequestBody;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.bucket.BucketOperations;
+import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.checksum.ChecksumAlgorithm;
+import dev.cloudjar.s3.notification.Notifications;
+import dev.cloudjar.s3.object.BodyWriter;
+import dev.cloudjar.s3.object.ObjectAttributes;
+import dev.cloudjar.s3.object.ObjectOperations;
+import dev.cloudjar.s3.object.ObjectReader;
+import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.ObjectVersion;
+import dev.cloudjar.s3.store.PartRecord;
+import dev.cloudjar.s3.store.S3Store;
+import dev.cloudjar.s3.store.UploadRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload,
+ * AbortMultipartUpload, ListParts and ListMultipartUploads. Parts are blobs of their own; completion
+ * assembles them into the object's blob, so GetObject serves every object from one file.
+ */
+public final class MultipartOperations {
+    private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    private static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    private static final int MAX_PART_NUMBER = 10_000;
+    private static final int MAX_LIST = 1000;
+    private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
+
+    private final S3Store store;
+    private final Buckets buckets;
+    private final ObjectReader reader;
+    private final ObjectOperations objects;
+    private final BodyWriter writer;
+    private final Notifications notifications;
+
+    public MultipartOperations(S3Store store, Buckets buckets, ObjectReader reader, ObjectOperations objects,
+                               Notifications notifications) {
+        this.store = store;
+        this.buckets = buckets;
+        this.reader = reader;
+        this.objects = objects;
+        this.writer = new BodyWriter(store.blobs());
+        this.notifications = notifications;
+    }
+
+    public Output createMultipartUpload(RequestContext context, Input input) {
+        String key = input.string("Key");
+        ObjectAttributes.checkKey(key);
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        String algorithmName = input.string("ChecksumAlgorithm");
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(algorithmName);
+        if (algorithmName != null && algorithm == null) {
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported.");
+        }
+        String type = checksumType(algorithm, input.string("ChecksumType"));
+        UploadRecord upload = new UploadRecord(bucket.name(), key, UUID.randomUUID().toString().replace("-", "")
+                + Long.toString(System.nanoTime(), 36), S3Store.now(),
+                ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input), ObjectAttributes.metadata(input),
+                ObjectAttributes.storageClass(input), ObjectAttributes.tagsHeader(input.string("Tagging")),
+                algorithm == null ? null : algorithm.name(), type);
+        store.putUpload(context.accountId(), upload);
+        return new Output().put("Bucket", bucket.name()).put("Key", key).put("UploadId", upload.uploadId())
+                .put("ChecksumAlgorithm", upload.checksumAlgorithm()).put("ChecksumType", type);
+    }
+
+    /** CRC64NVME checksums the whole object only; the other CRCs either way; the SHAs per part only. */
+    private static String checksumType(ChecksumAlgorithm algorithm, String requested) {
+        if (algorithm == null) {
+            if (requested != null) {
+                throw S3Errors.invalidRequest("The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+            }
+            return null;
+        }
+        String type = requested != null ? requested : algorithm == ChecksumAlgorithm.CRC64NVME ? "FULL_OBJECT" : "COMPOSITE";
+        boolean valid = type.equals("COMPOSITE") ? algorithm != ChecksumAlgorithm.CRC64NVME
+                : type.equals("FULL_OBJECT") && algorithm.supportsFullObject();
+        if (!valid) {
+            throw S3Errors.invalidRequest("The " + algorithm + " algorithm does not support the " + type + " checksum type.");
+        }
+        return type;
+    }
+
+    private UploadRecord requireUpload(RequestContext context, Input input) {
+        buckets.require(context, input.string("Bucket"));
+        String uploadId = input.string("UploadId");
+        return store.upload(context.accountId(), input.string("Bucket"), input.string("Key"), uploadId)
+                .orElseThrow(() -> S3Errors.noSuchUpload(uploadId));
+    }
+
+    private static int partNumber(Input input) {
+        Integer n = input.integer("PartNumber");
+        if (n == null || n < 1 || n > MAX_PART_NUMBER) {
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive",
+                    "partNumber", String.valueOf(n));
+        }
+        return n;
+    }
+
+    private static Set<ChecksumAlgorithm> uploadAlgorithms(UploadRecord upload) {
+        ChecksumAlgorithm a = ChecksumAlgorithm.of(upload.checksumAlgorithm());
+        return a == null ? Set.of() : Set.of(a);
+    }
+
+    public Output uploadPart(RequestContext context, Input input) {
+        int number = partNumber(input);
+        UploadRecord upload = requireUpload(context, input);
+        RequestBody body = input.stream("Body");
+        if (body != null && body.contentLength() > MAX_PART_SIZE) {
+            throw S3Errors.entityTooLarge(body.contentLength(), MAX_PART_SIZE);
+        }
+        BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
+        store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
+                stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
+        Output out = Output.of("ETag", stored.etag());
+        stored.checksums().forEach(out::put);
+        return out;
+    }
+
+    public Output uploadPartCopy(RequestContext context, Input input) {
+        int number = partNumber(input);
+        UploadRecord upload = requireUpload(context, input);
+        ObjectReader.Found source = reader.findCopySource(context, input);
+        ObjectVersion from = source.object();
+        long offset = 0;
+        long length = from.size();
+        String range = input.string("CopySourceRange");
+        if (range != null) {
+            Matcher m = COPY_RANGE.matcher(range.trim());
+            if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))
+                    || Long.parseLong(m.group(2)) >= from.size()) {
+                throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last"
+                        + " where first and last are the zero-based offsets of the first and last bytes to copy",
+                        "x-amz-copy-source-range", range);
+            }
+            offset = Long.parseLong(m.group(1));
+            length = Long.parseLong(m.group(2)) - offset + 1;
+        }
+        BodyWriter.StoredBody stored = objects.copyBlob(from, offset, length, uploadAlgorithms(upload));
+        long now = S3Store.now();
+        store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
+                stored.etag(), stored.md5(), now, stored.checksums()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ETag", stored.etag());
+        result.put("LastModified", Instant.ofEpochMilli(now));
+        result.putAll(stored.checksums());
+        return new Output().put("CopyPartResult", result)
+                .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
+    }
+
+    public Output completeMultipartUpload(RequestContext context, Input input) {
+        UploadRecord upload = requireUpload(context, input);
+        List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
+        objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
+        MultipartAssembly.Assembled assembled = new MultipartAssembly(store, writer).assemble(upload, parts);
+        checkWholeObjectChecksums(input, upload, assembled);
+        String account = context.accountId();
+        ObjectVersion version = store.locked(account, upload.bucket(), upload.key(), () -> {
+            try {
+                objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
+                if (store.upload(account, upload.bucket(), upload.key(), upload.uploadId()).isEmpty()) {
+                    throw S3Errors.noSuchUpload(upload.uploadId());
+                }
+            } catch (RuntimeException e) {
+                store.blobs().delete(assembled.stored().blobId());
+                throw e;
+            }
+            BucketRecord bucket = buckets.require(context, upload.bucket());
+            long sequence = store.nextSequence();
+            ObjectVersion v = new ObjectVersion(upload.key(), buckets.newVersionId(bucket, sequence), sequence, false,
+                    S3Store.now(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
+                    upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
+                    assembled.checksums(), upload.checksumType(), parts.size(), upload.tags(),
+                    parts.stream().map(PartRecord::size).toList());
+            store.completeUpload(account, upload, v);
+            return v;
+        });
+        BucketRecord bucket = buckets.require(context, upload.bucket());
+        notifications.publish(context, bucket, "ObjectCreated:CompleteMultipartUpload", version);
+        Output out = new Output().put("Location", context.endpoint() + "/" + upload.bucket() + "/" + upload.key())
+                .put("Bucket", upload.bucket()).put("Key", upload.key()).put("ETag", version.etag())
+                .put("ChecksumType", version.checksums().isEmpty() ? null : version.checksumType())
+                .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()));
+        version.checksums().forEach(out::put);
+        return out;
+    }
+
+    /** The parts the request lists, checked as S3 checks them: ascending, uploaded, same ETag, big enough. */
+    private List<PartRecord> chosenParts(RequestContext context, UploadRecord upload, Input multipartUpload) {
+        List<Object> requested = multipartUpload == null ? null : multipartUpload.list("Parts");
+        if (requested == null || requested.isEmpty()) {
+            throw S3Errors.malformedXml();
+        }
+        Map<Integer, PartRecord> uploaded = new LinkedHashMap<>();
+        for (PartRecord p : store.parts(context.accountId(), upload.uploadId(), 0, Integer.MAX_VALUE)) {
+            uploaded.put(p.partNumber(), p);
+        }
+        List<PartRecord> chosen = new ArrayList<>();
+        int previous = 0;
+        for (Object item : requested) {
+            @SuppressWarnings("unchecked")
+            Input part = new Input((Map<String, Object>) item);
+            Integer number = part.integer("PartNumber");
+            if (number == null) {
+                throw S3Errors.malformedXml();
+            }
+            if (number <= previous) {
+                throw S3Errors.invalidPartOrder();
+            }
+            previous = number;
+            PartRecord stored = uploaded.get(number);
+            String etag = part.string("ETag");
+            if (stored == null || etag == null || !unquote(etag).equals(unquote(stored.etag()))) {
+                throw S3Errors.invalidPart(number);
+            }
+            for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+                String sent = part.string(a.member());
+                if (sent != null && !sent.equals(stored.checksums().get(a.member()))) {
+                    throw S3Errors.invalidPart(number);
+                }
+            }
+            chosen.add(stored);
+        }
+        for (int i = 0; i < chosen.size() - 1; i++) {
+            if (chosen.get(i).size() < MIN_PART_SIZE) {
+                throw S3Errors.entityTooSmall(chosen.get(i).size()).with("PartNumber", chosen.get(i).partNumber());
+            }
+        }
+        return chosen;
+    }
+
+    /** A whole-object checksum sent with CompleteMultipartUpload must match (a composite one without its "-N"). */
+    private void checkWholeObjectChecksums(Input input, UploadRecord upload, MultipartAssembly.Assembled assembled) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            String sent = input.string(a.member());
+            String computed = assembled.checksums().get(a.member());
+            if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
+                store.blobs().delete(assembled.stored().blobId());
+                throw S3Errors.badDigest("x-amz-checksum-" + a.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static String stripPartCount(String checksum) {
+        int dash = checksum.lastIndexOf('-');
+        return dash > 0 ? checksum.substring(0, dash) : checksum;
+    }
+
+    private static String unquote(String etag) {
+        String e = etag.trim();
+        return e.startsWith("\"") && e.endsWith("\"") && e.length() >= 2 ? e.substring(1, e.length() - 1) : e;
+    }
+
+    public Output abortMultipartUpload(RequestContext context, Input input) {
+        UploadRecord upload = requireUpload(context, input);
+        store.abortUpload(context.accountId(), upload);
+        return Output.empty();
+    }
+
+    public Output listParts(RequestContext context, Input input) {
+        UploadRecord upload = requireUpload(context, input);
+        int max = input.integer("MaxParts") == null ? MAX_LIST : Math.max(0, Math.min(MAX_LIST, input.integer("MaxParts")));
+        int marker = parseMarker(input.string("PartNumberMarker"));
+        List<PartRecord> page = store.parts(context.accountId(), upload.uploadId(), marker, max + 1);
+        boolean truncated = page.size() > max;
+        List<PartRecord> shown = truncated ? page.subList(0, max) : page;
+        List<Object> parts = new ArrayList<>();
+        for (PartRecord p : shown) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("PartNumber", p.partNumber());
+            item.put("LastModified", Instant.ofEpochMilli(p.lastModified()));
+            item.put("ETag", p.etag());
+            item.put("Size", p.size());
+            item.putAll(p.checksums());
+            parts.add(item);
+        }
+        return new Output().put("Bucket", upload.bucket()).put("Key", upload.key()).put("UploadId", upload.uploadId())
+                .put("PartNumberMarker", String.valueOf(marker))
+                .put("NextPartNumberMarker", shown.isEmpty() ? null : String.valueOf(shown.get(shown.size() - 1).partNumber()))
+                .put("MaxParts", max).put("IsTruncated", truncated).put("Parts", parts.isEmpty() ? null : parts)
+                .put("Initiator", BucketOperations.owner(context)).put("Owner", BucketOperations.owner(context))
+                .put("StorageClass", upload.storageClass()).put("ChecksumAlgorithm", upload.checksumAlgorithm())
+                .put("ChecksumType", upload.checksumType());
+    }
+
+    private static int parseMarker(String marker) {
+        try {
+            return marker == null ? 0 : Integer.parseInt(marker);
+        } catch (NumberFormatException e) {
+            throw S3Errors.invalidArgument("Provided part-number-marker not an integer or within integer range",
+                    "part-number-marker", marker);
+        }
+    }
+
+    /** Uploads in key order, then by initiation; prefix and max-uploads with key/upload-id markers. */
+    public Output listMultipartUploads(RequestContext context, Input input) {
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        int max = input.integer("MaxUploads") == null ? MAX_LIST : Math.max(0, Math.min(MAX_LIST, input.integer("MaxUploads")));
+        String prefix = input.string("Prefix");
+        String keyMarker = input.string("KeyMarker");
+        String uploadIdMarker = input.string("UploadIdMarker");
+        List<UploadRecord> all = new ArrayList<>(store.uploadsIn(context.accountId(), bucket.name()));
+        all.sort((a, b) -> {
+            int byKey = java.util.Arrays.compareUnsigned(a.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    b.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return byKey != 0 ? byKey : Long.compare(a.initiated(), b.initiated());
+        });
+        List<UploadRecord> matching = new ArrayList<>();
+        boolean afterMarker = keyMarker == null;
+        for (UploadRecord u : all) {
+            if (!afterMarker) {
+                int c = u.key().compareTo(keyMarker);
+                if (c < 0 || (c == 0 && (uploadIdMarker == null || !passed(all, u, uploadIdMarker)))) {
+                    continue;
+                }
+            }
+            if (prefix == null || u.key().startsWith(prefix)) {
+                matching.add(u);
+            }
+        }
+        boolean truncated = matching.size() > max;
+        List<UploadRecord> shown = truncated ? matching.subList(0, max) : matching;
+        List<Object> uploads = new ArrayList<>();
+        for (UploadRecord u : shown) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("UploadId", u.uploadId());
+            item.put("Key", u.key());
+            item.put("Initiated", Instant.ofEpochMilli(u.initiated()));
+            item.put("StorageClass", u.storageClass());
+            item.put("Owner", BucketOperations.owner(context));
+            item.put("Initiator", BucketOperations.owner(context));
+            item.put("ChecksumAlgorithm", u.checksumAlgorithm());
+            item.put("ChecksumType", u.checksumType());
+            uploads.add(item);
+        }
+        UploadRecord last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        return new Output().put("Bucket", bucket.name()).put("KeyMarker", keyMarker == null ? "" : keyMarker)
+                .put("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
+                .put("NextKeyMarker", truncated ? last.key() : null)
+                .put("NextUploadIdMarker", truncated ? last.uploadId() : null)
+                .put("Prefix", prefix).put("MaxUploads", max).put("IsTruncated", truncated)
+                .put("Uploads", uploads.isEmpty() ? null : uploads);
+    }
+
+    /** Whether an upload of the marker's key comes after the upload named by the marker. */
+    private static boolean passed(List<UploadRecord> ordered, UploadRecord candidate, String uploadIdMarker) {
+        int markerIndex = -1;
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).uploadId().equals(uploadIdMarker)) {
+                markerIndex = i;
+            }
+        }
+        return ordered.indexOf(candidate) > markerIndex;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.cloudjar.s3.object;
+
+import dev.cloudjar.core.http.Request;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.store.ObjectVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What an object carries besides its bytes, read from PutObject-like inputs and written to
+ * GetObject/HeadObject outputs: the content headers, user metadata, storage class and tags.
+ */
+public final class ObjectAttributes {
+    /** Stored as sent and returned under the same member name. */
+    public static final List<String> CONTENT_HEADERS = List.of("ContentType", "ContentEncoding", "ContentDisposition",
+            "ContentLanguage", "CacheControl", "WebsiteRedirectLocation");
+    private static final int MAX_KEY_BYTES = 1024;
+    private static final int MAX_OBJECT_TAGS = 10;
+
+    private ObjectAttributes() {
+    }
+
+    public static void checkKey(String key) {
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw S3Errors.keyTooLong(bytes);
+        }
+    }
+
+    public static Map<String, String> contentHeaders(Input input) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String member : CONTENT_HEADERS) {
+            String value = input.string(member);
+            if (value != null) {
+                headers.put(member, value);
+            }
+        }
+        String encoding = headers.get("ContentEncoding");
+        if (encoding != null) {
+            // aws-chunked describes how this request was sent, not the object: S3 does not keep it.
+            String kept = String.join(",", java.util.Arrays.stream(encoding.split(","))
+                    .map(String::trim).filter(e -> !e.equalsIgnoreCase("aws-chunked") && !e.isEmpty()).toList());
+            if (kept.isEmpty()) {
+                headers.remove("ContentEncoding");
+            } else {
+                headers.put("ContentEncoding", kept);
+            }
+        }
+        headers.putIfAbsent("ContentType", "binary/octet-stream");
+        return headers;
+    }
+
+    public static Long expires(Input input) {
+        Instant expires = input.timestamp("Expires");
+        return expires == null ? null : expires.toEpochMilli();
+    }
+
+    /** User metadata; S3 keeps the names lower-cased. */
+    public static Map<String, String> metadata(Input input) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Object> metadata = input.map("Metadata");
+        if (metadata != null) {
+            metadata.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
+        }
+        return out;
+    }
+
+    public static String storageClass(Input input) {
+        String storageClass = input.string("StorageClass");
+        return storageClass == null ? "STANDARD" : storageClass;
+    }
+
+    /** The x-amz-tagging header, a URL-encoded query string of tags. */
+    public static Map<String, String> tagsHeader(String header) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (header == null || header.isEmpty()) {
+            return tags;
+        }
+        Request.parseQuery(header).forEach((k, v) -> tags.put(k, v.isEmpty() ? "" : v.get(0)));
+        checkTags(tags, MAX_OBJECT_TAGS);
+        return tags;
+    }
+
+    /** A TagSet as the codec parsed it ([{Key, Value}, ...]). */
+    public static Map<String, String> tagSet(List<Object> tagSet, int max) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (tagSet != null) {
+            for (Object item : tagSet) {
+                Map<?, ?> tag = (Map<?, ?>) item;
+                String key = String.valueOf(tag.get("Key"));
+                if (tags.put(key, tag.get("Value") == null ? "" : String.valueOf(tag.get("Value"))) != null) {
+                    throw S3Errors.invalidTag("Cannot provide multiple Tags with the same key");
+                }
+            }
+        }
+        checkTags(tags, max);
+        return tags;
+    }
+
+    public static List<Object> toTagSet(Map<String, String> tags) {
+        return tags.entrySet().stream().<Object>map(e -> Map.of("Key", e.getKey(), "Value", e.getValue())).toList();
+    }
+
+    public static int maxObjectTags() {
+        return MAX_OBJECT_TAGS;
+    }
+
+    private static void checkTags(Map<String, String> tags, int max) {
+        if (tags.size() > max) {
+            throw S3Errors.invalidTag("Object tags cannot be greater than " + max);
+        }
+        tags.forEach((k, v) -> {
+            if (k.isEmpty() || k.length() > 128) {
+                throw S3Errors.invalidTag("The TagKey you have provided is invalid");
+            }
+            if (v.length() > 256) {
+                throw S3Errors.invalidTag("The TagValue you have provided is invalid");
+            }
+        });
+    }
+
+    /** The headers GetObject and HeadObject answer with. */
+    public static Output describe(ObjectVersion object, String visibleVersionId, boolean checksumMode) {
+        Output out = new Output()
+                .put("AcceptRanges", "bytes")
+                .put("LastModified", Instant.ofEpochMilli(object.lastModified()))
+                .put("ContentLength", object.size())
+                .put("ETag", object.etag())
+                .put("VersionId", visibleVersionId)
+                .put("Expires", object.expires() == null ? null : Instant.ofEpochMilli(object.expires()))
+                .put("StorageClass", "STANDARD".equals(object.storageClass()) ? null : object.storageClass())
+                .put("PartsCount", object.partsCount() > 0 ? object.partsCount() : null)
+                .put("TagCount", object.tags() == null || object.tags().isEmpty() ? null : object.tags().size());
+        object.contentHeaders().forEach(out::put);
+        if (!object.metadata().isEmpty()) {
+            out.put("Metadata", new LinkedHashMap<String, Object>(object.metadata()));
+        }
+        if (checksumMode) {
+            object.checksums().forEach(out::put);
+            out.put("ChecksumType", object.checksums().isEmpty() ? null : object.checksumType());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,355 @@
+package dev.cloudjar.s3.object;
+
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.http.RequestBody;
+import dev.cloudjar.core.http.ResponseBody;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.checksum.ChecksumAlgorithm;
+import dev.cloudjar.s3.notification.Notifications;
+import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.ObjectVersion;
+import dev.cloudjar.s3.store.S3Store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects and CopyObject. */
+public final class ObjectOperations {
+    /** S3's limit for one PUT; larger objects must be uploaded in parts. */
+    static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+    private static final int MAX_DELETE_OBJECTS = 1000;
+
+    private final S3Store store;
+    private final Buckets buckets;
+    private final ObjectReader reader;
+    private final BodyWriter writer;
+    private final Notifications notifications;
+
+    public ObjectOperations(S3Store store, Buckets buckets, ObjectReader reader, Notifications notifications) {
+        this.store = store;
+        this.buckets = buckets;
+        this.reader = reader;
+        this.writer = new BodyWriter(store.blobs());
+        this.notifications = notifications;
+    }
+
+    public Output putObject(RequestContext context, Input input) {
+        String bucketName = input.string("Bucket");
+        String key = input.string("Key");
+        ObjectAttributes.checkKey(key);
+        BucketRecord bucket = buckets.require(context, bucketName);
+        RequestBody body = input.stream("Body");
+        long declared = body == null ? 0 : body.contentLength();
+        if (declared > MAX_SINGLE_PUT) {
+            throw S3Errors.entityTooLarge(declared, MAX_SINGLE_PUT);
+        }
+        Map<String, String> tags = ObjectAttributes.tagsHeader(input.string("Tagging"));
+        // Checked before the body is read, so a doomed upload is refused early, and again at commit.
+        checkWriteConditions(context, bucketName, key, input);
+        BodyWriter.StoredBody stored = writer.write(input, body, Set.of());
+        ObjectVersion version = commit(context, bucketName, key, input, () -> new ObjectVersion(key, null, 0, false,
+                S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
+                ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
+                ObjectAttributes.metadata(input), ObjectAttributes.storageClass(input), stored.checksums(),
+                "FULL_OBJECT", 0, tags, null));
+        notifications.publish(context, bucket, "ObjectCreated:Put", version);
+        Output out = new Output().put("ETag", version.etag())
+                .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
+                .put("ChecksumType", version.checksumType());
+        version.checksums().forEach(out::put);
+        return out;
+    }
+
+    /**
+     * Checks If-None-Match / If-Match against the key's current object and stores the new version
+     * under the key's lock; the new blob is deleted if a condition no longer holds.
+     */
+    ObjectVersion commit(RequestContext context, String bucketName, String key, Input conditions,
+                         java.util.function.Supplier<ObjectVersion> content) {
+        String account = context.accountId();
+        return store.locked(account, bucketName, key, () -> {
+            ObjectVersion draft = content.get();
+            try {
+                checkWriteConditions(context, bucketName, key, conditions);
+            } catch (AwsException e) {
+                store.blobs().delete(draft.blobId());
+                throw e;
+            }
+            BucketRecord bucket = buckets.require(context, bucketName);
+            long sequence = store.nextSequence();
+            ObjectVersion version = draft.withIdentity(key, buckets.newVersionId(bucket, sequence), sequence);
+            store.putVersion(account, bucketName, version);
+            return version;
+        });
+    }
+
+    /** Conditional writes: If-None-Match: * refuses to overwrite; If-Match requires the current ETag. */
+    public void checkWriteConditions(RequestContext context, String bucket, String key, Input input) {
+        String ifNoneMatch = input.string("IfNoneMatch");
+        String ifMatch = input.string("IfMatch");
+        if (ifNoneMatch == null && ifMatch == null) {
+            return;
+        }
+        ObjectVersion current = store.current(context.accountId(), bucket, key).orElse(null);
+        if (ifNoneMatch != null) {
+            if (!ifNoneMatch.trim().equals("*")) {
+                throw new AwsException("NotImplemented", 501,
+                        "A header you provided implies functionality that is not implemented").with("Header", "If-None-Match");
+            }
+            if (current != null) {
+                throw S3Errors.preconditionFailed("If-None-Match");
+            }
+        }
+        if (ifMatch != null) {
+            if (current == null) {
+                throw S3Errors.noSuchKey(key);
+            }
+            if (!Preconditions.matches(ifMatch, current.etag())) {
+                throw S3Errors.preconditionFailed("If-Match");
+            }
+        }
+    }
+
+    public Output getObject(RequestContext context, Input input) {
+        ObjectReader.Found found = read(context, input);
+        ObjectVersion object = found.object();
+        ByteRange range = range(input, object);
+        Output out = describe(found, input, range == null);
+        long offset = 0;
+        long length = object.size();
+        if (range != null) {
+            offset = range.first();
+            length = range.length();
+            out.put("StatusCode", 206).put("ContentRange", range.contentRange(object.size())).put("ContentLength", length);
+        }
+        return out.put("Body", new ResponseBody.FileRegion(store.blobs().file(object.blobId()), offset, length));
+    }
+
+    public Output headObject(RequestContext context, Input input) {
+        ObjectReader.Found found = read(context, input);
+        ByteRange range = range(input, found.object());
+        Output out = describe(found, input, range == null);
+        if (range != null) {
+            out.put("StatusCode", 206).put("ContentRange", range.contentRange(found.object().size()))
+                    .put("ContentLength", range.length());
+        }
+        return out;
+    }
+
+    /** The bytes a read asks for: a Range header, or one part of a multipart object (partNumber), or all. */
+    private static ByteRange range(Input input, ObjectVersion object) {
+        Integer partNumber = input.integer("PartNumber");
+        if (partNumber == null) {
+            return ByteRange.parse(input.string("Range"), object.size());
+        }
+        List<Long> sizes = object.partSizes() == null ? List.of(object.size()) : object.partSizes();
+        if (partNumber < 1 || partNumber > sizes.size()) {
+            throw new AwsException("InvalidPartNumber", 416, "The requested partnumber is not satisfiable")
+                    .with("PartNumberRequested", partNumber).with("ActualPartCount", sizes.size());
+        }
+        if (object.partSizes() == null) {
+            return null;
+        }
+        long first = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            first += sizes.get(i);
+        }
+        return new ByteRange(first, first + sizes.get(partNumber - 1) - 1);
+    }
+
+    private ObjectReader.Found read(RequestContext context, Input input) {
+        ObjectReader.Found found = reader.find(context, input.string("Bucket"), input.string("Key"), input.string("VersionId"));
+        Preconditions.checkRead(new Preconditions.Conditions(input.string("IfMatch"), input.timestamp("IfUnmodifiedSince"),
+                input.string("IfNoneMatch"), input.timestamp("IfModifiedSince")), found.object());
+        return found;
+    }
+
+    /** The object's headers with the request's response-* overrides applied. */
+    private static Output describe(ObjectReader.Found found, Input input, boolean wholeObject) {
+        boolean checksums = wholeObject && "ENABLED".equalsIgnoreCase(input.string("ChecksumMode"));
+        Output out = ObjectAttributes.describe(found.object(),
+                Buckets.visibleVersionId(found.bucket(), found.object().versionId()), checksums);
+        out.put("ContentType", input.string("ResponseContentType"))
+                .put("ContentLanguage", input.string("ResponseContentLanguage"))
+                .put("CacheControl", input.string("ResponseCacheControl"))
+                .put("ContentDisposition", input.string("ResponseContentDisposition"))
+                .put("ContentEncoding", input.string("ResponseContentEncoding"))
+                .put("Expires", input.timestamp("ResponseExpires"));
+        return out;
+    }
+
+    public Output deleteObject(RequestContext context, Input input) {
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        String ifMatch = input.string("IfMatch");
+        if (ifMatch != null) {
+            ObjectVersion current = store.current(context.accountId(), bucket.name(), input.string("Key"))
+                    .orElseThrow(() -> S3Errors.noSuchKey(input.string("Key")));
+            if (!Preconditions.matches(ifMatch, current.etag())) {
+                throw S3Errors.preconditionFailed("If-Match");
+            }
+        }
+        Deleted deleted = delete(context, bucket, input.string("Key"), input.string("VersionId"));
+        return new Output().put("DeleteMarker", deleted.deleteMarker() ? Boolean.TRUE : null)
+                .put("VersionId", deleted.versionId());
+    }
+
+    /** What a delete did: removed a version (versionId), or created a delete marker. */
+    private record Deleted(String key, String versionId, boolean deleteMarker, boolean markerCreated) {
+    }
+
+    private Deleted delete(RequestContext context, BucketRecord bucket, String key, String versionId) {
+        String account = context.accountId();
+        Deleted deleted = store.locked(account, bucket.name(), key, () -> {
+            if (versionId != null) {
+                ObjectVersion version = store.version(account, bucket.name(), key, versionId).orElse(null);
+                if (version == null) {
+                    return new Deleted(key, versionId, false, false);
+                }
+                store.deleteVersion(account, bucket.name(), version);
+                return new Deleted(key, versionId, version.deleteMarker(), false);
+            }
+            if (bucket.versioning() == null) {
+                store.version(account, bucket.name(), key, ObjectVersion.NULL_VERSION)
+                        .ifPresent(v -> store.deleteVersion(account, bucket.name(), v));
+                return new Deleted(key, null, false, false);
+            }
+            long sequence = store.nextSequence();
+            ObjectVersion marker = ObjectVersion.deleteMarker(key, buckets.newVersionId(bucket, sequence), sequence,
+                    S3Store.now());
+            store.putVersion(account, bucket.name(), marker);
+            return new Deleted(key, marker.versionId(), true, true);
+        });
+        notifications.publish(context, bucket, deleted.markerCreated() ? "ObjectRemoved:DeleteMarkerCreated"
+                : "ObjectRemoved:Delete", ObjectVersion.deleteMarker(key, deleted.versionId(), 0, 0));
+        return deleted;
+    }
+
+    public Output deleteObjects(RequestContext context, Input input) {
+        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        Input delete = input.structure("Delete");
+        List<Object> objects = delete == null ? null : delete.list("Objects");
+        if (objects == null || objects.isEmpty() || objects.size() > MAX_DELETE_OBJECTS) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = Boolean.TRUE.equals(delete.bool("Quiet"));
+        List<Object> deleted = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
+        for (Object item : objects) {
+            Input object = new Input(asMap(item));
+            String key = object.string("Key");
+            try {
+                Deleted d = delete(context, bucket, key, object.string("VersionId"));
+                if (!quiet) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("Key", key);
+                    if (object.string("VersionId") != null) {
+                        entry.put("VersionId", object.string("VersionId"));
+                    }
+                    if (d.deleteMarker()) {
+                        entry.put("DeleteMarker", true);
+                        entry.put("DeleteMarkerVersionId", d.versionId());
+                    }
+                    deleted.add(entry);
+                }
+            } catch (AwsException e) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("Key", key);
+                error.put("Code", e.code());
+                error.put("Message", e.getMessage());
+                errors.add(error);
+            }
+        }
+        return new Output().put("Deleted", deleted.isEmpty() ? null : deleted).put("Errors", errors.isEmpty() ? null : errors);
+    }
+
+    public Output copyObject(RequestContext context, Input input) {
+        String bucketName = input.string("Bucket");
+        String key = input.string("Key");
+        ObjectAttributes.checkKey(key);
+        BucketRecord bucket = buckets.require(context, bucketName);
+        ObjectReader.Found source = reader.findCopySource(context, input);
+        ObjectVersion from = source.object();
+        boolean replace = directive(input, "MetadataDirective");
+        boolean replaceTags = directive(input, "TaggingDirective");
+        boolean onto = source.bucket().name().equals(bucketName) && from.key().equals(key);
+        if (onto && !replace && !input.has("StorageClass") && !input.has("WebsiteRedirectLocation")
+                && !input.has("ServerSideEncryption")) {
+            throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself"
+                    + " without changing the object's metadata, storage class, website redirect location or"
+                    + " encryption attributes.");
+        }
+        BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
+        Map<String, String> tags = replaceTags ? ObjectAttributes.tagsHeader(input.string("Tagging")) : from.tags();
+        ObjectVersion version = commit(context, bucketName, key, Input.empty(), () -> new ObjectVersion(key, null, 0,
+                false, S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
+                replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
+                replace ? ObjectAttributes.expires(input) : from.expires(),
+                replace ? ObjectAttributes.metadata(input) : from.metadata(),
+                input.has("StorageClass") ? input.string("StorageClass") : from.storageClass(),
+                stored.checksums(), "FULL_OBJECT", 0, tags, null));
+        notifications.publish(context, bucket, "ObjectCreated:Copy", version);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ETag", version.etag());
+        result.put("LastModified", ObjectReader.lastModified(version));
+        result.put("ChecksumType", version.checksumType());
+        result.putAll(version.checksums());
+        return new Output().put("CopyObjectResult", result)
+                .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
+                .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
+    }
+
+    private static boolean directive(Input input, String member) {
+        String value = input.string(member);
+        if (value == null || value.equals("COPY")) {
+            return false;
+        }
+        if (value.equals("REPLACE")) {
+            return true;
+        }
+        throw S3Errors.invalidArgument("Unknown " + member + " value", member, value);
+    }
+
+    /** The algorithm the request names, else those of the source, else S3's default. */
+    static Set<ChecksumAlgorithm> copyAlgorithms(Input input, ObjectVersion from) {
+        Set<ChecksumAlgorithm> algorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
+        ChecksumAlgorithm named = ChecksumAlgorithm.of(input.string("ChecksumAlgorithm"));
+        if (named != null) {
+            algorithms.add(named);
+            return algorithms;
+        }
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            if (from.checksums().containsKey(a.member())) {
+                algorithms.add(a);
+            }
+        }
+        if (algorithms.isEmpty()) {
+            algorithms.add(ChecksumAlgorithm.CRC64NVME);
+        }
+        return algorithms;
+    }
+
+    /** Copies a byte range of an object into a new committed blob. */
+    public BodyWriter.StoredBody copyBlob(ObjectVersion from, long offset, long length, Set<ChecksumAlgorithm> algorithms) {
+        try (InputStream in = store.blobs().open(from.blobId(), offset, length)) {
+            return writer.write(in, length, algorithms);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

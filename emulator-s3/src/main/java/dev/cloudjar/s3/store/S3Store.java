@@ -1,0 +1,309 @@
+package dev.cloudjar.s3.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.storage.BlobStore;
+import dev.cloudjar.core.spi.storage.Entry;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.WriteBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * S3's records over the state store: buckets, object versions (and the current version of each
+ * key, for listings), multipart uploads and their parts. Buckets live per account, not per region:
+ * a bucket name is global in S3 and reachable through any regional endpoint. Every change that
+ * touches several records is one atomic {@link WriteBatch}; blobs a change makes unreachable are
+ * deleted after it commits, so a crash can orphan a file but never expose a partial object.
+ * Never throws wire errors: callers decide what an absent record means.
+ */
+public final class S3Store {
+    private static final int LOCK_STRIPES = 256;
+
+    private final StateStore state;
+    private final BlobStore blobs;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final AtomicLong sequence = new AtomicLong();
+
+    public S3Store(StateStore state, BlobStore blobs) {
+        this.state = state;
+        this.blobs = blobs;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Runs a read-check-write on one key (or bucket, with a null key) with no other writer of it in between. */
+    public <T> T locked(String account, String bucket, String key, Supplier<T> action) {
+        ReentrantLock lock = locks[Math.floorMod((account + '/' + bucket + '/' + key).hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A new, strictly increasing sequence number; time-based so it keeps increasing across restarts. */
+    public long nextSequence() {
+        long now = System.currentTimeMillis() * 1000;
+        return sequence.updateAndGet(prev -> Math.max(prev + 1, now));
+    }
+
+    /**
+     * The time a record is stamped with, in whole seconds: S3 keeps Last-Modified to the second
+     * (http-dates carry no fraction, listings show ".000Z").
+     */
+    public static long now() {
+        return System.currentTimeMillis() / 1000 * 1000;
+    }
+
+    /** A new version id: opaque, unique, URL-safe. */
+    public static String newVersionId(long sequence) {
+        return Long.toString(sequence, 36) + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    }
+
+    // ---- keyspaces
+
+    public Keyspace buckets(String account) {
+        return state.keyspace(name(account, "buckets"));
+    }
+
+    public Keyspace objects(String account) {
+        return state.keyspace(name(account, "objects"));
+    }
+
+    public Keyspace versions(String account) {
+        return state.keyspace(name(account, "versions"));
+    }
+
+    public Keyspace uploads(String account) {
+        return state.keyspace(name(account, "uploads"));
+    }
+
+    private Keyspace parts(String account) {
+        return state.keyspace(name(account, "parts"));
+    }
+
+    private static String name(String account, String resource) {
+        return "s3/" + account + "/" + resource;
+    }
+
+    // ---- buckets
+
+    public Optional<BucketRecord> bucket(String account, String name) {
+        return buckets(account).get(Keys.utf8(name)).map(v -> read(v, BucketRecord.class));
+    }
+
+    public void putBucket(String account, BucketRecord bucket) {
+        buckets(account).put(Keys.utf8(bucket.name()), write(bucket));
+    }
+
+    /** Buckets by name, from {@code after} (exclusive, or null), at most {@code limit}. */
+    public List<BucketRecord> listBuckets(String account, String after, int limit) {
+        byte[] from = after == null ? null : Keys.after(Keys.utf8(after));
+        List<BucketRecord> out = new ArrayList<>();
+        for (Entry e : buckets(account).scan(from, null, limit, false)) {
+            out.add(read(e.value(), BucketRecord.class));
+        }
+        return out;
+    }
+
+    /** Whether any version or delete marker remains in the bucket. */
+    public boolean hasVersions(String account, String bucket) {
+        byte[] base = Keys.bucketBase(bucket);
+        return !versions(account).scan(base, Keys.successor(base), 1, false).isEmpty();
+    }
+
+    /** Deletes an empty bucket and any uploads still in progress in it. */
+    public void deleteBucket(String account, String bucket) {
+        for (UploadRecord upload : uploadsIn(account, bucket)) {
+            abortUpload(account, upload);
+        }
+        buckets(account).delete(Keys.utf8(bucket));
+    }
+
+    // ---- objects
+
+    /** The current version of a key, if it is an object (not a delete marker and not absent). */
+    public Optional<ObjectVersion> current(String account, String bucket, String key) {
+        return objects(account).get(Keys.object(bucket, key)).map(v -> read(v, ObjectVersion.class));
+    }
+
+    /** Every version of a key, newest first, delete markers included. */
+    public List<ObjectVersion> versionsOf(String account, String bucket, String key) {
+        byte[] from = Keys.versionsOf(bucket, key);
+        List<ObjectVersion> out = new ArrayList<>();
+        for (Entry e : versions(account).scan(from, Keys.successor(from), Integer.MAX_VALUE, false)) {
+            out.add(read(e.value(), ObjectVersion.class));
+        }
+        return out;
+    }
+
+    public Optional<ObjectVersion> version(String account, String bucket, String key, String versionId) {
+        return versionsOf(account, bucket, key).stream().filter(v -> v.versionId().equals(versionId)).findFirst();
+    }
+
+    /**
+     * Makes a version the key's newest. In a bucket without versioning enabled it replaces the
+     * key's "null" version, whose blob is then deleted.
+     */
+    public void putVersion(String account, String bucket, ObjectVersion version) {
+        WriteBatch batch = new WriteBatch();
+        String replacedBlob = null;
+        if (ObjectVersion.NULL_VERSION.equals(version.versionId())) {
+            ObjectVersion replaced = version(account, bucket, version.key(), ObjectVersion.NULL_VERSION).orElse(null);
+            if (replaced != null) {
+                batch.delete(versions(account).name(), Keys.version(bucket, replaced.key(), replaced.sequence()));
+                replacedBlob = replaced.blobId();
+            }
+        }
+        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), write(version));
+        if (version.deleteMarker()) {
+            batch.delete(objects(account).name(), Keys.object(bucket, version.key()));
+        } else {
+            batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(version));
+        }
+        state.apply(batch);
+        deleteBlob(replacedBlob);
+    }
+
+    /** Rewrites a version's record in place (its tags); the current-object copy follows if it is current. */
+    public void updateVersion(String account, String bucket, ObjectVersion version) {
+        WriteBatch batch = new WriteBatch();
+        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), write(version));
+        List<ObjectVersion> all = versionsOf(account, bucket, version.key());
+        if (!all.isEmpty() && all.get(0).sequence() == version.sequence() && !version.deleteMarker()) {
+            batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(version));
+        }
+        state.apply(batch);
+    }
+
+    /** Removes one version for good; the key's current object becomes its next newest version, if that is one. */
+    public void deleteVersion(String account, String bucket, ObjectVersion version) {
+        List<ObjectVersion> all = versionsOf(account, bucket, version.key());
+        WriteBatch batch = new WriteBatch();
+        batch.delete(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()));
+        if (!all.isEmpty() && all.get(0).sequence() == version.sequence()) {
+            ObjectVersion next = all.size() > 1 ? all.get(1) : null;
+            if (next == null || next.deleteMarker()) {
+                batch.delete(objects(account).name(), Keys.object(bucket, version.key()));
+            } else {
+                batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(next));
+            }
+        }
+        state.apply(batch);
+        deleteBlob(version.blobId());
+    }
+
+    // ---- multipart uploads
+
+    public void putUpload(String account, UploadRecord upload) {
+        uploads(account).put(Keys.upload(upload.bucket(), upload.key(), upload.uploadId()), write(upload));
+    }
+
+    public Optional<UploadRecord> upload(String account, String bucket, String key, String uploadId) {
+        return uploads(account).get(Keys.upload(bucket, key, uploadId)).map(v -> read(v, UploadRecord.class));
+    }
+
+    public List<UploadRecord> uploadsIn(String account, String bucket) {
+        byte[] base = Keys.bucketBase(bucket);
+        List<UploadRecord> out = new ArrayList<>();
+        for (Entry e : uploads(account).scan(base, Keys.successor(base), Integer.MAX_VALUE, false)) {
+            out.add(read(e.value(), UploadRecord.class));
+        }
+        return out;
+    }
+
+    /** Stores a part, replacing (and deleting the blob of) a part with the same number. */
+    public void putPart(String account, String uploadId, PartRecord part) {
+        byte[] key = Keys.part(uploadId, part.partNumber());
+        Optional<PartRecord> replaced = parts(account).get(key).map(v -> read(v, PartRecord.class));
+        parts(account).put(key, write(part));
+        replaced.ifPresent(p -> deleteBlob(p.blobId()));
+    }
+
+    /** Parts with numbers above {@code after}, in order, at most {@code limit}. */
+    public List<PartRecord> parts(String account, String uploadId, int after, int limit) {
+        byte[] base = Keys.partsOf(uploadId);
+        List<PartRecord> out = new ArrayList<>();
+        for (Entry e : parts(account).scan(Keys.part(uploadId, after + 1), Keys.successor(base), limit, false)) {
+            out.add(read(e.value(), PartRecord.class));
+        }
+        return out;
+    }
+
+    /** Publishes the assembled object and forgets the upload in one batch; then deletes the part blobs. */
+    public void completeUpload(String account, UploadRecord upload, ObjectVersion version) {
+        List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
+        WriteBatch batch = new WriteBatch();
+        String replacedBlob = null;
+        if (ObjectVersion.NULL_VERSION.equals(version.versionId())) {
+            ObjectVersion replaced = version(account, upload.bucket(), version.key(), ObjectVersion.NULL_VERSION).orElse(null);
+            if (replaced != null) {
+                batch.delete(versions(account).name(), Keys.version(upload.bucket(), replaced.key(), replaced.sequence()));
+                replacedBlob = replaced.blobId();
+            }
+        }
+        batch.put(versions(account).name(), Keys.version(upload.bucket(), version.key(), version.sequence()), write(version));
+        batch.put(objects(account).name(), Keys.object(upload.bucket(), version.key()), write(version));
+        forgetUpload(account, upload, parts, batch);
+        state.apply(batch);
+        deleteBlob(replacedBlob);
+        parts.forEach(p -> deleteBlob(p.blobId()));
+    }
+
+    public void abortUpload(String account, UploadRecord upload) {
+        List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
+        WriteBatch batch = new WriteBatch();
+        forgetUpload(account, upload, parts, batch);
+        state.apply(batch);
+        parts.forEach(p -> deleteBlob(p.blobId()));
+    }
+
+    private void forgetUpload(String account, UploadRecord upload, List<PartRecord> parts, WriteBatch batch) {
+        batch.delete(uploads(account).name(), Keys.upload(upload.bucket(), upload.key(), upload.uploadId()));
+        for (PartRecord p : parts) {
+            batch.delete(parts(account).name(), Keys.part(upload.uploadId(), p.partNumber()));
+        }
+    }
+
+    // ---- records
+
+    public <T> T read(byte[] value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] write(Object record) {
+        try {
+            return json.writeValueAsBytes(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteBlob(String blobId) {
+        if (blobId != null) {
+            blobs.delete(blobId);
+        }
+    }
+}
