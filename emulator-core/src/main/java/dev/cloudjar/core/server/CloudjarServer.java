@@ -8,6 +8,7 @@ import dev.cloudjar.core.gateway.Gateway;
 import dev.cloudjar.core.gateway.ServiceRuntime;
 import dev.cloudjar.core.gateway.SigV4Authenticator;
 import dev.cloudjar.core.protocol.Codecs;
+import dev.cloudjar.core.spi.Capabilities;
 import dev.cloudjar.core.spi.EventBus;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
@@ -75,7 +76,7 @@ public final class CloudjarServer implements AutoCloseable {
             CredentialStore credentials = new CredentialStore(config, clock);
             String[] endpointHolder = new String[1];
             ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
-                    workers, scheduler, events, () -> endpointHolder[0]);
+                    workers, scheduler, events, new Capabilities(), () -> endpointHolder[0]);
             this.services = startServices(classLoader, context);
             List<RawRoute> rawRoutes = new ArrayList<>();
             services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));

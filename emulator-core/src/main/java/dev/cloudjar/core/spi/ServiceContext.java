@@ -13,5 +13,5 @@ import java.util.function.Supplier;
 public record ServiceContext(CloudjarConfig config, StateStore state, BlobStore blobs,
                              CredentialStore credentials, ExecutorService workers,
                              ScheduledExecutorService scheduler, EventBus events,
-                             Supplier<String> endpoint) {
+                             Capabilities capabilities, Supplier<String> endpoint) {
 }
