@@ -107,9 +107,7 @@ public final class Gateway {
                 OperationModel op = operation;
                 return Response.later(output.pending().handle((later, failure) -> failure == null
                         ? codec.write(model, op, later, requestId)
-                        : error(service, protocol, op, failure instanceof AwsException e ? e
-                                : failure.getCause() instanceof AwsException cause ? cause : GatewayErrors.internal(protocol),
-                                requestId)));
+                        : error(service, protocol, op, asAwsException(failure, protocol, requestId, request), requestId)));
             }
             return codec.write(model, operation, output, requestId);
         } catch (AwsException e) {
@@ -118,6 +116,17 @@ public final class Gateway {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + request + ") failed", e);
             return error(service, protocol, operation, GatewayErrors.internal(protocol), requestId);
         }
+    }
+
+    /** A failure of a handler that answered later (long polls): AWS errors pass, others are logged. */
+    private static AwsException asAwsException(Throwable failure, Protocol protocol, String requestId, Request request) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AwsException e) {
+            return e;
+        }
+        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + request + ") failed", cause);
+        return GatewayErrors.internal(protocol);
     }
 
     private Response error(ServiceRuntime service, Protocol protocol, OperationModel operation, AwsException e,
