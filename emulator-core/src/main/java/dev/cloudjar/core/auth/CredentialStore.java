@@ -85,7 +85,7 @@ public final class CredentialStore {
         return Optional.empty();
     }
 
-    /** Registers temporary credentials (STS AssumeRole, GetSessionToken, identity pools). */
+    /** Registers temporary credentials that last as long as this process (Lambda's execution environments). */
     public void registerTemporary(String accessKeyId, String secretAccessKey, Principal principal) {
         if (principal.sessionToken() == null || principal.expiration() == null) {
             throw new IllegalArgumentException("temporary credentials need a session token and an expiry");
