@@ -5,6 +5,7 @@ import dev.cloudjar.cognito.identity.IdentityPoolOperations;
 import dev.cloudjar.cognito.identity.IdentityStore;
 import dev.cloudjar.cognito.token.PoolTokens;
 import dev.cloudjar.cognito.token.SigningKeys;
+import dev.cloudjar.cognito.token.WebIdentityTokens;
 import dev.cloudjar.cognito.token.WellKnownRoutes;
 import dev.cloudjar.cognito.userpool.UserPoolStore;
 import dev.cloudjar.core.model.Protocol;
@@ -13,6 +14,7 @@ import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.core.spi.WebIdentityVerifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +42,10 @@ public final class CognitoIdentityService implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         IdentityStore store = new IdentityStore(context.state());
         new IdentityPoolOperations(store).register(operations);
-        new IdentityOperations(store, new PoolTokens(new UserPoolStore(context.state()), keys), keys,
-                context.credentials()).register(operations);
+        PoolTokens poolTokens = new PoolTokens(new UserPoolStore(context.state()), keys);
+        new IdentityOperations(store, poolTokens, keys, context.credentials().issuer(IdentityStore.SERVICE))
+                .register(operations);
+        context.capabilities().provide(WebIdentityVerifier.class, new WebIdentityTokens(poolTokens, store, keys));
         routes.addAll(new WellKnownRoutes(IdentityStore.SERVICE, issuer -> Optional.of(store.signingKey()), keys).routes());
     }
 

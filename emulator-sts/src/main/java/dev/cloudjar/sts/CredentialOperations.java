@@ -1,53 +1,48 @@
 package dev.cloudjar.sts;
 
-import dev.cloudjar.cognito.identity.AssumedRoles;
-import dev.cloudjar.cognito.token.WebIdentityTokens;
+import dev.cloudjar.core.auth.AssumedRoles;
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Capabilities;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.WebIdentityVerifier;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * AssumeRole, AssumeRoleWithWebIdentity and GetSessionToken: temporary credentials that SigV4
- * verification accepts for every service until they expire. Web identity tokens are Cognito's:
- * user pools' ID tokens and identity pools' OpenID tokens, verified with the issuer's key.
+ * verification accepts for every service until they expire. Web identity tokens are verified by
+ * whichever service provides a {@link WebIdentityVerifier} (Cognito: user pools' ID tokens and
+ * identity pools' OpenID tokens).
  */
 final class CredentialOperations {
     private static final int DEFAULT_ROLE_SECONDS = 3600;
     private static final int DEFAULT_SESSION_SECONDS = 43200;
 
-    private final CredentialStore credentials;
-    private final WebIdentityTokens webIdentities;
+    private final CredentialStore.Issuer issuer;
+    private final Capabilities capabilities;
 
-    CredentialOperations(CredentialStore credentials, WebIdentityTokens webIdentities) {
-        this.credentials = credentials;
-        this.webIdentities = webIdentities;
+    CredentialOperations(CredentialStore.Issuer issuer, Capabilities capabilities) {
+        this.issuer = issuer;
+        this.capabilities = capabilities;
     }
 
     Output assumeRole(RequestContext context, Input input) {
         AssumedRoles.Role role = role(input.string("RoleArn"));
-        String session = input.string("RoleSessionName");
-        CredentialStore.SigningCredential credential = AssumedRoles.issue(credentials, role, session,
-                expiry(context, input, DEFAULT_ROLE_SECONDS));
+        CredentialStore.SigningCredential credential = AssumedRoles.issue(issuer, role,
+                input.string("RoleSessionName"), expiry(context, input, DEFAULT_ROLE_SECONDS));
         return Output.of("Credentials", credentials(credential))
                 .put("AssumedRoleUser", assumedRoleUser(credential));
     }
 
     Output assumeRoleWithWebIdentity(RequestContext context, Input input) {
-        WebIdentityTokens.WebIdentity identity;
-        try {
-            identity = webIdentities.verify(input.string("WebIdentityToken"), context.receivedAt());
-        } catch (WebIdentityTokens.InvalidTokenException e) {
-            throw new AwsException(e.expired() ? "ExpiredTokenException" : "InvalidIdentityTokenException", 400,
-                    e.getMessage());
-        }
+        WebIdentityVerifier.Verified identity = verify(input.string("WebIdentityToken"), context.receivedAt());
         AssumedRoles.Role role = role(input.string("RoleArn"));
-        CredentialStore.SigningCredential credential = AssumedRoles.issue(credentials, role,
+        CredentialStore.SigningCredential credential = AssumedRoles.issue(issuer, role,
                 input.string("RoleSessionName"), expiry(context, input, DEFAULT_ROLE_SECONDS));
         return Output.of("Credentials", credentials(credential))
                 .put("SubjectFromWebIdentityToken", identity.subject())
@@ -59,9 +54,21 @@ final class CredentialOperations {
     /** Session credentials act as the caller: same account, ARN and user id. */
     Output getSessionToken(RequestContext context, Input input) {
         Principal caller = context.principal();
-        CredentialStore.SigningCredential credential = credentials.issueTemporary(caller.accountId(), caller.arn(),
+        CredentialStore.SigningCredential credential = issuer.issue(caller.accountId(), caller.arn(),
                 caller.userId(), expiry(context, input, DEFAULT_SESSION_SECONDS));
         return Output.of("Credentials", credentials(credential));
+    }
+
+    private WebIdentityVerifier.Verified verify(String token, Instant now) {
+        WebIdentityVerifier.Verification verification = capabilities.find(WebIdentityVerifier.class)
+                .map(verifier -> verifier.verify(token, now))
+                .orElseGet(() -> new WebIdentityVerifier.Rejected(WebIdentityVerifier.Reason.UNTRUSTED,
+                        "No identity provider on this server issues web identity tokens."));
+        if (verification instanceof WebIdentityVerifier.Rejected rejected) {
+            throw new AwsException(rejected.reason() == WebIdentityVerifier.Reason.EXPIRED
+                    ? "ExpiredTokenException" : "InvalidIdentityTokenException", 400, rejected.message());
+        }
+        return (WebIdentityVerifier.Verified) verification;
     }
 
     private static AssumedRoles.Role role(String roleArn) {

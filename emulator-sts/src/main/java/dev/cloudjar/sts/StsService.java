@@ -1,6 +1,5 @@
 package dev.cloudjar.sts;
 
-import dev.cloudjar.cognito.token.WebIdentityTokens;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -23,8 +22,8 @@ public final class StsService implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         CallerIdentityOperations identity = new CallerIdentityOperations();
         operations.on("GetCallerIdentity", identity::getCallerIdentity);
-        CredentialOperations temporary = new CredentialOperations(context.credentials(),
-                new WebIdentityTokens(context.state()));
+        CredentialOperations temporary = new CredentialOperations(context.credentials().issuer("sts"),
+                context.capabilities());
         operations.on("AssumeRole", temporary::assumeRole)
                 .on("AssumeRoleWithWebIdentity", temporary::assumeRoleWithWebIdentity)
                 .on("GetSessionToken", temporary::getSessionToken);

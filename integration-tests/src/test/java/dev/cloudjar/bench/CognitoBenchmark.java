@@ -1,5 +1,6 @@
 package dev.cloudjar.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.it.cognito.SrpClient;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -38,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CognitoBenchmark {
     private static final String PASSWORD = "Bench-password-1";
     private static final int USERS = 64;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private CognitoBenchmark() {
     }
@@ -84,10 +88,17 @@ public final class CognitoBenchmark {
                 .challengeResponses(srp.passwordVerifier(challenge.challengeParameters(), PASSWORD, ZonedDateTime.now())));
     }
 
+    /**
+     * Logins/s, and the CPU time this process (server and SDK client together) spent per login:
+     * on a machine shared with other work the rate follows the load, the CPU per login much less.
+     */
     private static void measure(String flow, int threads, Duration run, Duration warmUp, Login login) throws Exception {
         loop(threads, warmUp, login);
+        long cpuBefore = PROCESS.getProcessCpuTime();
         long logins = loop(threads, run, login);
-        System.out.printf("%s %d thread(s): %8.1f logins/s%n", flow, threads, logins / (double) run.toSeconds());
+        double cpuMillis = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6;
+        System.out.printf("%s %d thread(s): %8.1f logins/s, %5.2f ms CPU per login%n", flow, threads,
+                logins / (double) run.toSeconds(), cpuMillis / logins);
     }
 
     private static long loop(int threads, Duration duration, Login login) throws Exception {

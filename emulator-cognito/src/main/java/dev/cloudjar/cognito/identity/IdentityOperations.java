@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cloudjar.cognito.CognitoErrors;
 import dev.cloudjar.cognito.token.PoolTokens;
 import dev.cloudjar.cognito.token.SigningKeys;
+import dev.cloudjar.core.auth.AssumedRoles;
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
@@ -41,9 +42,10 @@ public final class IdentityOperations {
     private final IdentityStore store;
     private final PoolTokens poolTokens;
     private final SigningKeys keys;
-    private final CredentialStore credentials;
+    private final CredentialStore.Issuer credentials;
 
-    public IdentityOperations(IdentityStore store, PoolTokens poolTokens, SigningKeys keys, CredentialStore credentials) {
+    public IdentityOperations(IdentityStore store, PoolTokens poolTokens, SigningKeys keys,
+                              CredentialStore.Issuer credentials) {
         this.store = store;
         this.poolTokens = poolTokens;
         this.keys = keys;

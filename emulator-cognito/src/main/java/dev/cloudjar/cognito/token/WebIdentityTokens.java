@@ -3,77 +3,65 @@ package dev.cloudjar.cognito.token;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cloudjar.cognito.identity.IdentityStore;
-import dev.cloudjar.cognito.userpool.UserPoolStore;
-import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.WebIdentityVerifier;
 
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Verifies the web identity tokens STS's AssumeRoleWithWebIdentity accepts: user pools' ID tokens
- * and identity pools' OpenID tokens, each against the key of the pool or service that issued it.
+ * The web identity tokens STS's AssumeRoleWithWebIdentity accepts from Cognito: user pools' ID
+ * tokens and identity pools' OpenID tokens, each checked with the key of the pool or service that
+ * issued it.
  */
-public final class WebIdentityTokens {
-    /** What STS reports of a verified token. */
-    public record WebIdentity(String issuer, String subject, String audience, Instant expiration) {
-    }
-
-    /** A token STS refuses; {@code expired} tells ExpiredTokenException from InvalidIdentityToken. */
-    public static final class InvalidTokenException extends RuntimeException {
-        private final boolean expired;
-
-        InvalidTokenException(String message, boolean expired) {
-            super(message, null, false, false);
-            this.expired = expired;
-        }
-
-        public boolean expired() {
-            return expired;
-        }
-    }
-
+public final class WebIdentityTokens implements WebIdentityVerifier {
     private final PoolTokens poolTokens;
     private final IdentityStore identities;
-    private final SigningKeys keys = new SigningKeys();
+    private final SigningKeys keys;
 
-    public WebIdentityTokens(StateStore state) {
-        this.poolTokens = new PoolTokens(new UserPoolStore(state), keys);
-        this.identities = new IdentityStore(state);
+    public WebIdentityTokens(PoolTokens poolTokens, IdentityStore identities, SigningKeys keys) {
+        this.poolTokens = poolTokens;
+        this.identities = identities;
+        this.keys = keys;
     }
 
-    public WebIdentity verify(String token, Instant now) {
-        JWTClaimsSet claims = verifiedClaims(token);
+    @Override
+    public Verification verify(String token, Instant now) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+            jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            return new Rejected(Reason.MALFORMED, "The ID Token provided is not a valid JWT.");
+        }
+        Optional<JWTClaimsSet> verified = verifiedClaims(token, jwt);
+        if (verified.isEmpty()) {
+            return new Rejected(Reason.UNTRUSTED, "Couldn't verify the token's signature with the issuer's key.");
+        }
+        JWTClaimsSet claims = verified.get();
         List<String> audience = claims.getAudience();
         if (claims.getSubject() == null || audience == null || audience.isEmpty() || claims.getExpirationTime() == null) {
-            throw new InvalidTokenException("The ID Token provided is not a valid JWT. (You may see this error if you "
-                    + "sent an Access Token)", false);
+            return new Rejected(Reason.MALFORMED, "The ID Token provided is not a valid JWT. (You may see this error "
+                    + "if you sent an Access Token)");
         }
         Instant expiration = claims.getExpirationTime().toInstant();
         if (!expiration.isAfter(now)) {
-            throw new InvalidTokenException("Token expired: current date/time " + now
-                    + " must be before the expiration date/time " + expiration, true);
+            return new Rejected(Reason.EXPIRED, "Token expired: current date/time " + now
+                    + " must be before the expiration date/time " + expiration);
         }
-        return new WebIdentity(claims.getIssuer(), claims.getSubject(), audience.get(0), expiration);
+        return new Verified(claims.getIssuer(), claims.getSubject(), audience.get(0), expiration, claims.getClaims());
     }
 
-    private JWTClaimsSet verifiedClaims(String token) {
+    private Optional<JWTClaimsSet> verifiedClaims(String token, SignedJWT jwt) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
             String issuer = jwt.getJWTClaimsSet().getIssuer();
             if (issuer != null && issuer.endsWith("/" + IdentityStore.SERVICE)) {
-                if (keys.verify(identities.signingKey(), jwt)) {
-                    return jwt.getJWTClaimsSet();
-                }
-            } else {
-                PoolTokens.Verified verified = poolTokens.verify(token).orElse(null);
-                if (verified != null) {
-                    return verified.claims();
-                }
+                return keys.verify(identities.signingKey(), jwt) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
             }
+            return poolTokens.verify(token).map(PoolTokens.Verified::claims);
         } catch (ParseException e) {
-            throw new InvalidTokenException("The ID Token provided is not a valid JWT.", false);
+            return Optional.empty();
         }
-        throw new InvalidTokenException("Couldn't verify the token's signature with the issuer's key.", false);
     }
 }

@@ -2,18 +2,26 @@ package dev.cloudjar.core.auth;
 
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.spi.Principal;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.state.MemoryStateStore;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The access keys the server accepts: the configured long-term keys, and temporary keys that STS
- * or Cognito identity pools issue at run time (with a session token and an expiry).
+ * The access keys the server accepts: the configured long-term keys, temporary keys registered at
+ * run time (Lambda's execution environments), and temporary keys that STS or Cognito identity
+ * pools issue. Issued keys live in the issuing service's keyspace of the state store, so they
+ * outlive a restart with a data dir, as AWS's do, and go with a reset of that service.
  */
 public final class CredentialStore {
 
@@ -28,16 +36,25 @@ public final class CredentialStore {
         }
     }
 
+    private static final String TEMPORARY_PREFIX = "ASIA";
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     private final Map<String, SigningCredential> byAccessKey = new ConcurrentHashMap<>();
+    private final List<Keyspace> issued = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final StateStore state;
     private final String defaultAccount;
     private final Clock clock;
 
+    /** A store whose issued credentials last as long as it does. */
     public CredentialStore(CloudjarConfig config, Clock clock) {
+        this(config, clock, new MemoryStateStore());
+    }
+
+    public CredentialStore(CloudjarConfig config, Clock clock, StateStore state) {
+        this.state = state;
         this.defaultAccount = config.defaultAccount();
         this.clock = clock;
         for (CloudjarConfig.Credential c : config.credentials()) {
@@ -54,10 +71,21 @@ public final class CredentialStore {
     }
 
     public Optional<SigningCredential> find(String accessKeyId) {
-        return Optional.ofNullable(byAccessKey.get(accessKeyId));
+        SigningCredential known = byAccessKey.get(accessKeyId);
+        if (known != null || accessKeyId == null || !accessKeyId.startsWith(TEMPORARY_PREFIX)) {
+            return Optional.ofNullable(known);
+        }
+        byte[] key = accessKeyId.getBytes(StandardCharsets.UTF_8);
+        for (Keyspace keyspace : issued) {
+            Optional<byte[]> stored = keyspace.get(key);
+            if (stored.isPresent()) {
+                return Optional.of(decode(accessKeyId, stored.get()));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Registers temporary credentials (STS AssumeRole, GetSessionToken, identity pools). */
+    /** Registers temporary credentials that last as long as this process (Lambda's execution environments). */
     public void registerTemporary(String accessKeyId, String secretAccessKey, Principal principal) {
         if (principal.sessionToken() == null || principal.expiration() == null) {
             throw new IllegalArgumentException("temporary credentials need a session token and an expiry");
@@ -66,19 +94,52 @@ public final class CredentialStore {
     }
 
     /**
-     * Mints and registers temporary credentials that sign as {@code arn} until {@code expiration}:
-     * an ASIA key id as AWS gives temporary keys, a 40-character secret and an opaque session
-     * token. STS and Cognito identity pools both issue these.
+     * The issuer of a service (STS, Cognito identity pools), which keeps what it issues in the
+     * keyspace {@code <service>/temporary-credentials}. A service asks for it when it starts, so
+     * that after a restart the keys it issued before are found again.
      */
-    public SigningCredential issueTemporary(String accountId, String arn, String userId, Instant expiration) {
-        String accessKeyId = "ASIA" + randomText(KEY_ALPHABET, 16);
-        String secret = randomText(SECRET_ALPHABET, 40);
-        byte[] token = new byte[192];
-        random.nextBytes(token);
-        String sessionToken = "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(token);
-        Principal principal = new Principal(accessKeyId, accountId, arn, userId, sessionToken, expiration);
-        registerTemporary(accessKeyId, secret, principal);
-        return new SigningCredential(accessKeyId, secret, principal);
+    public Issuer issuer(String service) {
+        Keyspace keyspace = state.keyspace(service + "/temporary-credentials");
+        issued.add(keyspace);
+        return new Issuer(keyspace);
+    }
+
+    /** Mints temporary credentials for one service. */
+    public final class Issuer {
+        private final Keyspace keyspace;
+
+        private Issuer(Keyspace keyspace) {
+            this.keyspace = keyspace;
+        }
+
+        /**
+         * Temporary credentials that sign as {@code arn} until {@code expiration}: an ASIA key id
+         * as AWS gives temporary keys, a 40-character secret and an opaque session token.
+         */
+        public SigningCredential issue(String accountId, String arn, String userId, Instant expiration) {
+            String accessKeyId = TEMPORARY_PREFIX + randomText(KEY_ALPHABET, 16);
+            String secret = randomText(SECRET_ALPHABET, 40);
+            byte[] token = new byte[192];
+            random.nextBytes(token);
+            String sessionToken = "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(token);
+            Principal principal = new Principal(accessKeyId, accountId, arn, userId, sessionToken, expiration);
+            SigningCredential credential = new SigningCredential(accessKeyId, secret, principal);
+            keyspace.put(accessKeyId.getBytes(StandardCharsets.UTF_8), encode(credential));
+            return credential;
+        }
+    }
+
+    /** One field a line; none of them holds a line break. */
+    private static byte[] encode(SigningCredential credential) {
+        Principal p = credential.principal();
+        return String.join("\n", credential.secretAccessKey(), p.accountId(), p.arn(), p.userId(), p.sessionToken(),
+                Long.toString(p.expiration().toEpochMilli())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SigningCredential decode(String accessKeyId, byte[] stored) {
+        String[] f = new String(stored, StandardCharsets.UTF_8).split("\n", -1);
+        return new SigningCredential(accessKeyId, f[0], new Principal(accessKeyId, f[1], f[2], f[3], f[4],
+                Instant.ofEpochMilli(Long.parseLong(f[5]))));
     }
 
     private String randomText(String alphabet, int length) {
@@ -94,9 +155,9 @@ public final class CredentialStore {
      * key names its account (as LocalStack does), any other key the default account.
      */
     public Principal unverified(String accessKeyId) {
-        SigningCredential known = byAccessKey.get(accessKeyId);
-        if (known != null) {
-            return known.principal();
+        Optional<SigningCredential> known = find(accessKeyId);
+        if (known.isPresent()) {
+            return known.get().principal();
         }
         String account = accessKeyId != null && accessKeyId.matches("\\d{12}") ? accessKeyId : defaultAccount;
         return new Principal(accessKeyId, account, "arn:aws:iam::" + account + ":root", account, null, null);

@@ -62,9 +62,8 @@ public final class CloudjarServer implements AutoCloseable {
     private final String endpoint;
     private final EventBus events = new EventBus();
 
-    private CloudjarServer(CloudjarConfig config, ClassLoader classLoader) {
+    private CloudjarServer(CloudjarConfig config, ClassLoader classLoader, Clock clock) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
         this.storage = Storage.open(config.dataDir());
         boolean started = false;
         this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
@@ -73,7 +72,7 @@ public final class CloudjarServer implements AutoCloseable {
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, threads("cloudjar-accept"), NioIoHandler.newFactory());
         this.ioGroup = new MultiThreadIoEventLoopGroup(0, threads("cloudjar-io"), NioIoHandler.newFactory());
         try {
-            CredentialStore credentials = new CredentialStore(config, clock);
+            CredentialStore credentials = new CredentialStore(config, clock, storage.state());
             String[] endpointHolder = new String[1];
             ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
                     workers, scheduler, events, new Capabilities(), () -> endpointHolder[0]);
@@ -106,8 +105,16 @@ public final class CloudjarServer implements AutoCloseable {
 
     /** Starts a server with every service module on the class path. */
     public static CloudjarServer start(CloudjarConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server that reads the time from {@code clock}: a test moves it forward to see
+     * credentials and tokens expire without waiting for their lifetime.
+     */
+    public static CloudjarServer start(CloudjarConfig config, Clock clock) {
         return new CloudjarServer(config, Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : CloudjarServer.class.getClassLoader());
+                ? Thread.currentThread().getContextClassLoader() : CloudjarServer.class.getClassLoader(), clock);
     }
 
     private static List<ServiceRuntime> startServices(ClassLoader classLoader, ServiceContext context) {

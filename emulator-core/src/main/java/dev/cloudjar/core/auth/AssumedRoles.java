@@ -1,6 +1,4 @@
-package dev.cloudjar.cognito.identity;
-
-import dev.cloudjar.core.auth.CredentialStore;
+package dev.cloudjar.core.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,10 +33,10 @@ public final class AssumedRoles {
         return new Role(roleArn, parts[4], name, roleId(roleArn));
     }
 
-    public static CredentialStore.SigningCredential issue(CredentialStore credentials, Role role, String sessionName,
+    public static CredentialStore.SigningCredential issue(CredentialStore.Issuer issuer, Role role, String sessionName,
                                                           Instant expiration) {
-        return credentials.issueTemporary(role.accountId(), role.assumedRoleArn(sessionName),
-                role.roleId() + ":" + sessionName, expiration);
+        return issuer.issue(role.accountId(), role.assumedRoleArn(sessionName), role.roleId() + ":" + sessionName,
+                expiration);
     }
 
     /** Principals that assume roles see the same AROA id for a role every time, as in IAM. */
