@@ -75,7 +75,7 @@ public final class LambdaService implements ServicePlugin {
             throw new UncheckedIOException(e);
         }
         LambdaStore store = new LambdaStore(context.state());
-        code = new CodePackages(context.blobs(), workDir.resolve("tasks"));
+        code = new CodePackages(context.blobs(), context.capabilities(), workDir.resolve("tasks"));
         FunctionLogs logs = new FunctionLogs(context.state());
         RuntimeClients clients = RuntimeClients.writeTo(workDir.resolve("runtime"));
         pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
@@ -88,10 +88,7 @@ public final class LambdaService implements ServicePlugin {
         AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
                 Double.parseDouble(config.option("lambda-retry-delay-scale", "1")));
 
-        FunctionOperations functions = new FunctionOperations(store, code, (scope, bucket, key) -> {
-            throw LambdaErrors.invalidParameter("Cloudjar cannot read function code from S3 yet (S3Bucket " + bucket
-                    + ", S3Key " + key + "); pass the package as ZipFile.");
-        }, pool::retire);
+        FunctionOperations functions = new FunctionOperations(store, code, pool::retire);
         operations.on("CreateFunction", functions::createFunction)
                 .on("GetFunction", functions::getFunction)
                 .on("GetFunctionConfiguration", functions::getFunctionConfiguration)

@@ -30,21 +30,14 @@ public final class FunctionOperations {
     private static final int MAX_TIMEOUT = 900;
     private static final int DEFAULT_PAGE = 50;
 
-    /** Where code named by S3Bucket/S3Key comes from: (scope, bucket, key) → bytes, or null when S3 is absent. */
-    public interface S3Code {
-        byte[] read(Scope scope, String bucket, String key);
-    }
-
     private final LambdaStore store;
     private final CodePackages code;
-    private final S3Code s3;
     private final Consumer<Predicate<EnvironmentKey>> retireEnvironments;
 
-    public FunctionOperations(LambdaStore store, CodePackages code, S3Code s3,
+    public FunctionOperations(LambdaStore store, CodePackages code,
                               Consumer<Predicate<EnvironmentKey>> retireEnvironments) {
         this.store = store;
         this.code = code;
-        this.s3 = s3;
         this.retireEnvironments = retireEnvironments;
     }
 
@@ -253,21 +246,7 @@ public final class FunctionOperations {
         if (codeInput == null) {
             throw LambdaErrors.invalidParameter("Code is required.");
         }
-        if (codeInput.has("ZipFile")) {
-            return code.store(codeInput.blob("ZipFile"));
-        }
-        if (codeInput.has("S3Bucket") && codeInput.has("S3Key")) {
-            byte[] zip = s3.read(scope, codeInput.string("S3Bucket"), codeInput.string("S3Key"));
-            if (zip == null) {
-                throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. "
-                        + "S3 Error Message: The specified key does not exist.");
-            }
-            return code.store(zip);
-        }
-        if (codeInput.has("ImageUri")) {
-            throw LambdaErrors.invalidParameter("Cloudjar runs .zip functions; container images are not supported yet.");
-        }
-        throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        return code.store(scope, codeInput);
     }
 
     private static void requireTimeout(Integer timeout) {
