@@ -1,6 +1,7 @@
 package dev.cloudjar.s3;
 
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.ObjectSource;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
@@ -14,6 +15,7 @@ import dev.cloudjar.s3.multipart.MultipartOperations;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.object.ObjectOperations;
 import dev.cloudjar.s3.object.ObjectReader;
+import dev.cloudjar.s3.object.StoredObjects;
 import dev.cloudjar.s3.object.TaggingOperations;
 import dev.cloudjar.s3.store.S3Store;
 
@@ -38,6 +40,7 @@ public final class S3Service implements ServicePlugin {
         Buckets buckets = new Buckets(store);
         Notifications notifications = new Notifications(context.events());
         ObjectReader reader = new ObjectReader(store, buckets);
+        context.capabilities().provide(ObjectSource.class, new StoredObjects(store));
 
         BucketOperations bucketOps = new BucketOperations(store, buckets);
         operations.on("CreateBucket", bucketOps::createBucket)
