@@ -111,7 +111,9 @@ public final class Gateway {
                                 : failure.getCause() instanceof AwsException cause ? cause : GatewayErrors.internal(protocol),
                                 requestId)));
             }
-            return codec.write(model, operation, output, requestId);
+            Response response = codec.write(model, operation, output, requestId);
+            output.headers().forEach(response.headers()::set);
+            return response;
         } catch (AwsException e) {
             return error(service, protocol, operation, e, requestId);
         } catch (RuntimeException | Error e) {
