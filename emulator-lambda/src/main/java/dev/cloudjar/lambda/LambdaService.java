@@ -17,6 +17,7 @@ import dev.cloudjar.lambda.function.PolicyOperations;
 import dev.cloudjar.lambda.invoke.AsyncInvoker;
 import dev.cloudjar.lambda.invoke.EventInvokeConfigOperations;
 import dev.cloudjar.lambda.invoke.InvokeOperations;
+import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.invoke.Invoker;
 import dev.cloudjar.lambda.runtime.EnvironmentPool;
 import dev.cloudjar.lambda.runtime.FunctionLogs;
@@ -88,7 +89,14 @@ public final class LambdaService implements ServicePlugin {
         AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
                 Double.parseDouble(config.option("lambda-retry-delay-scale", "1")));
 
-        FunctionOperations functions = new FunctionOperations(store, code, pool::retire);
+        LayerOperations layers = new LayerOperations(store, code);
+        operations.on("PublishLayerVersion", layers::publishLayerVersion)
+                .on("GetLayerVersion", layers::getLayerVersion)
+                .on("GetLayerVersionByArn", layers::getLayerVersionByArn)
+                .on("ListLayerVersions", layers::listLayerVersions)
+                .on("ListLayers", layers::listLayers)
+                .on("DeleteLayerVersion", layers::deleteLayerVersion);
+        FunctionOperations functions = new FunctionOperations(store, code, layers, pool::retire);
         operations.on("CreateFunction", functions::createFunction)
                 .on("GetFunction", functions::getFunction)
                 .on("GetFunctionConfiguration", functions::getFunctionConfiguration)

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,8 +19,11 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -42,6 +46,7 @@ public final class CodePackages {
     private final Capabilities capabilities;
     private final Path unpackRoot;
     private final Map<String, Path> taskRoots = new ConcurrentHashMap<>();
+    private final Map<String, Path> optRoots = new ConcurrentHashMap<>();
 
     public CodePackages(BlobStore blobs, Capabilities capabilities, Path unpackRoot) {
         this.blobs = blobs;
@@ -112,6 +117,25 @@ public final class CodePackages {
         });
     }
 
+    /**
+     * The directory that stands for /opt: the layers extracted in order, a later layer's files
+     * replacing an earlier one's as Lambda merges them. One per distinct list of layers, shared
+     * by the environments that use it (like /opt, it is only read).
+     */
+    public Path opt(List<FunctionLayer> layers) {
+        String shas = layers.stream().map(FunctionLayer::codeSha256).collect(Collectors.joining(","));
+        return optRoots.computeIfAbsent(shas, key -> {
+            Path dir = unpackRoot.resolve("opt-" + HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8))));
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            layers.forEach(layer -> unpack(layer.codeBlob(), dir));
+            return dir;
+        });
+    }
+
     /** Extracts a package into a directory, over whatever is there (how layers stack into /opt). */
     public void unpack(String blobId, Path dir) {
         try (InputStream zip = blobs.open(blobId, 0, blobs.size(blobId));
@@ -141,6 +165,7 @@ public final class CodePackages {
     /** Forgets unpacked packages (their directories go with the server's temporary root). */
     public void clear() {
         taskRoots.clear();
+        optRoots.clear();
     }
 
     private static MessageDigest sha256() {

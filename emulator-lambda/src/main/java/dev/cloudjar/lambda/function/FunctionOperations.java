@@ -7,6 +7,7 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.invoke.Destinations;
+import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.runtime.EnvironmentKey;
 
 import java.time.ZoneOffset;
@@ -32,12 +33,14 @@ public final class FunctionOperations {
 
     private final LambdaStore store;
     private final CodePackages code;
+    private final LayerOperations layers;
     private final Consumer<Predicate<EnvironmentKey>> retireEnvironments;
 
-    public FunctionOperations(LambdaStore store, CodePackages code,
+    public FunctionOperations(LambdaStore store, CodePackages code, LayerOperations layers,
                               Consumer<Predicate<EnvironmentKey>> retireEnvironments) {
         this.store = store;
         this.code = code;
+        this.layers = layers;
         this.retireEnvironments = retireEnvironments;
     }
 
@@ -66,7 +69,7 @@ public final class FunctionOperations {
                     input.string("Runtime"), input.string("Role"), input.string("Handler"), input.string("Description"),
                     input.has("Timeout") ? input.integer("Timeout") : 3,
                     input.has("MemorySize") ? input.integer("MemorySize") : 128,
-                    variables(input), deadLetter, strings(input.list("Layers")),
+                    variables(input), deadLetter, layers.resolve(input.list("Layers")),
                     input.has("Architectures") ? strings(input.list("Architectures")) : List.of("x86_64"),
                     stored.sha256(), stored.size(), stored.blobId(), now(), LambdaStore.newRevisionId());
             store.versions.put(scope, LambdaStore.versionKey(name, function.version()), function);
@@ -145,7 +148,7 @@ public final class FunctionOperations {
                     or(input.integer("Timeout"), c.timeout()), or(input.integer("MemorySize"), c.memorySize()),
                     input.has("Environment") ? variables(input) : c.environment(),
                     input.has("DeadLetterConfig") ? deadLetterTarget(input) : c.deadLetterTargetArn(),
-                    input.has("Layers") ? strings(input.list("Layers")) : c.layers(), c.architectures(),
+                    input.has("Layers") ? layers.resolve(input.list("Layers")) : c.layers(), c.architectures(),
                     c.codeSha256(), c.codeSize(), c.codeBlob(), now(), LambdaStore.newRevisionId());
             return saveLatest(scope, updated, false);
         }
@@ -230,7 +233,7 @@ public final class FunctionOperations {
         return a.codeSha256().equals(b.codeSha256()) && Objects.equals(a.runtime(), b.runtime())
                 && Objects.equals(a.handler(), b.handler()) && a.timeout() == b.timeout()
                 && a.memorySize() == b.memorySize() && a.environment().equals(b.environment())
-                && Objects.equals(a.role(), b.role()) && Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
+                && Objects.equals(a.role(), b.role()) && a.layers().equals(b.layers()) && Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
     }
 
     public Output listVersionsByFunction(RequestContext context, Input input) {

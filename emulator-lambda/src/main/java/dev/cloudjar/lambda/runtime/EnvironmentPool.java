@@ -7,6 +7,7 @@ import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.function.CodePackages;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,9 +172,10 @@ public final class EnvironmentPool {
         String stream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + function.version() + "]" + id;
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, function, provisioned, stream);
         Path taskRoot = code.taskRoot(function);
+        Path opt = code.opt(function.layers());
         Process process;
         try {
-            process = launcher.launch(function, taskRoot, environment(key.scope(), function, taskRoot, env));
+            process = launcher.launch(function, taskRoot, opt, environment(key.scope(), function, taskRoot, opt, env));
         } catch (IOException e) {
             throw LambdaErrors.invalidRuntime("Cloudjar could not start the " + function.runtime() + " runtime: " + e.getMessage());
         }
@@ -189,10 +191,15 @@ public final class EnvironmentPool {
     }
 
     /** The variables Lambda sets in an execution environment, then the function's own. */
-    private Map<String, String> environment(Scope scope, FunctionConfiguration function, Path taskRoot,
+    private Map<String, String> environment(Scope scope, FunctionConfiguration function, Path taskRoot, Path opt,
                                             ExecutionEnvironment env) {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        // Lambda appends /opt/bin to PATH and /opt/lib to LD_LIBRARY_PATH for layers' binaries and libraries.
+        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+                + File.pathSeparator + opt.resolve("bin"));
+        vars.put("LD_LIBRARY_PATH", taskRoot.resolve("lib") + File.pathSeparator + opt.resolve("lib"));
+        // Cloudjar's addition: where /opt is, for code that looks for layer files by path.
+        vars.put("CLOUDJAR_OPT", opt.toString());
         vars.put("HOME", System.getProperty("java.io.tmpdir"));
         vars.put("LANG", "en_US.UTF-8");
         vars.put("TZ", ":UTC");
