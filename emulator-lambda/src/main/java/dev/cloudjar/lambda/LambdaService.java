@@ -19,6 +19,7 @@ import dev.cloudjar.lambda.invoke.EventInvokeConfigOperations;
 import dev.cloudjar.lambda.invoke.InvokeOperations;
 import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.invoke.Invoker;
+import dev.cloudjar.lambda.invoke.RetrySchedule;
 import dev.cloudjar.lambda.runtime.EnvironmentPool;
 import dev.cloudjar.lambda.runtime.FunctionLogs;
 import dev.cloudjar.lambda.runtime.LocalProcessLauncher;
@@ -87,7 +88,7 @@ public final class LambdaService implements ServicePlugin {
         ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption("lambda-concurrency-limit", 1000), store);
         Invoker invoker = new Invoker(limits, pool, logs);
         AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
-                Double.parseDouble(config.option("lambda-retry-delay-scale", "1")));
+                new RetrySchedule(Double.parseDouble(config.option("lambda-retry-delay-scale", "1"))));
 
         LayerOperations layers = new LayerOperations(store, code);
         operations.on("PublishLayerVersion", layers::publishLayerVersion)
