@@ -15,6 +15,8 @@ import dev.cloudjar.lambda.layer.LayerMeta;
 import dev.cloudjar.lambda.layer.LayerVersion;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Lambda's records in the state store, per scope: function versions (keyed name + version, with
@@ -71,14 +73,26 @@ public final class LambdaStore {
                 .orElseThrow(() -> LambdaErrors.functionNotFound(FunctionConfiguration.arn(scope, functionName)));
     }
 
-    /** The version a reference runs: $LATEST, a number, or an alias's version. */
+    /** The version a reference names: $LATEST, a number, or an alias's version. */
     public FunctionConfiguration resolve(Scope scope, FunctionRef ref) {
+        return resolve(scope, ref, Alias::functionVersion);
+    }
+
+    /**
+     * The version an invocation runs: as {@link #resolve}, except that an alias with
+     * AdditionalVersionWeights routes each invocation at random by the weights.
+     */
+    public FunctionConfiguration route(Scope scope, FunctionRef ref) {
+        return resolve(scope, ref, alias -> alias.routedVersion(ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private FunctionConfiguration resolve(Scope scope, FunctionRef ref, Function<Alias, String> aliasVersion) {
         requireLatest(scope, ref.name());
         String qualifier = ref.qualifierOrLatest();
         String version = qualifier;
         if (!FunctionConfiguration.LATEST.equals(qualifier) && !isVersionNumber(qualifier)) {
             version = aliases.get(scope, JsonTable.key(ref.name(), qualifier))
-                    .map(Alias::functionVersion)
+                    .map(aliasVersion)
                     .orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));
         }
         return version(scope, ref.name(), version).orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));

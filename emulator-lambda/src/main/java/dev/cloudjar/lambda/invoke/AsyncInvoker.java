@@ -95,7 +95,7 @@ public final class AsyncInvoker {
     private void attempt(Event event) {
         FunctionConfiguration function;
         try {
-            function = store.resolve(event.scope(), event.function());
+            function = store.route(event.scope(), event.function());
         } catch (AwsException gone) {
             return;
         }

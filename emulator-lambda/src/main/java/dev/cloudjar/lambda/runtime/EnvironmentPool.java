@@ -115,7 +115,7 @@ public final class EnvironmentPool {
         for (int i = existing.size(); i < count; i++) {
             release(start(key, function, true));
         }
-        existing.stream().skip(count).forEach(this::discard);
+        existing.stream().skip(count).forEach(this::decommission);
     }
 
     /** The provisioned environments of a version that have finished init. */
@@ -136,7 +136,12 @@ public final class EnvironmentPool {
                 }
             }
         }
-        doomed.forEach(this::discard);
+        doomed.forEach(this::decommission);
+    }
+
+    private void decommission(ExecutionEnvironment env) {
+        env.decommission();
+        discard(env);
     }
 
     /** Stops on-demand environments idle for longer than the idle timeout. */
@@ -164,7 +169,10 @@ public final class EnvironmentPool {
         }
         List<ExecutionEnvironment> all = new ArrayList<>(byId.values());
         byId.clear();
-        all.forEach(ExecutionEnvironment::kill);
+        all.forEach(env -> {
+            env.decommission();
+            env.kill();
+        });
     }
 
     private ExecutionEnvironment start(EnvironmentKey key, FunctionConfiguration function, boolean provisioned) {
@@ -183,11 +191,29 @@ public final class EnvironmentPool {
         String group = FunctionLogs.groupName(function.functionName());
         env.started(process, line -> logs.append(key.scope(), group, stream, List.of(line)));
         env.onExit().thenAccept(p -> {
+            // The replacement starts before the invocation in flight learns of the crash, so
+            // that the next invocation finds it.
+            if (provisioned && !env.isDecommissioned() && env.initialisedOk()) {
+                replace(key, function);
+            }
             env.exited(p.exitValue());
             byId.remove(id);
         });
         LOG.log(System.Logger.Level.DEBUG, "started environment " + id + " for " + function.functionName());
         return env;
+    }
+
+    /**
+     * Starts a provisioned environment in place of one that died (a crash, a timeout), as Lambda
+     * keeps the configured number of provisioned environments.
+     */
+    private void replace(EnvironmentKey key, FunctionConfiguration function) {
+        try {
+            release(start(key, function, true));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot replace a provisioned environment of "
+                    + function.functionName() + ": " + e.getMessage());
+        }
     }
 
     /** The variables Lambda sets in an execution environment, then the function's own. */

@@ -25,6 +25,7 @@ public final class ExecutionEnvironment {
     private final CompletableFuture<Void> initialised = new CompletableFuture<>();
     private volatile long initNanos;
     private volatile long idleSinceNanos = System.nanoTime();
+    private volatile boolean decommissioned;
     private Process process;
     private OutputReader output;
     // Guarded by this.
@@ -90,6 +91,20 @@ public final class ExecutionEnvironment {
 
     void markIdle() {
         idleSinceNanos = System.nanoTime();
+    }
+
+    /** Marks an environment that is going away for good: a provisioned one is not replaced. */
+    void decommission() {
+        decommissioned = true;
+    }
+
+    boolean isDecommissioned() {
+        return decommissioned;
+    }
+
+    /** Whether init finished without error (a provisioned environment that never did is not replaced). */
+    boolean initialisedOk() {
+        return initialised.isDone() && !initialised.isCompletedExceptionally();
     }
 
     public synchronized boolean isDead() {
