@@ -82,7 +82,7 @@ public final class LambdaService implements ServicePlugin {
         RuntimeClients clients = RuntimeClients.writeTo(workDir.resolve("runtime"));
         pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
                 context.credentials(), context.endpoint(),
-                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)));
+                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)), workDir.resolve("output"));
         runtimeApi = new RuntimeApi(pool);
         downloads = new CodeDownloads(context.blobs());
         ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption("lambda-concurrency-limit", 1000), store);

@@ -9,6 +9,7 @@ import dev.cloudjar.lambda.function.FunctionConfiguration;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +47,20 @@ public final class EnvironmentPool {
     private final CredentialStore credentials;
     private final Supplier<String> endpoint;
     private final Duration idleTimeout;
+    private final Path outputDir;
     private final Map<String, ExecutionEnvironment> byId = new ConcurrentHashMap<>();
     // Guarded by this.
     private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
 
     public EnvironmentPool(EnvironmentLauncher launcher, CodePackages code, FunctionLogs logs, CredentialStore credentials,
-                           Supplier<String> endpoint, Duration idleTimeout) {
+                           Supplier<String> endpoint, Duration idleTimeout, Path outputDir) {
         this.launcher = launcher;
         this.code = code;
         this.logs = logs;
         this.credentials = credentials;
         this.endpoint = endpoint;
         this.idleTimeout = idleTimeout;
+        this.outputDir = outputDir;
     }
 
     public static EnvironmentKey key(Scope scope, FunctionConfiguration function) {
@@ -181,15 +184,18 @@ public final class EnvironmentPool {
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, function, provisioned, stream);
         Path taskRoot = code.taskRoot(function);
         Path opt = code.opt(function.layers());
+        ProcessOutput output = new ProcessOutput(outputDir.resolve(id + ".log"));
         Process process;
         try {
-            process = launcher.launch(function, taskRoot, opt, environment(key.scope(), function, taskRoot, opt, env));
+            Files.createDirectories(outputDir);
+            process = launcher.launch(function, taskRoot, opt, environment(key.scope(), function, taskRoot, opt, env),
+                    output.file());
         } catch (IOException e) {
             throw LambdaErrors.invalidRuntime("Cloudjar could not start the " + function.runtime() + " runtime: " + e.getMessage());
         }
         byId.put(id, env);
         String group = FunctionLogs.groupName(function.functionName());
-        env.started(process, line -> logs.append(key.scope(), group, stream, List.of(line)));
+        env.started(process, output, lines -> logs.append(key.scope(), group, stream, lines));
         env.onExit().thenAccept(p -> {
             // The replacement starts before the invocation in flight learns of the crash, so
             // that the next invocation finds it.

@@ -26,11 +26,12 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
     }
 
     @Override
-    public Process launch(FunctionConfiguration function, Path taskRoot, Path opt, Map<String, String> environment)
-            throws IOException {
+    public Process launch(FunctionConfiguration function, Path taskRoot, Path opt, Map<String, String> environment,
+                          Path output) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(function, taskRoot, opt))
                 .directory(taskRoot.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         layerPaths(function.runtime(), opt).forEach(builder.environment()::putIfAbsent);
