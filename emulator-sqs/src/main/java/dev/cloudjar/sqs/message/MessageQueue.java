@@ -72,6 +72,7 @@ public final class MessageQueue {
     public synchronized List<Message> receive(int max, long visibilityMillis, long retentionMillis, long now,
                                               Redrive redrive) {
         List<Message> received = new ArrayList<>();
+        List<Message> gone = new ArrayList<>();
         Set<String> blockedGroups = fifo ? groupsInFlight(now) : Set.of();
         Set<String> skippedGroups = new HashSet<>();
         Iterator<Message> it = messages.values().iterator();
@@ -79,7 +80,7 @@ public final class MessageQueue {
             Message m = it.next();
             if (now - m.sentTimestamp() > retentionMillis) {
                 it.remove();
-                journal.removed(m);
+                gone.add(m);
                 continue;
             }
             if (fifo && (blockedGroups.contains(m.messageGroupId()) || skippedGroups.contains(m.messageGroupId()))) {
@@ -94,14 +95,14 @@ public final class MessageQueue {
             }
             if (redrive != null && m.receiveCount() >= redrive.maxReceiveCount()) {
                 it.remove();
-                journal.removed(m);
+                gone.add(m);
                 redrive.target().accept(m.movedTo(now));
                 continue;
             }
             m.received(now, now + visibilityMillis, UUID.randomUUID() + "#" + m.messageId());
-            journal.saved(m);
             received.add(m);
         }
+        journal.changed(received, gone);
         return received;
     }
 
@@ -145,7 +146,7 @@ public final class MessageQueue {
     }
 
     public synchronized void purge() {
-        messages.values().forEach(journal::removed);
+        journal.changed(List.of(), List.copyOf(messages.values()));
         messages.clear();
     }
 
