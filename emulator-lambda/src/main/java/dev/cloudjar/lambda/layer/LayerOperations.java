@@ -4,7 +4,6 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.function.CodeDownloads;
