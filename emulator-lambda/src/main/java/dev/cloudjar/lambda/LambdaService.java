@@ -17,7 +17,9 @@ import dev.cloudjar.lambda.function.PolicyOperations;
 import dev.cloudjar.lambda.invoke.AsyncInvoker;
 import dev.cloudjar.lambda.invoke.EventInvokeConfigOperations;
 import dev.cloudjar.lambda.invoke.InvokeOperations;
+import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.invoke.Invoker;
+import dev.cloudjar.lambda.invoke.RetrySchedule;
 import dev.cloudjar.lambda.runtime.EnvironmentPool;
 import dev.cloudjar.lambda.runtime.FunctionLogs;
 import dev.cloudjar.lambda.runtime.LocalProcessLauncher;
@@ -75,23 +77,27 @@ public final class LambdaService implements ServicePlugin {
             throw new UncheckedIOException(e);
         }
         LambdaStore store = new LambdaStore(context.state());
-        code = new CodePackages(context.blobs(), workDir.resolve("tasks"));
+        code = new CodePackages(context.blobs(), context.capabilities(), workDir.resolve("tasks"));
         FunctionLogs logs = new FunctionLogs(context.state());
         RuntimeClients clients = RuntimeClients.writeTo(workDir.resolve("runtime"));
         pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
                 context.credentials(), context.endpoint(),
-                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)));
+                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)), workDir.resolve("output"));
         runtimeApi = new RuntimeApi(pool);
         downloads = new CodeDownloads(context.blobs());
         ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption("lambda-concurrency-limit", 1000), store);
         Invoker invoker = new Invoker(limits, pool, logs);
         AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
-                Double.parseDouble(config.option("lambda-retry-delay-scale", "1")));
+                new RetrySchedule(Double.parseDouble(config.option("lambda-retry-delay-scale", "1"))));
 
-        FunctionOperations functions = new FunctionOperations(store, code, (scope, bucket, key) -> {
-            throw LambdaErrors.invalidParameter("Cloudjar cannot read function code from S3 yet (S3Bucket " + bucket
-                    + ", S3Key " + key + "); pass the package as ZipFile.");
-        }, pool::retire);
+        LayerOperations layers = new LayerOperations(store, code);
+        operations.on("PublishLayerVersion", layers::publishLayerVersion)
+                .on("GetLayerVersion", layers::getLayerVersion)
+                .on("GetLayerVersionByArn", layers::getLayerVersionByArn)
+                .on("ListLayerVersions", layers::listLayerVersions)
+                .on("ListLayers", layers::listLayers)
+                .on("DeleteLayerVersion", layers::deleteLayerVersion);
+        FunctionOperations functions = new FunctionOperations(store, code, layers, pool::retire);
         operations.on("CreateFunction", functions::createFunction)
                 .on("GetFunction", functions::getFunction)
                 .on("GetFunctionConfiguration", functions::getFunctionConfiguration)

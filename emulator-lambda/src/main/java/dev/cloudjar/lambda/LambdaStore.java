@@ -11,13 +11,17 @@ import dev.cloudjar.lambda.function.FunctionMeta;
 import dev.cloudjar.lambda.function.FunctionRef;
 import dev.cloudjar.lambda.function.Policy;
 import dev.cloudjar.lambda.invoke.EventInvokeConfig;
+import dev.cloudjar.lambda.layer.LayerMeta;
+import dev.cloudjar.lambda.layer.LayerVersion;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Lambda's records in the state store, per scope: function versions (keyed name + version, with
  * published numbers zero-padded so they list in order), per-function metadata, aliases, policies,
- * event invoke configs and concurrency settings. Deleting a function removes all of them at once.
+ * event invoke configs, concurrency settings, and layer versions (keyed like function versions). Deleting a function removes all of them at once.
  */
 public final class LambdaStore {
     public final JsonTable<FunctionConfiguration> versions;
@@ -27,6 +31,8 @@ public final class LambdaStore {
     public final JsonTable<EventInvokeConfig> eventInvokeConfigs;
     public final JsonTable<ReservedConcurrency> reserved;
     public final JsonTable<ProvisionedConcurrency> provisioned;
+    public final JsonTable<LayerVersion> layerVersions;
+    public final JsonTable<LayerMeta> layers;
     private final StateStore state;
 
     public LambdaStore(StateStore state) {
@@ -38,6 +44,8 @@ public final class LambdaStore {
         this.eventInvokeConfigs = new JsonTable<>(state, "event-invoke-configs", EventInvokeConfig.class);
         this.reserved = new JsonTable<>(state, "reserved-concurrency", ReservedConcurrency.class);
         this.provisioned = new JsonTable<>(state, "provisioned-concurrency", ProvisionedConcurrency.class);
+        this.layerVersions = new JsonTable<>(state, "layer-versions", LayerVersion.class);
+        this.layers = new JsonTable<>(state, "layers", LayerMeta.class);
     }
 
     /** The key of a version: $LATEST sorts first, numbers in numeric order. */
@@ -65,14 +73,26 @@ public final class LambdaStore {
                 .orElseThrow(() -> LambdaErrors.functionNotFound(FunctionConfiguration.arn(scope, functionName)));
     }
 
-    /** The version a reference runs: $LATEST, a number, or an alias's version. */
+    /** The version a reference names: $LATEST, a number, or an alias's version. */
     public FunctionConfiguration resolve(Scope scope, FunctionRef ref) {
+        return resolve(scope, ref, Alias::functionVersion);
+    }
+
+    /**
+     * The version an invocation runs: as {@link #resolve}, except that an alias with
+     * AdditionalVersionWeights routes each invocation at random by the weights.
+     */
+    public FunctionConfiguration route(Scope scope, FunctionRef ref) {
+        return resolve(scope, ref, alias -> alias.routedVersion(ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private FunctionConfiguration resolve(Scope scope, FunctionRef ref, Function<Alias, String> aliasVersion) {
         requireLatest(scope, ref.name());
         String qualifier = ref.qualifierOrLatest();
         String version = qualifier;
         if (!FunctionConfiguration.LATEST.equals(qualifier) && !isVersionNumber(qualifier)) {
             version = aliases.get(scope, JsonTable.key(ref.name(), qualifier))
-                    .map(Alias::functionVersion)
+                    .map(aliasVersion)
                     .orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));
         }
         return version(scope, ref.name(), version).orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));

@@ -1,6 +1,7 @@
 package dev.cloudjar.s3;
 
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.ObjectSource;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
@@ -9,11 +10,13 @@ import dev.cloudjar.s3.bucket.BucketOperations;
 import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.bucket.ConfigurationOperations;
 import dev.cloudjar.s3.bucket.VersioningOperations;
+import dev.cloudjar.s3.cors.Cors;
 import dev.cloudjar.s3.listing.ListingOperations;
 import dev.cloudjar.s3.multipart.MultipartOperations;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.object.ObjectOperations;
 import dev.cloudjar.s3.object.ObjectReader;
+import dev.cloudjar.s3.object.StoredObjects;
 import dev.cloudjar.s3.object.TaggingOperations;
 import dev.cloudjar.s3.store.S3Store;
 
@@ -38,10 +41,15 @@ public final class S3Service implements ServicePlugin {
         Buckets buckets = new Buckets(store);
         Notifications notifications = new Notifications(context.events());
         ObjectReader reader = new ObjectReader(store, buckets);
+        context.capabilities().provide(ObjectSource.class, new StoredObjects(store));
+
+        Cors cors = new Cors(store, buckets);
+        operations.on("OptionsObject", cors::preflight)
+                .on("OptionsBucket", cors::preflight);
 
         BucketOperations bucketOps = new BucketOperations(store, buckets);
         operations.on("CreateBucket", bucketOps::createBucket)
-                .on("HeadBucket", bucketOps::headBucket)
+                .on("HeadBucket", cors.applied("HEAD", bucketOps::headBucket))
                 .on("ListBuckets", bucketOps::listBuckets)
                 .on("DeleteBucket", bucketOps::deleteBucket)
                 .on("GetBucketLocation", bucketOps::getBucketLocation);
@@ -51,30 +59,30 @@ public final class S3Service implements ServicePlugin {
                 .on("GetBucketVersioning", versioning::getBucketVersioning);
 
         ObjectOperations objects = new ObjectOperations(store, buckets, reader, notifications);
-        operations.on("PutObject", objects::putObject)
-                .on("GetObject", objects::getObject)
-                .on("HeadObject", objects::headObject)
-                .on("DeleteObject", objects::deleteObject)
-                .on("DeleteObjects", objects::deleteObjects)
-                .on("CopyObject", objects::copyObject);
+        operations.on("PutObject", cors.applied("PUT", objects::putObject))
+                .on("GetObject", cors.applied("GET", objects::getObject))
+                .on("HeadObject", cors.applied("HEAD", objects::headObject))
+                .on("DeleteObject", cors.applied("DELETE", objects::deleteObject))
+                .on("DeleteObjects", cors.applied("POST", objects::deleteObjects))
+                .on("CopyObject", cors.applied("PUT", objects::copyObject));
 
         ListingOperations listings = new ListingOperations(store, buckets);
-        operations.on("ListObjectsV2", listings::listObjectsV2)
-                .on("ListObjects", listings::listObjects)
-                .on("ListObjectVersions", listings::listObjectVersions);
+        operations.on("ListObjectsV2", cors.applied("GET", listings::listObjectsV2))
+                .on("ListObjects", cors.applied("GET", listings::listObjects))
+                .on("ListObjectVersions", cors.applied("GET", listings::listObjectVersions));
 
         MultipartOperations multipart = new MultipartOperations(store, buckets, reader, objects, notifications);
-        operations.on("CreateMultipartUpload", multipart::createMultipartUpload)
-                .on("UploadPart", multipart::uploadPart)
+        operations.on("CreateMultipartUpload", cors.applied("POST", multipart::createMultipartUpload))
+                .on("UploadPart", cors.applied("PUT", multipart::uploadPart))
                 .on("UploadPartCopy", multipart::uploadPartCopy)
-                .on("CompleteMultipartUpload", multipart::completeMultipartUpload)
-                .on("AbortMultipartUpload", multipart::abortMultipartUpload)
-                .on("ListParts", multipart::listParts)
+                .on("CompleteMultipartUpload", cors.applied("POST", multipart::completeMultipartUpload))
+                .on("AbortMultipartUpload", cors.applied("DELETE", multipart::abortMultipartUpload))
+                .on("ListParts", cors.applied("GET", multipart::listParts))
                 .on("ListMultipartUploads", multipart::listMultipartUploads);
 
         TaggingOperations tagging = new TaggingOperations(store, buckets, reader);
-        operations.on("PutObjectTagging", tagging::putObjectTagging)
-                .on("GetObjectTagging", tagging::getObjectTagging)
+        operations.on("PutObjectTagging", cors.applied("PUT", tagging::putObjectTagging))
+                .on("GetObjectTagging", cors.applied("GET", tagging::getObjectTagging))
                 .on("DeleteObjectTagging", tagging::deleteObjectTagging)
                 .on("PutBucketTagging", tagging::putBucketTagging)
                 .on("GetBucketTagging", tagging::getBucketTagging)

@@ -28,6 +28,10 @@ public final class SqsErrors {
         return AwsException.client("InvalidParameterValue", message);
     }
 
+    public static AwsException missingParameter(String message) {
+        return AwsException.client("MissingParameter", message);
+    }
+
     public static AwsException receiptHandleIsInvalid(String handle) {
         return AwsException.client("ReceiptHandleIsInvalid", "The input receipt handle \"" + handle + "\" is not a valid receipt handle.");
     }

@@ -29,7 +29,7 @@ public final class SqsService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sqs", "sqs", Protocol.AWS_JSON_1_0,
             "dev/cloudjar/sqs/sqs.json", "AmazonSQS", List.of(), false, List.of(Protocol.AWS_QUERY));
 
-    private final QueueRegistry queues = new QueueRegistry();
+    private QueueRegistry queues;
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -39,6 +39,7 @@ public final class SqsService implements ServicePlugin {
     @Override
     public void start(ServiceContext context, OperationTable operations) {
         Clock clock = Clock.systemUTC();
+        queues = new QueueRegistry(context.state());
         QueueOperations queueOps = new QueueOperations(queues, clock);
         operations.on("CreateQueue", queueOps::createQueue)
                 .on("GetQueueUrl", queueOps::getQueueUrl)
@@ -46,14 +47,18 @@ public final class SqsService implements ServicePlugin {
                 .on("SetQueueAttributes", queueOps::setQueueAttributes)
                 .on("DeleteQueue", queueOps::deleteQueue)
                 .on("PurgeQueue", queueOps::purgeQueue)
-                .on("ListQueues", queueOps::listQueues);
+                .on("ListQueues", queueOps::listQueues)
+                .on("TagQueue", queueOps::tagQueue)
+                .on("UntagQueue", queueOps::untagQueue)
+                .on("ListQueueTags", queueOps::listQueueTags);
         MessageOperations messages = new MessageOperations(queues, clock, context.scheduler());
         operations.on("SendMessage", messages::sendMessage)
                 .on("SendMessageBatch", messages::sendMessageBatch)
                 .on("ReceiveMessage", messages::receiveMessage)
                 .on("DeleteMessage", messages::deleteMessage)
                 .on("DeleteMessageBatch", messages::deleteMessageBatch)
-                .on("ChangeMessageVisibility", messages::changeMessageVisibility);
+                .on("ChangeMessageVisibility", messages::changeMessageVisibility)
+                .on("ChangeMessageVisibilityBatch", messages::changeMessageVisibilityBatch);
         context.events().subscribe(SEND_MESSAGE, event -> deliver(messages, event));
     }
 

@@ -9,8 +9,11 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -29,10 +32,15 @@ import java.util.regex.Pattern;
  *       (SigV4 verified), sequentially, for Node.js and Java;</li>
  *   <li>cold start per runtime: the first invoke's round trip and the REPORT line's Init Duration.</li>
  * </ul>
+ * For the warm invokes it also prints the REPORT line's Duration (from handing the event to the
+ * runtime to taking its answer, measured in the server), which tells a slow tail in the
+ * function's process and its Runtime API calls from one in the SDK-to-gateway path; and the
+ * load average before and after, since the figures mean little on a busy machine.
  */
 public final class LambdaBenchmark {
     private static final String ROLE = "arn:aws:iam::000000000000:role/bench";
     private static final Pattern INIT = Pattern.compile("Init Duration: ([0-9.]+) ms");
+    private static final Pattern DURATION = Pattern.compile("\tDuration: ([0-9.]+) ms");
     private static final SdkBytes EVENT = SdkBytes.fromUtf8String("{\"name\":\"bench\"}");
 
     private LambdaBenchmark() {
@@ -43,6 +51,7 @@ public final class LambdaBenchmark {
         int colds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (CloudjarServer server = CloudjarServer.start(CloudjarConfig.builder().port(0).build());
              LambdaClient lambda = Clients.lambda(URI.create(server.endpoint()))) {
+            System.out.println("load average before: " + loadAverage());
             System.out.println("cold start (median of " + colds + "): first invoke round trip / Init Duration");
             for (Handlers h : List.of(Handlers.node(), Handlers.python(), Handlers.java(), Handlers.provided())) {
                 cold(lambda, h, colds);
@@ -51,6 +60,15 @@ public final class LambdaBenchmark {
             for (Handlers h : List.of(Handlers.node(), Handlers.java())) {
                 warm(lambda, h, invokes);
             }
+            System.out.println("load average after: " + loadAverage());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -81,21 +99,28 @@ public final class LambdaBenchmark {
             lambda.invoke(b -> b.functionName(name).payload(EVENT));
         }
         List<Double> latencies = new ArrayList<>(invokes);
+        List<Double> durations = new ArrayList<>(invokes);
         long start = System.nanoTime();
         for (int i = 0; i < invokes; i++) {
             long t0 = System.nanoTime();
-            lambda.invoke(b -> b.functionName(name).payload(EVENT));
+            InvokeResponse response = lambda.invoke(b -> b.functionName(name).logType(LogType.TAIL).payload(EVENT));
             latencies.add((System.nanoTime() - t0) / 1e6);
+            Matcher m = DURATION.matcher(new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8));
+            durations.add(m.find() ? Double.parseDouble(m.group(1)) : Double.NaN);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Collections.sort(latencies);
-        System.out.printf(Locale.ROOT, "  %-16s p50 %6.2f ms  p99 %6.2f ms  %7.0f invokes/s%n", h.runtime(),
-                latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)), invokes / seconds);
+        System.out.printf(Locale.ROOT, "  %-16s p50 %6.2f ms  p99 %6.2f ms  %7.0f invokes/s   REPORT Duration p50 %6.2f ms  p99 %6.2f ms%n",
+                h.runtime(), percentile(latencies, 0.5), percentile(latencies, 0.99), invokes / seconds,
+                percentile(durations, 0.5), percentile(durations, 0.99));
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) (sorted.size() * p));
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+        return percentile(values, 0.5);
     }
 }

@@ -109,7 +109,9 @@ public final class Gateway {
                         ? codec.write(model, op, later, requestId)
                         : error(service, protocol, op, asAwsException(failure, protocol, requestId, request), requestId)));
             }
-            return codec.write(model, operation, output, requestId);
+            Response response = codec.write(model, operation, output, requestId);
+            output.headers().forEach(response.headers()::set);
+            return response;
         } catch (AwsException e) {
             return error(service, protocol, operation, e, requestId);
         } catch (RuntimeException | Error e) {

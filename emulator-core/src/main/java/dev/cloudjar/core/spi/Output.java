@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Output {
     private final Map<String, Object> members = new LinkedHashMap<>();
+    private Map<String, String> headers = Map.of();
     private CompletionStage<Output> pending;
 
     public static Output empty() {
@@ -45,6 +46,24 @@ public final class Output {
             members.put(member, value);
         }
         return this;
+    }
+
+    /**
+     * Adds a response header no model member describes, as {@code AwsException.withHeader} does
+     * for errors: S3's CORS headers, which depend on the bucket's configuration and the request's
+     * Origin rather than on the operation.
+     */
+    public Output header(String name, String value) {
+        if (headers.isEmpty()) {
+            headers = new LinkedHashMap<>();
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The headers added with {@link #header}; the gateway writes them after the codec's own. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     public Map<String, Object> members() {

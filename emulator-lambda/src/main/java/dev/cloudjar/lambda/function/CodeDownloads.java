@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * presigned S3 URL; here an unguessable path on this server).
  */
 public final class CodeDownloads {
-    static final String PREFIX = "/lambda-code/";
+    public static final String PREFIX = "/lambda-code/";
 
     private final BlobStore blobs;
 

@@ -1,5 +1,9 @@
 package dev.cloudjar.lambda.function;
 
+import dev.cloudjar.core.spi.Capabilities;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.ObjectSource;
+import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.lambda.LambdaErrors;
 
@@ -7,49 +11,89 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Function code packages: zips kept as blobs, and unpacked on first use into a task root (one
- * directory per distinct package, shared by every environment that runs it).
+ * Code packages of functions and layers: zips kept as blobs (from the request's ZipFile, or from
+ * S3 through {@link ObjectSource}), and unpacked on first use (one directory per distinct
+ * package, shared by every environment that runs it).
  */
 public final class CodePackages {
     /** A stored package: its blob, size and the base64 SHA-256 Lambda reports as CodeSha256. */
     public record StoredCode(String blobId, long size, String sha256) {
     }
 
+    /** Where a package's bytes come from. */
+    private interface ZipSource {
+        InputStream open() throws IOException;
+    }
+
     private final BlobStore blobs;
+    private final Capabilities capabilities;
     private final Path unpackRoot;
     private final Map<String, Path> taskRoots = new ConcurrentHashMap<>();
+    private final Map<String, Path> optRoots = new ConcurrentHashMap<>();
 
-    public CodePackages(BlobStore blobs, Path unpackRoot) {
+    public CodePackages(BlobStore blobs, Capabilities capabilities, Path unpackRoot) {
         this.blobs = blobs;
+        this.capabilities = capabilities;
         this.unpackRoot = unpackRoot;
     }
 
+    /**
+     * Stores the package a FunctionCode (or a layer's Content) names: ZipFile bytes, or the S3
+     * object at S3Bucket/S3Key (S3ObjectVersion) in the caller's account.
+     */
+    public StoredCode store(Scope scope, Input code) {
+        if (code.has("ZipFile")) {
+            byte[] zip = code.blob("ZipFile");
+            return store(() -> new ByteArrayInputStream(zip));
+        }
+        if (code.has("S3Bucket") && code.has("S3Key")) {
+            // Lambda reports S3's error inside its own InvalidParameterValueException.
+            ObjectSource.StoredObject object = capabilities.find(ObjectSource.class)
+                    .flatMap(s3 -> s3.find(scope.accountId(), code.string("S3Bucket"), code.string("S3Key"),
+                            code.string("S3ObjectVersion")))
+                    .orElseThrow(() -> LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: "
+                            + "NoSuchKey. S3 Error Message: The specified key does not exist."));
+            return store(() -> Files.newInputStream(object.file()));
+        }
+        if (code.has("ImageUri")) {
+            throw LambdaErrors.invalidParameter("Cloudjar runs .zip functions; container images are not supported yet.");
+        }
+        throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+    }
+
     /** Checks that the bytes are a zip with at least one entry, and stores them. */
-    public StoredCode store(byte[] zip) {
+    private StoredCode store(ZipSource zip) {
         requireZip(zip);
-        try (BlobStore.BlobWriter writer = blobs.create()) {
-            writer.output().write(zip);
+        try (BlobStore.BlobWriter writer = blobs.create(); InputStream in = zip.open()) {
+            MessageDigest sha256 = sha256();
+            in.transferTo(new DigestOutputStream(writer.output(), sha256));
+            long size = writer.size();
             String blobId = writer.commit();
-            return new StoredCode(blobId, zip.length, sha256(zip));
+            return new StoredCode(blobId, size, Base64.getEncoder().encodeToString(sha256.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void requireZip(byte[] zip) {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+    private static void requireZip(ZipSource zip) {
+        try (ZipInputStream in = new ZipInputStream(zip.open())) {
             if (in.getNextEntry() != null) {
                 return;
             }
@@ -61,11 +105,39 @@ public final class CodePackages {
 
     /** The unpacked package, unpacking it the first time. */
     public Path taskRoot(FunctionConfiguration function) {
-        return taskRoots.computeIfAbsent(function.codeBlob(), blobId -> unpack(blobId, function.codeSha256()));
+        return unpacked(function.codeBlob(), function.codeSha256());
     }
 
-    private Path unpack(String blobId, String sha256) {
-        Path dir = unpackRoot.resolve(sha256.replace('/', '_').replace('+', '-').replace("=", ""));
+    /** A package unpacked into its own directory, the first time it is asked for. */
+    public Path unpacked(String blobId, String sha256) {
+        return taskRoots.computeIfAbsent(blobId, id -> {
+            Path dir = unpackRoot.resolve(sha256.replace('/', '_').replace('+', '-').replace("=", ""));
+            unpack(id, dir);
+            return dir;
+        });
+    }
+
+    /**
+     * The directory that stands for /opt: the layers extracted in order, a later layer's files
+     * replacing an earlier one's as Lambda merges them. One per distinct list of layers, shared
+     * by the environments that use it (like /opt, it is only read).
+     */
+    public Path opt(List<FunctionLayer> layers) {
+        String shas = layers.stream().map(FunctionLayer::codeSha256).collect(Collectors.joining(","));
+        return optRoots.computeIfAbsent(shas, key -> {
+            Path dir = unpackRoot.resolve("opt-" + HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8))));
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            layers.forEach(layer -> unpack(layer.codeBlob(), dir));
+            return dir;
+        });
+    }
+
+    /** Extracts a package into a directory, over whatever is there (how layers stack into /opt). */
+    public void unpack(String blobId, Path dir) {
         try (InputStream zip = blobs.open(blobId, 0, blobs.size(blobId));
              ZipInputStream in = new ZipInputStream(zip)) {
             Files.createDirectories(dir);
@@ -85,7 +157,6 @@ public final class CodePackages {
                     target.toFile().setExecutable(true);
                 }
             }
-            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack code package " + blobId, e);
         }
@@ -94,14 +165,14 @@ public final class CodePackages {
     /** Forgets unpacked packages (their directories go with the server's temporary root). */
     public void clear() {
         taskRoots.clear();
+        optRoots.clear();
     }
 
-    static String sha256(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record FunctionConfiguration(String functionName, String version, String runtime, String role, String handler,
                                     String description, int timeout, int memorySize, Map<String, String> environment,
-                                    String deadLetterTargetArn, List<String> layers, List<String> architectures,
+                                    String deadLetterTargetArn, List<FunctionLayer> layers, List<String> architectures,
                                     String codeSha256, long codeSize, String codeBlob, String lastModified,
                                     String revisionId) {
     public static final String LATEST = "$LATEST";
@@ -61,7 +61,7 @@ public record FunctionConfiguration(String functionName, String version, String 
         m.put("TracingConfig", Map.of("Mode", "PassThrough"));
         m.put("RevisionId", revisionId);
         if (!layers.isEmpty()) {
-            m.put("Layers", layers.stream().map(arn -> Map.<String, Object>of("Arn", arn, "CodeSize", 0L)).toList());
+            m.put("Layers", layers.stream().map(FunctionLayer::describe).toList());
         }
         m.put("State", state);
         m.put("LastUpdateStatus", lastUpdateStatus);

@@ -7,6 +7,7 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.invoke.Destinations;
+import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.runtime.EnvironmentKey;
 
 import java.time.ZoneOffset;
@@ -30,21 +31,16 @@ public final class FunctionOperations {
     private static final int MAX_TIMEOUT = 900;
     private static final int DEFAULT_PAGE = 50;
 
-    /** Where code named by S3Bucket/S3Key comes from: (scope, bucket, key) → bytes, or null when S3 is absent. */
-    public interface S3Code {
-        byte[] read(Scope scope, String bucket, String key);
-    }
-
     private final LambdaStore store;
     private final CodePackages code;
-    private final S3Code s3;
+    private final LayerOperations layers;
     private final Consumer<Predicate<EnvironmentKey>> retireEnvironments;
 
-    public FunctionOperations(LambdaStore store, CodePackages code, S3Code s3,
+    public FunctionOperations(LambdaStore store, CodePackages code, LayerOperations layers,
                               Consumer<Predicate<EnvironmentKey>> retireEnvironments) {
         this.store = store;
         this.code = code;
-        this.s3 = s3;
+        this.layers = layers;
         this.retireEnvironments = retireEnvironments;
     }
 
@@ -73,7 +69,7 @@ public final class FunctionOperations {
                     input.string("Runtime"), input.string("Role"), input.string("Handler"), input.string("Description"),
                     input.has("Timeout") ? input.integer("Timeout") : 3,
                     input.has("MemorySize") ? input.integer("MemorySize") : 128,
-                    variables(input), deadLetter, strings(input.list("Layers")),
+                    variables(input), deadLetter, layers.resolve(input.list("Layers")),
                     input.has("Architectures") ? strings(input.list("Architectures")) : List.of("x86_64"),
                     stored.sha256(), stored.size(), stored.blobId(), now(), LambdaStore.newRevisionId());
             store.versions.put(scope, LambdaStore.versionKey(name, function.version()), function);
@@ -152,7 +148,7 @@ public final class FunctionOperations {
                     or(input.integer("Timeout"), c.timeout()), or(input.integer("MemorySize"), c.memorySize()),
                     input.has("Environment") ? variables(input) : c.environment(),
                     input.has("DeadLetterConfig") ? deadLetterTarget(input) : c.deadLetterTargetArn(),
-                    input.has("Layers") ? strings(input.list("Layers")) : c.layers(), c.architectures(),
+                    input.has("Layers") ? layers.resolve(input.list("Layers")) : c.layers(), c.architectures(),
                     c.codeSha256(), c.codeSize(), c.codeBlob(), now(), LambdaStore.newRevisionId());
             return saveLatest(scope, updated, false);
         }
@@ -237,7 +233,7 @@ public final class FunctionOperations {
         return a.codeSha256().equals(b.codeSha256()) && Objects.equals(a.runtime(), b.runtime())
                 && Objects.equals(a.handler(), b.handler()) && a.timeout() == b.timeout()
                 && a.memorySize() == b.memorySize() && a.environment().equals(b.environment())
-                && Objects.equals(a.role(), b.role()) && Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
+                && Objects.equals(a.role(), b.role()) && a.layers().equals(b.layers()) && Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
     }
 
     public Output listVersionsByFunction(RequestContext context, Input input) {
@@ -253,21 +249,7 @@ public final class FunctionOperations {
         if (codeInput == null) {
             throw LambdaErrors.invalidParameter("Code is required.");
         }
-        if (codeInput.has("ZipFile")) {
-            return code.store(codeInput.blob("ZipFile"));
-        }
-        if (codeInput.has("S3Bucket") && codeInput.has("S3Key")) {
-            byte[] zip = s3.read(scope, codeInput.string("S3Bucket"), codeInput.string("S3Key"));
-            if (zip == null) {
-                throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. "
-                        + "S3 Error Message: The specified key does not exist.");
-            }
-            return code.store(zip);
-        }
-        if (codeInput.has("ImageUri")) {
-            throw LambdaErrors.invalidParameter("Cloudjar runs .zip functions; container images are not supported yet.");
-        }
-        throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        return code.store(scope, codeInput);
     }
 
     private static void requireTimeout(Integer timeout) {

@@ -27,15 +27,11 @@ import java.util.concurrent.TimeUnit;
  * Asynchronous (Event) invocations as Lambda runs them: queued, retried after a function error
  * up to MaximumRetryAttempts with Lambda's 1-minute then 2-minute delays, retried with back-off
  * while throttled, given up once older than MaximumEventAgeInSeconds; then the OnFailure
- * destination and the dead-letter queue, or the OnSuccess destination. Delays are multiplied by
- * {@code --lambda-retry-delay-scale} so that tests need not wait minutes.
+ * destination and the dead-letter queue, or the OnSuccess destination (timing: {@link RetrySchedule}).
  */
 public final class AsyncInvoker {
     private static final System.Logger LOG = System.getLogger(AsyncInvoker.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration[] RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
-    private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
-    private static final Duration MAX_THROTTLE_DELAY = Duration.ofMinutes(5);
 
     /** One queued event; the request id stays the same across its attempts, as on Lambda. */
     private record Event(String requestId, Scope scope, FunctionRef function, byte[] payload, Instant received,
@@ -54,16 +50,16 @@ public final class AsyncInvoker {
     private final Destinations destinations;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final double delayScale;
+    private final RetrySchedule schedule;
 
     public AsyncInvoker(LambdaStore store, Invoker invoker, EventBus events, ExecutorService workers,
-                        ScheduledExecutorService scheduler, double delayScale) {
+                        ScheduledExecutorService scheduler, RetrySchedule schedule) {
         this.store = store;
         this.invoker = invoker;
         this.destinations = new Destinations(events, this::submitToArn);
         this.workers = workers;
         this.scheduler = scheduler;
-        this.delayScale = delayScale;
+        this.schedule = schedule;
     }
 
     /** Queues an event; returns its request id. */
@@ -90,7 +86,7 @@ public final class AsyncInvoker {
 
     private void later(Event event, Duration delay) {
         try {
-            scheduler.schedule(() -> run(event), (long) (delay.toMillis() * delayScale), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> run(event), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.log(System.Logger.Level.DEBUG, "server stopping; dropped event " + event.requestId());
         }
@@ -99,14 +95,14 @@ public final class AsyncInvoker {
     private void attempt(Event event) {
         FunctionConfiguration function;
         try {
-            function = store.resolve(event.scope(), event.function());
+            function = store.route(event.scope(), event.function());
         } catch (AwsException gone) {
             return;
         }
         EventInvokeConfig config = store.eventInvokeConfigs
                 .get(event.scope(), JsonTable.key(function.functionName(), event.function().qualifierOrLatest()))
                 .orElse(EventInvokeConfig.defaults());
-        if (Duration.between(event.received(), Instant.now()).toMillis() > config.maxAgeSeconds() * 1000L * delayScale
+        if (Duration.between(event.received(), Instant.now()).compareTo(schedule.maximumEventAge(config.maxAgeSeconds())) > 0
                 && event.attempts() > 0) {
             fail(event, function, config, "EventAgeExceeded", null);
             return;
@@ -117,8 +113,7 @@ public final class AsyncInvoker {
                     event.payload(), null);
         } catch (AwsException e) {
             if (e.status() == 429) {
-                long backoff = Math.min(MAX_THROTTLE_DELAY.toMillis(), THROTTLE_DELAY.toMillis() << Math.min(event.throttles(), 8));
-                later(event.throttled(), Duration.ofMillis(backoff));
+                later(event.throttled(), schedule.whileThrottled(event.throttles()));
             } else {
                 fail(event, function, config, "RetriesExhausted", null);
             }
@@ -129,7 +124,7 @@ public final class AsyncInvoker {
                 destinations.send(config.onSuccess(), record(event, function, "Success", result), Map.of());
             }
         } else if (event.attempts() < config.retries()) {
-            later(event.retried(), RETRY_DELAYS[Math.min(event.attempts(), RETRY_DELAYS.length - 1)]);
+            later(event.retried(), schedule.afterFunctionError(event.attempts() + 1));
         } else {
             fail(event, function, config, "RetriesExhausted", result);
         }

@@ -35,7 +35,7 @@ public final class InvokeOperations {
     public Output invoke(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        FunctionConfiguration function = store.resolve(scope, ref);
+        FunctionConfiguration function = store.route(scope, ref);
         String type = input.has("InvocationType") ? input.string("InvocationType") : "RequestResponse";
         byte[] payload = input.has("Payload") ? input.blob("Payload") : "{}".getBytes(StandardCharsets.UTF_8);
         requireJson(payload);

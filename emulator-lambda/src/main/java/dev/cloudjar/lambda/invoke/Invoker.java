@@ -74,6 +74,7 @@ public final class Invoker {
             response = RuntimeResponse.platformError("Sandbox.Timedout", "RequestId: " + requestId
                     + " Error: Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) function.timeout()) + " seconds");
         }
+        env.collectOutput(invocation);
         boolean delivered = invocation.delivered().isDone();
         if (timedOut || !delivered || "Runtime.ExitError".equals(response.errorType())) {
             pool.discard(env);

@@ -7,7 +7,9 @@ import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.function.CodePackages;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +47,20 @@ public final class EnvironmentPool {
     private final CredentialStore credentials;
     private final Supplier<String> endpoint;
     private final Duration idleTimeout;
+    private final Path outputDir;
     private final Map<String, ExecutionEnvironment> byId = new ConcurrentHashMap<>();
     // Guarded by this.
     private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
 
     public EnvironmentPool(EnvironmentLauncher launcher, CodePackages code, FunctionLogs logs, CredentialStore credentials,
-                           Supplier<String> endpoint, Duration idleTimeout) {
+                           Supplier<String> endpoint, Duration idleTimeout, Path outputDir) {
         this.launcher = launcher;
         this.code = code;
         this.logs = logs;
         this.credentials = credentials;
         this.endpoint = endpoint;
         this.idleTimeout = idleTimeout;
+        this.outputDir = outputDir;
     }
 
     public static EnvironmentKey key(Scope scope, FunctionConfiguration function) {
@@ -114,7 +118,7 @@ public final class EnvironmentPool {
         for (int i = existing.size(); i < count; i++) {
             release(start(key, function, true));
         }
-        existing.stream().skip(count).forEach(this::discard);
+        existing.stream().skip(count).forEach(this::decommission);
     }
 
     /** The provisioned environments of a version that have finished init. */
@@ -135,7 +139,12 @@ public final class EnvironmentPool {
                 }
             }
         }
-        doomed.forEach(this::discard);
+        doomed.forEach(this::decommission);
+    }
+
+    private void decommission(ExecutionEnvironment env) {
+        env.decommission();
+        discard(env);
     }
 
     /** Stops on-demand environments idle for longer than the idle timeout. */
@@ -163,7 +172,10 @@ public final class EnvironmentPool {
         }
         List<ExecutionEnvironment> all = new ArrayList<>(byId.values());
         byId.clear();
-        all.forEach(ExecutionEnvironment::kill);
+        all.forEach(env -> {
+            env.decommission();
+            env.kill();
+        });
     }
 
     private ExecutionEnvironment start(EnvironmentKey key, FunctionConfiguration function, boolean provisioned) {
@@ -171,16 +183,25 @@ public final class EnvironmentPool {
         String stream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + function.version() + "]" + id;
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, function, provisioned, stream);
         Path taskRoot = code.taskRoot(function);
+        Path opt = code.opt(function.layers());
+        ProcessOutput output = new ProcessOutput(outputDir.resolve(id + ".log"));
         Process process;
         try {
-            process = launcher.launch(function, taskRoot, environment(key.scope(), function, taskRoot, env));
+            Files.createDirectories(outputDir);
+            process = launcher.launch(function, taskRoot, opt, environment(key.scope(), function, taskRoot, opt, env),
+                    output.file());
         } catch (IOException e) {
             throw LambdaErrors.invalidRuntime("Cloudjar could not start the " + function.runtime() + " runtime: " + e.getMessage());
         }
         byId.put(id, env);
         String group = FunctionLogs.groupName(function.functionName());
-        env.started(process, line -> logs.append(key.scope(), group, stream, List.of(line)));
+        env.started(process, output, lines -> logs.append(key.scope(), group, stream, lines));
         env.onExit().thenAccept(p -> {
+            // The replacement starts before the invocation in flight learns of the crash, so
+            // that the next invocation finds it.
+            if (provisioned && !env.isDecommissioned() && env.initialisedOk()) {
+                replace(key, function);
+            }
             env.exited(p.exitValue());
             byId.remove(id);
         });
@@ -188,11 +209,29 @@ public final class EnvironmentPool {
         return env;
     }
 
+    /**
+     * Starts a provisioned environment in place of one that died (a crash, a timeout), as Lambda
+     * keeps the configured number of provisioned environments.
+     */
+    private void replace(EnvironmentKey key, FunctionConfiguration function) {
+        try {
+            release(start(key, function, true));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot replace a provisioned environment of "
+                    + function.functionName() + ": " + e.getMessage());
+        }
+    }
+
     /** The variables Lambda sets in an execution environment, then the function's own. */
-    private Map<String, String> environment(Scope scope, FunctionConfiguration function, Path taskRoot,
+    private Map<String, String> environment(Scope scope, FunctionConfiguration function, Path taskRoot, Path opt,
                                             ExecutionEnvironment env) {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        // Lambda appends /opt/bin to PATH and /opt/lib to LD_LIBRARY_PATH for layers' binaries and libraries.
+        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+                + File.pathSeparator + opt.resolve("bin"));
+        vars.put("LD_LIBRARY_PATH", taskRoot.resolve("lib") + File.pathSeparator + opt.resolve("lib"));
+        // Cloudjar's addition: where /opt is, for code that looks for layer files by path.
+        vars.put("CLOUDJAR_OPT", opt.toString());
         vars.put("HOME", System.getProperty("java.io.tmpdir"));
         vars.put("LANG", "en_US.UTF-8");
         vars.put("TZ", ":UTC");

@@ -3,10 +3,9 @@ package dev.cloudjar.lambda.runtime;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -25,8 +24,10 @@ public final class ExecutionEnvironment {
     private final CompletableFuture<Void> initialised = new CompletableFuture<>();
     private volatile long initNanos;
     private volatile long idleSinceNanos = System.nanoTime();
+    private volatile boolean decommissioned;
     private Process process;
-    private OutputReader output;
+    private ProcessOutput output;
+    private Consumer<List<String>> initLog;
     // Guarded by this.
     private CompletableFuture<Invocation> parkedNext;
     private Invocation current;
@@ -42,17 +43,11 @@ public final class ExecutionEnvironment {
         this.logStreamName = logStreamName;
     }
 
-    void started(Process process, Consumer<String> initLog) {
+    /** The process is running, writing to {@code output}; what it writes outside invocations goes to {@code initLog}. */
+    void started(Process process, ProcessOutput output, Consumer<List<String>> initLog) {
         this.process = process;
-        this.output = new OutputReader(process.getInputStream(), line -> {
-            Invocation invocation = deliveredInvocation();
-            if (invocation != null) {
-                invocation.log(line);
-            } else {
-                initLog.accept(line);
-            }
-        }, "lambda-env-" + id);
-        output.start();
+        this.output = output;
+        this.initLog = initLog;
     }
 
     public String id() {
@@ -92,12 +87,22 @@ public final class ExecutionEnvironment {
         idleSinceNanos = System.nanoTime();
     }
 
-    public synchronized boolean isDead() {
-        return dead;
+    /** Marks an environment that is going away for good: a provisioned one is not replaced. */
+    void decommission() {
+        decommissioned = true;
     }
 
-    private synchronized Invocation deliveredInvocation() {
-        return currentDelivered ? current : null;
+    boolean isDecommissioned() {
+        return decommissioned;
+    }
+
+    /** Whether init finished without error (a provisioned environment that never did is not replaced). */
+    boolean initialisedOk() {
+        return initialised.isDone() && !initialised.isCompletedExceptionally();
+    }
+
+    public synchronized boolean isDead() {
+        return dead;
     }
 
     /** Hands an invocation to the runtime: now if it is waiting in /next, else on its next /next. */
@@ -118,6 +123,7 @@ public final class ExecutionEnvironment {
     public synchronized CompletableFuture<Invocation> next() {
         if (!initialised.isDone()) {
             initNanos = System.nanoTime() - startNanos;
+            initLog.accept(output.take());
             initialised.complete(null);
         }
         CompletableFuture<Invocation> next = new CompletableFuture<>();
@@ -146,7 +152,6 @@ public final class ExecutionEnvironment {
             current = null;
             currentDelivered = false;
         }
-        output.drain();
         done.response().complete(response);
         return true;
     }
@@ -158,7 +163,7 @@ public final class ExecutionEnvironment {
             waiting = current;
             current = null;
         }
-        output.drain();
+        initLog.accept(output.take());
         initialised.completeExceptionally(new IllegalStateException("init failed: " + response.errorType()));
         if (waiting != null) {
             waiting.response().complete(response);
@@ -175,12 +180,19 @@ public final class ExecutionEnvironment {
             current = null;
             parkedNext = null;
         }
-        output.drain();
+        if (inFlight == null) {
+            initLog.accept(output.take());
+        }
         initialised.completeExceptionally(new IllegalStateException("runtime exited with status " + status));
         if (inFlight != null) {
             inFlight.response().complete(RuntimeResponse.platformError("Runtime.ExitError",
                     "RequestId: " + inFlight.requestId() + " Error: Runtime exited with error: exit status " + status));
         }
+    }
+
+    /** Moves what the function wrote so far into the invocation's log (its output ends with its answer). */
+    public void collectOutput(Invocation invocation) {
+        output.take().forEach(invocation::log);
     }
 
     /** Stops the process and everything it started. */
@@ -191,6 +203,9 @@ public final class ExecutionEnvironment {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+        if (output != null) {
+            output.delete();
         }
     }
 
@@ -210,70 +225,5 @@ public final class ExecutionEnvironment {
             // not Linux, or the process is gone
         }
         return 0;
-    }
-
-    /** Reads the process's merged stdout and stderr line by line on its own thread. */
-    static final class OutputReader extends Thread {
-        private static final int DRAIN_WAIT_MS = 200;
-        private final InputStream in;
-        private final Consumer<String> lines;
-        private final StringBuilder partial = new StringBuilder();
-        private volatile boolean busy;
-
-        OutputReader(InputStream in, Consumer<String> lines, String name) {
-            super(name);
-            setDaemon(true);
-            this.in = in;
-            this.lines = lines;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[8192];
-            try {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    busy = true;
-                    accept(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    busy = false;
-                }
-            } catch (IOException e) {
-                // the process is gone
-            } finally {
-                busy = false;
-                flushPartial();
-            }
-        }
-
-        private synchronized void accept(String text) {
-            partial.append(text);
-            int newline;
-            while ((newline = partial.indexOf("\n")) >= 0) {
-                lines.accept(partial.substring(0, newline));
-                partial.delete(0, newline + 1);
-            }
-        }
-
-        private synchronized void flushPartial() {
-            if (partial.length() > 0) {
-                lines.accept(partial.toString());
-                partial.setLength(0);
-            }
-        }
-
-        /**
-         * Waits (briefly) until what the runtime wrote before answering has been taken, so that
-         * an invocation's log holds its own output: runtimes flush before they post a result,
-         * and the reader wakes as soon as those bytes are in the pipe. (The stream's available()
-         * would block behind the reader's pending read, so progress is judged by the reader.)
-         */
-        void drain() {
-            long deadline = System.nanoTime() + DRAIN_WAIT_MS * 1_000_000L;
-            int idleLooks = 0;
-            while (idleLooks < 3 && System.nanoTime() < deadline) {
-                idleLooks = busy ? 0 : idleLooks + 1;
-                Thread.yield();
-            }
-        }
     }
 }

@@ -26,16 +26,40 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
     }
 
     @Override
-    public Process launch(FunctionConfiguration function, Path taskRoot, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(function, taskRoot))
+    public Process launch(FunctionConfiguration function, Path taskRoot, Path opt, Map<String, String> environment,
+                          Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(function, taskRoot, opt))
                 .directory(taskRoot.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
+        layerPaths(function.runtime(), opt).forEach(builder.environment()::putIfAbsent);
         return builder.start();
     }
 
-    private List<String> command(FunctionConfiguration function, Path taskRoot) {
+    /**
+     * Where each runtime finds layer content, as on Lambda with /opt replaced by the local
+     * directory: Python's /opt/python/lib/pythonX.Y/site-packages and /opt/python, Node.js's
+     * /opt/nodejs/nodeNN/node_modules and /opt/nodejs/node_modules (Java's /opt/java/lib is on
+     * the class path). A function's own variable of the same name wins.
+     */
+    static Map<String, String> layerPaths(String runtime, Path opt) {
+        String name = runtime == null ? "" : runtime;
+        if (name.startsWith("python")) {
+            return Map.of("PYTHONPATH", String.join(File.pathSeparator,
+                    opt.resolve("python/lib/" + name + "/site-packages").toString(), opt.resolve("python").toString()));
+        }
+        if (name.startsWith("nodejs")) {
+            String major = name.replaceAll("[^0-9]", "");
+            return Map.of("NODE_PATH", String.join(File.pathSeparator,
+                    opt.resolve("nodejs/node" + major + "/node_modules").toString(),
+                    opt.resolve("nodejs/node_modules").toString()));
+        }
+        return Map.of();
+    }
+
+    private List<String> command(FunctionConfiguration function, Path taskRoot, Path opt) {
         String runtime = function.runtime() == null ? "" : function.runtime();
         if (runtime.startsWith("provided")) {
             Path bootstrap = taskRoot.resolve("bootstrap");
@@ -51,7 +75,7 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
             return List.of(interpreter("node", runtime), clients.node().toString());
         }
         if (runtime.startsWith("java")) {
-            return java(function, taskRoot);
+            return java(function, taskRoot, opt);
         }
         throw LambdaErrors.invalidRuntime("Cloudjar cannot run the " + runtime + " runtime; it runs java, nodejs, "
                 + "python3 and provided functions.");
@@ -59,9 +83,10 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
 
     /**
      * Lambda's Java runtimes start the JVM with tiered compilation stopped at C1 (fast start) and
-     * a heap of most of the memory size; the task root and its lib/ jars form the class path.
+     * a heap of most of the memory size; the task root, its lib/ jars and the layers' java/lib
+     * jars form the class path.
      */
-    private List<String> java(FunctionConfiguration function, Path taskRoot) {
+    private List<String> java(FunctionConfiguration function, Path taskRoot, Path opt) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+TieredCompilation");
@@ -71,7 +96,8 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
         command.add("-Xmx" + Math.max(64, function.memorySize() * 85 / 100) + "m");
         command.add("-cp");
         command.add(String.join(File.pathSeparator, clients.javaClasses().toString(), taskRoot.toString(),
-                taskRoot.resolve("lib").toString() + File.separator + "*"));
+                taskRoot.resolve("lib").toString() + File.separator + "*",
+                opt.resolve("java/lib").toString() + File.separator + "*"));
         command.add(clients.javaMainClass());
         return command;
     }

@@ -23,7 +23,12 @@ public final class Md5s {
     }
 
     public static String ofBody(String body) {
-        return hex(body.getBytes(StandardCharsets.UTF_8));
+        return hex(digest("MD5", body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The SHA-256 of the body, in hex: a FIFO queue's content-based deduplication id. */
+    public static String sha256(String body) {
+        return hex(digest("SHA-256", body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Null when there are no attributes, as SQS omits MD5OfMessageAttributes then. */
@@ -44,7 +49,7 @@ public final class Md5s {
                 lengthPrefixed(out, a.stringValue().getBytes(StandardCharsets.UTF_8));
             }
         }
-        return hex(out.toByteArray());
+        return hex(digest("MD5", out.toByteArray()));
     }
 
     private static void lengthPrefixed(ByteArrayOutputStream out, byte[] bytes) {
@@ -52,12 +57,16 @@ public final class Md5s {
         out.writeBytes(bytes);
     }
 
-    private static String hex(byte[] bytes) {
+    private static byte[] digest(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+            return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * SendMessage(Batch), ReceiveMessage (with long polling that holds no worker: the receive is
  * retried on the scheduler until a message arrives or the wait ends), DeleteMessage(Batch) and
- * ChangeMessageVisibility.
+ * ChangeMessageVisibility(Batch); FIFO queues' group and deduplication ids.
  */
 public final class MessageOperations {
     private static final long POLL_MILLIS = 20;
@@ -44,11 +44,11 @@ public final class MessageOperations {
 
     public Output sendMessage(RequestContext context, Input input) {
         Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
-        return sendResult(send(queue, input, context.principal().accessKeyId()));
+        return send(queue, input, context.principal().accessKeyId());
     }
 
-    /** Sends a message to a queue; also how Lambda's dead-letter queues and destinations deliver. */
-    public Message send(Queue queue, Input entry, String senderId) {
+    /** Sends a message to a queue, answering SendMessage's result; also how Lambda's dead-letter queues and destinations deliver. */
+    public Output send(Queue queue, Input entry, String senderId) {
         String body = entry.string("MessageBody");
         if (body.isEmpty()) {
             throw SqsErrors.invalidParameterValue("The request must contain the parameter MessageBody.");
@@ -64,10 +64,35 @@ public final class MessageOperations {
         }
         int delay = entry.has("DelaySeconds") ? entry.integer("DelaySeconds") : queue.intAttribute("DelaySeconds");
         long now = clock.millis();
+        String groupId = queue.isFifo() ? fifoGroupId(entry) : null;
+        String deduplicationId = queue.isFifo() ? fifoDeduplicationId(queue, entry, body) : null;
         Message message = new Message(UUID.randomUUID().toString(), body, attributes,
-                senderId == null ? "AIDAANONYMOUS" : senderId, now, now + delay * 1000L);
-        queue.messages().add(message);
-        return message;
+                senderId == null ? "AIDAANONYMOUS" : senderId, now, now + delay * 1000L, groupId, deduplicationId);
+        return sendResult(message, queue.messages().send(message, now));
+    }
+
+    /** A FIFO message's group: required, and FIFO queues take no per-message delay. */
+    private static String fifoGroupId(Input entry) {
+        if (entry.has("DelaySeconds")) {
+            throw SqsErrors.invalidParameterValue("Value " + entry.integer("DelaySeconds") + " for parameter DelaySeconds "
+                    + "is invalid. Reason: The request include parameter that is not valid for this queue type.");
+        }
+        if (!entry.has("MessageGroupId")) {
+            throw SqsErrors.missingParameter("The request must contain the parameter MessageGroupId.");
+        }
+        return entry.string("MessageGroupId");
+    }
+
+    /** The explicit deduplication id, or with ContentBasedDeduplication the SHA-256 of the body. */
+    private static String fifoDeduplicationId(Queue queue, Input entry, String body) {
+        if (entry.has("MessageDeduplicationId")) {
+            return entry.string("MessageDeduplicationId");
+        }
+        if (!"true".equalsIgnoreCase(queue.attribute("ContentBasedDeduplication"))) {
+            throw SqsErrors.invalidParameterValue("The queue should either have ContentBasedDeduplication enabled or "
+                    + "MessageDeduplicationId provided explicitly");
+        }
+        return Md5s.sha256(body);
     }
 
     @SuppressWarnings("unchecked")
@@ -75,10 +100,20 @@ public final class MessageOperations {
         return (Map<String, Object>) value;
     }
 
-    private static Output sendResult(Message message) {
-        return Output.of("MD5OfMessageBody", Md5s.ofBody(message.body()))
-                .put("MD5OfMessageAttributes", Md5s.ofAttributes(message.attributes()))
-                .put("MessageId", message.messageId());
+    /**
+     * The MD5s of what was sent (the SDKs check them against their request) with the id of the
+     * message the queue kept: for a FIFO duplicate, the first one's.
+     */
+    private static Output sendResult(Message sent, Message kept) {
+        Output output = Output.of("MD5OfMessageBody", Md5s.ofBody(sent.body()))
+                .put("MD5OfMessageAttributes", Md5s.ofAttributes(sent.attributes()))
+                .put("MessageId", kept.messageId());
+        return kept.messageGroupId() == null ? output : output.put("SequenceNumber", sequenceNumber(kept));
+    }
+
+    /** SQS's FIFO sequence numbers are 20-digit decimal strings that grow within a queue. */
+    private static String sequenceNumber(Message message) {
+        return String.format("%020d", message.sequenceNumber());
     }
 
     public Output sendMessageBatch(RequestContext context, Input input) {
@@ -89,8 +124,7 @@ public final class MessageOperations {
         for (Object raw : entries) {
             Input entry = new Input(asMap(raw));
             try {
-                Message message = send(queue, entry, context.principal().accessKeyId());
-                Map<String, Object> result = new LinkedHashMap<>(sendResult(message).members());
+                Map<String, Object> result = new LinkedHashMap<>(send(queue, entry, context.principal().accessKeyId()).members());
                 result.put("Id", entry.string("Id"));
                 successful.add(result);
             } catch (AwsException e) {
@@ -204,6 +238,11 @@ public final class MessageOperations {
             all.put("SentTimestamp", Long.toString(m.sentTimestamp()));
             all.put("ApproximateReceiveCount", Integer.toString(m.receiveCount()));
             all.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveTimestamp()));
+            if (m.messageGroupId() != null) {
+                all.put("MessageGroupId", m.messageGroupId());
+                all.put("MessageDeduplicationId", m.messageDeduplicationId());
+                all.put("SequenceNumber", sequenceNumber(m));
+            }
             Map<String, String> chosen = new LinkedHashMap<>();
             for (String name : systemAttributes) {
                 if (name.equals("All")) {
@@ -272,12 +311,31 @@ public final class MessageOperations {
 
     public Output changeMessageVisibility(RequestContext context, Input input) {
         Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
-        String handle = input.string("ReceiptHandle");
+        changeVisibility(queue, input.string("ReceiptHandle"), input.integer("VisibilityTimeout"));
+        return Output.empty();
+    }
+
+    public Output changeMessageVisibilityBatch(RequestContext context, Input input) {
+        Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
+        List<Object> successful = new ArrayList<>();
+        List<Object> failed = new ArrayList<>();
+        for (Object raw : checkedBatch(input.list("Entries"))) {
+            Input entry = new Input(asMap(raw));
+            try {
+                changeVisibility(queue, entry.string("ReceiptHandle"), entry.integer("VisibilityTimeout"));
+                successful.add(Map.of("Id", entry.string("Id")));
+            } catch (AwsException e) {
+                failed.add(Map.of("Id", entry.string("Id"), "SenderFault", true, "Code", e.code(), "Message", e.getMessage()));
+            }
+        }
+        return Output.of("Successful", successful).put("Failed", failed);
+    }
+
+    private void changeVisibility(Queue queue, String handle, Integer timeout) {
         if (!MessageQueue.isReceiptHandle(handle)) {
             throw SqsErrors.receiptHandleIsInvalid(handle);
         }
-        int timeout = input.integer("VisibilityTimeout");
-        if (timeout < 0 || timeout > 43200) {
+        if (timeout == null || timeout < 0 || timeout > 43200) {
             throw SqsErrors.invalidParameterValue("Value " + timeout + " for parameter VisibilityTimeout is invalid. "
                     + "Reason: Must be between 0 and 43200.");
         }
@@ -285,7 +343,6 @@ public final class MessageOperations {
         if (!queue.messages().changeVisibility(handle, now + timeout * 1000L, now)) {
             throw SqsErrors.messageNotInflight();
         }
-        return Output.empty();
     }
 
     private static List<String> strings(List<Object> values) {

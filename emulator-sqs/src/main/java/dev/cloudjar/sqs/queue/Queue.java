@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A queue: its name, settable attributes and messages. */
+/** A queue: its name, settable attributes, tags and messages. */
 public final class Queue {
     /** Attributes a client may set, with SQS's defaults. */
     static final Map<String, String> DEFAULTS = Map.of(
@@ -21,16 +21,28 @@ public final class Queue {
     private final String name;
     private final long createdTimestamp;
     private final Map<String, String> attributes = new LinkedHashMap<>();
-    private final MessageQueue messages = new MessageQueue();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final MessageQueue messages;
     private volatile long lastModifiedTimestamp;
 
-    Queue(Scope scope, String name, Map<String, String> attributes, long now) {
+    Queue(Scope scope, StoredQueue stored, MessageQueue messages) {
         this.scope = scope;
-        this.name = name;
-        this.createdTimestamp = now;
-        this.lastModifiedTimestamp = now;
+        this.name = stored.name();
+        this.createdTimestamp = stored.createdTimestamp();
+        this.lastModifiedTimestamp = stored.lastModifiedTimestamp();
         this.attributes.putAll(DEFAULTS);
-        this.attributes.putAll(attributes);
+        this.attributes.putAll(stored.attributes());
+        this.tags.putAll(stored.tags());
+        this.messages = messages;
+    }
+
+    /** A FIFO queue: its name ends in .fifo and it was created with FifoQueue=true. */
+    public static boolean isFifo(String name) {
+        return name.endsWith(".fifo");
+    }
+
+    public boolean isFifo() {
+        return isFifo(name);
     }
 
     public String name() {
@@ -53,9 +65,21 @@ public final class Queue {
         return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
-    public synchronized void setAttributes(Map<String, String> changes, long now) {
+    synchronized void setAttributes(Map<String, String> changes, long now) {
         attributes.putAll(changes);
         lastModifiedTimestamp = now;
+    }
+
+    public synchronized Map<String, String> tags() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    synchronized void tag(Map<String, String> added) {
+        tags.putAll(added);
+    }
+
+    synchronized void untag(Iterable<String> keys) {
+        keys.forEach(tags::remove);
     }
 
     public long createdTimestamp() {
@@ -72,5 +96,11 @@ public final class Queue {
 
     public synchronized String attribute(String name) {
         return attributes.get(name);
+    }
+
+    /** The queue as stored (its messages are stored on their own). */
+    synchronized StoredQueue stored() {
+        Map<String, String> set = new LinkedHashMap<>(attributes);
+        return new StoredQueue(name, set, new LinkedHashMap<>(tags), createdTimestamp, lastModifiedTimestamp);
     }
 }

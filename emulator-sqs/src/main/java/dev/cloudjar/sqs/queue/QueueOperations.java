@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** CreateQueue, GetQueueUrl, GetQueueAttributes, SetQueueAttributes, DeleteQueue, PurgeQueue and ListQueues. */
+/**
+ * CreateQueue, GetQueueUrl, GetQueueAttributes, SetQueueAttributes, DeleteQueue, PurgeQueue,
+ * ListQueues, and the queue tags: TagQueue, UntagQueue, ListQueueTags.
+ */
 public final class QueueOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
@@ -60,9 +63,33 @@ public final class QueueOperations {
         if (!name.matches("[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo")) {
             throw SqsErrors.invalidParameterValue("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
         }
-        Map<String, String> attributes = validated(attributes(input.map("Attributes")));
-        Queue queue = queues.create(context.scope(), name, attributes, clock.millis());
+        Map<String, String> attributes = withFifoDefaults(name, validated(attributes(input.map("Attributes"))));
+        Queue queue = queues.create(context.scope(), name, attributes, attributes(input.map("tags")), clock.millis());
         return Output.of("QueueUrl", url(context, queue));
+    }
+
+    /**
+     * A FIFO queue is named *.fifo and created with FifoQueue=true, neither without the other; it
+     * reports SQS's FIFO defaults. ContentBasedDeduplication is unknown to standard queues.
+     */
+    private static Map<String, String> withFifoDefaults(String name, Map<String, String> attributes) {
+        boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoQueue"));
+        if (Queue.isFifo(name) != fifo) {
+            throw SqsErrors.invalidParameterValue("The name of a FIFO queue can only include alphanumeric characters, "
+                    + "hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
+        }
+        if (!fifo) {
+            if (attributes.containsKey("ContentBasedDeduplication")) {
+                throw SqsErrors.invalidAttributeName("ContentBasedDeduplication");
+            }
+            return attributes;
+        }
+        Map<String, String> all = new LinkedHashMap<>(attributes);
+        all.put("FifoQueue", "true");
+        all.putIfAbsent("ContentBasedDeduplication", "false");
+        all.putIfAbsent("DeduplicationScope", "queue");
+        all.putIfAbsent("FifoThroughputLimit", "perQueue");
+        return all;
     }
 
     public Output getQueueUrl(RequestContext context, Input input) {
@@ -103,8 +130,29 @@ public final class QueueOperations {
 
     public Output setQueueAttributes(RequestContext context, Input input) {
         Queue queue = resolve(queues, context, input.string("QueueUrl"));
-        queue.setAttributes(validated(attributes(input.map("Attributes"))), clock.millis());
+        Map<String, String> changes = validated(attributes(input.map("Attributes")));
+        if (changes.containsKey("FifoQueue")) {
+            // Whether a queue is FIFO is fixed when it is created.
+            throw SqsErrors.invalidAttributeName("FifoQueue");
+        }
+        queues.setAttributes(queue, changes, clock.millis());
         return Output.empty();
+    }
+
+    public Output tagQueue(RequestContext context, Input input) {
+        queues.tag(resolve(queues, context, input.string("QueueUrl")), attributes(input.map("Tags")));
+        return Output.empty();
+    }
+
+    public Output untagQueue(RequestContext context, Input input) {
+        List<String> keys = input.list("TagKeys").stream().map(String::valueOf).toList();
+        queues.untag(resolve(queues, context, input.string("QueueUrl")), keys);
+        return Output.empty();
+    }
+
+    public Output listQueueTags(RequestContext context, Input input) {
+        Map<String, String> tags = resolve(queues, context, input.string("QueueUrl")).tags();
+        return tags.isEmpty() ? Output.empty() : Output.of("Tags", tags);
     }
 
     public Output deleteQueue(RequestContext context, Input input) {

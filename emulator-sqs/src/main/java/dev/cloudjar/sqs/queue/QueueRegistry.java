@@ -1,8 +1,18 @@
 package dev.cloudjar.sqs.queue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.Entry;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.WriteBatch;
 import dev.cloudjar.sqs.SqsErrors;
+import dev.cloudjar.sqs.message.MessageJournal;
+import dev.cloudjar.sqs.message.MessageQueue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,19 +20,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The queues of every scope, in memory (messages are transient here, as they are meant to be
- * short-lived; they do not survive a restart even with --data-dir).
+ * The queues of every scope: served from memory, written through to the state store (queues in
+ * {@code sqs/<account>/<region>/queues}, their messages beside them) and read back when the
+ * server starts, so that with --data-dir they survive a restart. A reset drops both.
  */
 public final class QueueRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String QUEUES = "queues";
+
+    private final StateStore state;
     private final Map<Scope, Map<String, Queue>> queues = new ConcurrentHashMap<>();
+
+    public QueueRegistry(StateStore state) {
+        this.state = state;
+        load();
+    }
+
+    private void load() {
+        for (String keyspace : state.keyspaces("sqs/")) {
+            String[] parts = keyspace.split("/");
+            if (parts.length != 4 || !parts[3].equals(QUEUES)) {
+                continue;
+            }
+            Scope scope = new Scope(parts[1], parts[2]);
+            for (Entry e : state.keyspace(keyspace).scan(null, null, Integer.MAX_VALUE, false)) {
+                StoredQueue stored = read(e.value());
+                of(scope).put(stored.name(), open(scope, stored));
+            }
+        }
+    }
+
+    private Queue open(Scope scope, StoredQueue stored) {
+        MessageJournal journal = new MessageJournal(state, scope, stored.name());
+        return new Queue(scope, stored, new MessageQueue(Queue.isFifo(stored.name()), journal));
+    }
 
     private Map<String, Queue> of(Scope scope) {
         return queues.computeIfAbsent(scope, s -> new ConcurrentSkipListMap<>());
     }
 
-    /** The queue of that name, or a new one; null means it exists with other attributes. */
-    public Queue create(Scope scope, String name, Map<String, String> attributes, long now) {
-        Queue created = of(scope).computeIfAbsent(name, n -> new Queue(scope, n, attributes, now));
+    /** The queue of that name, or a new one; QueueNameExists when it exists with other attributes. */
+    public Queue create(Scope scope, String name, Map<String, String> attributes, Map<String, String> tags, long now) {
+        Queue created = of(scope).computeIfAbsent(name, n -> {
+            Queue queue = open(scope, new StoredQueue(n, attributes, tags, now, now));
+            save(queue);
+            return queue;
+        });
         for (Map.Entry<String, String> a : attributes.entrySet()) {
             if (!a.getValue().equals(created.attribute(a.getKey()))) {
                 throw SqsErrors.queueNameExists(name);
@@ -48,15 +92,62 @@ public final class QueueRegistry {
         return find(scope, name).orElseThrow(SqsErrors::queueDoesNotExist);
     }
 
+    public void setAttributes(Queue queue, Map<String, String> changes, long now) {
+        queue.setAttributes(changes, now);
+        save(queue);
+    }
+
+    public void tag(Queue queue, Map<String, String> tags) {
+        queue.tag(tags);
+        save(queue);
+    }
+
+    public void untag(Queue queue, List<String> keys) {
+        queue.untag(keys);
+        save(queue);
+    }
+
+    /** Deletes the queue with its messages, in one batch. */
     public boolean delete(Scope scope, String name) {
-        return of(scope).remove(name) != null;
+        Queue removed = of(scope).remove(name);
+        if (removed != null) {
+            WriteBatch batch = new WriteBatch().delete(scope.keyspace("sqs", QUEUES), key(name));
+            new MessageJournal(state, scope, name).deleteAll(batch);
+            state.apply(batch);
+        }
+        return removed != null;
     }
 
     public List<Queue> list(Scope scope) {
         return List.copyOf(of(scope).values());
     }
 
+    /** Forgets every queue (the server drops the stored ones). */
     public void clear() {
         queues.clear();
+    }
+
+    private void save(Queue queue) {
+        state.keyspace(queue.scope().keyspace("sqs", QUEUES)).put(key(queue.name()), write(queue.stored()));
+    }
+
+    private static byte[] key(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] write(StoredQueue queue) {
+        try {
+            return JSON.writeValueAsBytes(queue);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StoredQueue read(byte[] json) {
+        try {
+            return JSON.readValue(json, StoredQueue.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt SQS queue record", e);
+        }
     }
 }

@@ -16,6 +16,7 @@ public record Handlers(String runtime, String handler, SdkBytes code, String err
                 exports.handler = async (event) => {
                   count++;
                   if (event.fail) throw new Error('boom ' + event.fail);
+                  if (event.exit) process.exit(event.exit);
                   if (event.sleepMs) await new Promise((resolve) => setTimeout(resolve, event.sleepMs));
                   console.log('invoked', count);
                   return { count, pid: process.pid, greeting: 'hello ' + event.name };

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,37 @@ class LambdaConcurrencyTest {
                 assertEquals(version, response.executedVersion());
                 assertFalse(LambdaRuntimesTest.log(response).contains("Init Duration"), LambdaRuntimesTest.log(response));
             }
+        }
+    }
+
+    @Test
+    void aProvisionedEnvironmentThatDiesIsReplacedAheadOfTheNextInvoke(URI endpoint) throws Exception {
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            create(lambda, "provisioned-crash", 10);
+            String version = lambda.publishVersion(b -> b.functionName("provisioned-crash")).version();
+            lambda.putProvisionedConcurrencyConfig(b -> b.functionName("provisioned-crash").qualifier(version)
+                    .provisionedConcurrentExecutions(1));
+            awaitProvisionedReady(lambda, "provisioned-crash", version);
+            String before = LambdaRuntimesTest.payload(invoke(lambda, "provisioned-crash:" + version, "{}")).get("pid").asText();
+
+            InvokeResponse crashed = invoke(lambda, "provisioned-crash:" + version, "{\"exit\":3}");
+            assertEquals("Unhandled", crashed.functionError());
+            assertTrue(crashed.payload().asUtf8String().contains("Runtime.ExitError"), crashed.payload().asUtf8String());
+
+            awaitProvisionedReady(lambda, "provisioned-crash", version);
+            InvokeResponse next = invoke(lambda, "provisioned-crash:" + version, "{}");
+            assertNull(next.functionError(), next.payload().asUtf8String());
+            assertFalse(LambdaRuntimesTest.log(next).contains("Init Duration"), LambdaRuntimesTest.log(next));
+            assertNotEquals(before, LambdaRuntimesTest.payload(next).get("pid").asText());
+        }
+    }
+
+    /** Waits for a ready provisioned environment; one that is never replaced fails the test rather than hanging it. */
+    private static void awaitProvisionedReady(LambdaClient lambda, String name, String qualifier) throws InterruptedException {
+        for (int polls = 0; lambda.getProvisionedConcurrencyConfig(b -> b.functionName(name).qualifier(qualifier))
+                .availableProvisionedConcurrentExecutions() < 1; polls++) {
+            assertTrue(polls < 600, "no provisioned environment of " + name + ":" + qualifier + " became ready");
+            Thread.sleep(50);
         }
     }
 

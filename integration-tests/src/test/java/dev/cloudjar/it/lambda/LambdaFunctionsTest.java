@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -167,6 +169,27 @@ class LambdaFunctionsTest {
             assertEquals(950, settings.accountLimit().unreservedConcurrentExecutions());
             assertEquals(50, lambda.getFunction(b -> b.functionName("reserving")).concurrency().reservedConcurrentExecutions());
             lambda.deleteFunctionConcurrency(b -> b.functionName("reserving"));
+        }
+    }
+
+    @Test
+    void anAliasWithAdditionalVersionWeightsRoutesInvocationsToBothVersions(URI endpoint) {
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            create(lambda, "weighted", returning("'one'"));
+            String one = lambda.publishVersion(b -> b.functionName("weighted")).version();
+            lambda.updateFunctionCode(b -> b.functionName("weighted").zipFile(returning("'two'")));
+            String two = lambda.publishVersion(b -> b.functionName("weighted")).version();
+            lambda.createAlias(b -> b.functionName("weighted").name("canary").functionVersion(one)
+                    .routingConfig(r -> r.additionalVersionWeights(Map.of(two, 0.5))));
+
+            Set<String> executed = new HashSet<>();
+            // Each version's chance of missing 40 invocations at even odds is 2^-40.
+            for (int i = 0; i < 40; i++) {
+                InvokeResponse response = lambda.invoke(b -> b.functionName("weighted:canary"));
+                executed.add(response.executedVersion() + "=" + response.payload().asUtf8String());
+            }
+
+            assertEquals(Set.of(one + "=\"one\"", two + "=\"two\""), executed);
         }
     }
 }

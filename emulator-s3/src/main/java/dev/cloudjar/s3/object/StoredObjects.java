@@ -1,0 +1,27 @@
+package dev.cloudjar.s3.object;
+
+import dev.cloudjar.core.spi.ObjectSource;
+import dev.cloudjar.s3.store.ObjectVersion;
+import dev.cloudjar.s3.store.S3Store;
+
+import java.util.Optional;
+
+/** S3's side of {@link ObjectSource}: Lambda reads function code from a bucket through it. */
+public final class StoredObjects implements ObjectSource {
+    private final S3Store store;
+
+    public StoredObjects(S3Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<StoredObject> find(String accountId, String bucket, String key, String versionId) {
+        if (store.bucket(accountId, bucket).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ObjectVersion> version = versionId == null
+                ? store.current(accountId, bucket, key)
+                : store.version(accountId, bucket, key, versionId).filter(v -> !v.deleteMarker());
+        return version.map(v -> new StoredObject(v.size(), store.blobs().file(v.blobId())));
+    }
+}

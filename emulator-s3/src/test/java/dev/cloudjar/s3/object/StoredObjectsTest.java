@@ -1,0 +1,74 @@
+package dev.cloudjar.s3.object;
+
+import dev.cloudjar.core.spi.ObjectSource;
+import dev.cloudjar.core.state.MemoryStateStore;
+import dev.cloudjar.core.state.blob.FileBlobStore;
+import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.ObjectVersion;
+import dev.cloudjar.s3.store.S3Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoredObjectsTest {
+    private static final String ACCOUNT = "000000000000";
+
+    private final FileBlobStore blobs = FileBlobStore.temporary();
+    private final S3Store store = new S3Store(new MemoryStateStore(), blobs);
+    private final ObjectSource source = new StoredObjects(store);
+
+    StoredObjectsTest() throws Exception {
+        store.putBucket(ACCOUNT, BucketRecord.create("code", "us-east-1", 0));
+    }
+
+    @AfterEach
+    void close() {
+        blobs.close();
+    }
+
+    private ObjectVersion put(String key, String versionId, long sequence, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        BodyWriter.StoredBody body = new BodyWriter(blobs).write(new ByteArrayInputStream(bytes), bytes.length, Set.of());
+        ObjectVersion version = new ObjectVersion(key, versionId, sequence, false, 0, body.blobId(), body.size(),
+                "\"etag\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, Map.of(), null);
+        store.putVersion(ACCOUNT, "code", version);
+        return version;
+    }
+
+    @Test
+    void findsTheCurrentObjectAsItsCommittedBlobFile() throws Exception {
+        put("function.zip", "v1", 1, "old");
+        put("function.zip", "v2", 2, "newer");
+        ObjectSource.StoredObject found = source.find(ACCOUNT, "code", "function.zip", null).orElseThrow();
+        assertEquals(5, found.size());
+        assertEquals("newer", Files.readString(found.file()));
+    }
+
+    @Test
+    void findsAVersionById() throws Exception {
+        put("function.zip", "v1", 1, "old");
+        put("function.zip", "v2", 2, "newer");
+        assertEquals("old", Files.readString(source.find(ACCOUNT, "code", "function.zip", "v1").orElseThrow().file()));
+    }
+
+    @Test
+    void absentBucketsKeysVersionsAndDeleteMarkersFindNothing() {
+        put("function.zip", "v1", 1, "old");
+        store.putVersion(ACCOUNT, "code", ObjectVersion.deleteMarker("function.zip", "v2", 2, 0));
+        assertEquals(Optional.empty(), source.find(ACCOUNT, "nope", "function.zip", null));
+        assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "other.zip", null));
+        assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "function.zip", "v9"));
+        assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "function.zip", "v2"));
+        assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "function.zip", null));
+        assertTrue(source.find(ACCOUNT, "code", "function.zip", "v1").isPresent());
+    }
+}

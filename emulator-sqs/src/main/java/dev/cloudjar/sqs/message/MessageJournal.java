@@ -1,0 +1,113 @@
+package dev.cloudjar.sqs.message;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.storage.Entry;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.WriteBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A queue's messages in the state store, so that they survive a restart with --data-dir: one
+ * record per message, keyed by queue name and sequence number so that a scan returns them in
+ * send order. Every change to a message (send, receive, visibility, delete) is written through.
+ */
+public final class MessageJournal {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int PAGE = 1000;
+
+    private final StateStore state;
+    private final String keyspace;
+    private final String queueName;
+
+    public MessageJournal(StateStore state, Scope scope, String queueName) {
+        this.state = state;
+        this.keyspace = scope.keyspace("sqs", "messages");
+        this.queueName = queueName;
+    }
+
+    void saved(Message message) {
+        space().put(key(message.sequenceNumber()), write(message.stored()));
+    }
+
+    void removed(Message message) {
+        space().delete(key(message.sequenceNumber()));
+    }
+
+    /**
+     * Writes the changes of one receive (or purge) in one batch: with --data-dir each write is
+     * made durable, and one batch is one sync rather than one per message.
+     */
+    void changed(List<Message> saved, List<Message> removed) {
+        WriteBatch batch = new WriteBatch();
+        saved.forEach(m -> batch.put(keyspace, key(m.sequenceNumber()), write(m.stored())));
+        removed.forEach(m -> batch.delete(keyspace, key(m.sequenceNumber())));
+        if (!batch.isEmpty()) {
+            state.apply(batch);
+        }
+    }
+
+    /** The queue's stored messages in send order. */
+    List<Message> load() {
+        return entries().stream().map(e -> Message.restored(read(e.value()))).toList();
+    }
+
+    /** Adds the deletes of every stored message of the queue to a batch. */
+    public void deleteAll(WriteBatch batch) {
+        entries().forEach(e -> batch.delete(keyspace, e.key()));
+    }
+
+    private List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        byte[] from = prefix();
+        byte[] to = Arrays.copyOf(from, from.length);
+        to[to.length - 1]++;
+        List<Entry> page;
+        do {
+            page = space().scan(from, to, PAGE, false);
+            entries.addAll(page);
+            if (!page.isEmpty()) {
+                byte[] last = page.get(page.size() - 1).key();
+                from = Arrays.copyOf(last, last.length + 1);
+            }
+        } while (page.size() == PAGE);
+        return entries;
+    }
+
+    private Keyspace space() {
+        return state.keyspace(keyspace);
+    }
+
+    private byte[] prefix() {
+        return (queueName + '\0').getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] key(long sequenceNumber) {
+        return (queueName + '\0' + String.format("%020d", sequenceNumber)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] write(StoredMessage message) {
+        try {
+            return JSON.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StoredMessage read(byte[] json) {
+        try {
+            return JSON.readValue(json, StoredMessage.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt SQS message record", e);
+        }
+    }
+}
