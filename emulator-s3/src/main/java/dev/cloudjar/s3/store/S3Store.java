@@ -10,9 +10,12 @@ import dev.cloudjar.core.spi.storage.WriteBatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +33,8 @@ import java.util.function.Supplier;
 public final class S3Store {
     private static final int LOCK_STRIPES = 256;
     private static final int SCAN_PAGE = 1000;
+    /** Bounds the decoded-record cache; it is simply emptied when full. */
+    private static final int DECODED_RECORDS = 10_000;
 
     private final StateStore state;
     private final BlobStore blobs;
@@ -37,6 +42,7 @@ public final class S3Store {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong sequence = new AtomicLong();
+    private final Map<ByteBuffer, Object> decoded = new ConcurrentHashMap<>();
 
     public S3Store(StateStore state, BlobStore blobs) {
         this.state = state;
@@ -333,7 +339,27 @@ public final class S3Store {
 
     // ---- records
 
+    /**
+     * A stored record, decoded. Decoding JSON was most of a GET's cost in this module, so records
+     * are remembered by their stored bytes: the state store is still read every time (nothing can
+     * go stale), only the same bytes are not decoded twice. Records are values and never changed
+     * after decoding, so one instance can serve every reader.
+     */
     public <T> T read(byte[] value, Class<T> type) {
+        ByteBuffer bytes = ByteBuffer.wrap(value);
+        Object known = decoded.get(bytes);
+        if (type.isInstance(known)) {
+            return type.cast(known);
+        }
+        T record = decode(value, type);
+        if (decoded.size() >= DECODED_RECORDS) {
+            decoded.clear();
+        }
+        decoded.put(bytes, record);
+        return record;
+    }
+
+    private <T> T decode(byte[] value, Class<T> type) {
         try {
             return json.readValue(value, type);
         } catch (IOException e) {
