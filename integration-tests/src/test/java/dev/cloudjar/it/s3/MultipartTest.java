@@ -140,6 +140,51 @@ class MultipartTest {
     }
 
     @Test
+    void listMultipartUploadsGroupsKeysUnderTheDelimiterIntoCommonPrefixes() {
+        upload("tree/a/1");
+        upload("tree/a/2");
+        String b1 = upload("tree/b");
+        String b2 = upload("tree/b");
+        upload("tree/c/x");
+        upload("elsewhere");
+
+        var listing = s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("tree/").delimiter("/"));
+
+        assertEquals(List.of("tree/a/", "tree/c/"), listing.commonPrefixes().stream().map(p -> p.prefix()).toList());
+        assertEquals(List.of(b1, b2), listing.uploads().stream().map(u -> u.uploadId()).toList());
+        assertEquals("/", listing.delimiter());
+        assertEquals(false, listing.isTruncated());
+    }
+
+    @Test
+    void listMultipartUploadsPagesWithKeyAndUploadIdMarkers() {
+        String first = upload("paged/k");
+        String second = upload("paged/k");
+        upload("paged/sub/one");
+        upload("paged/sub/two");
+        String last = upload("paged/z");
+
+        List<String> seen = new java.util.ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        boolean truncated = true;
+        while (truncated) {
+            String k = keyMarker;
+            String u = uploadIdMarker;
+            var page = s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("paged/").delimiter("/").maxUploads(1)
+                    .keyMarker(k).uploadIdMarker(u));
+            page.uploads().forEach(upload -> seen.add(upload.uploadId()));
+            page.commonPrefixes().forEach(p -> seen.add(p.prefix()));
+            assertTrue(page.uploads().size() + page.commonPrefixes().size() <= 1);
+            truncated = page.isTruncated();
+            keyMarker = page.nextKeyMarker();
+            uploadIdMarker = page.nextUploadIdMarker();
+        }
+
+        assertEquals(List.of(first, second, "paged/sub/", last), seen);
+    }
+
+    @Test
     void uploadPartCopyTakesByteRangesOfAnObject() {
         byte[] source = new byte[6 * MIB];
         for (int i = 0; i < source.length; i++) {
