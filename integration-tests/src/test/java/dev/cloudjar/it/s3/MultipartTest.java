@@ -181,7 +181,9 @@ class MultipartTest {
             uploadIdMarker = page.nextUploadIdMarker();
         }
 
-        assertEquals(List.of(first, second, "paged/sub/", last), seen);
+        // Two uploads of one key initiated within the same second come in either order, each once.
+        assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(seen.subList(0, 2)));
+        assertEquals(List.of("paged/sub/", last), seen.subList(2, seen.size()));
     }
 
     @Test
