@@ -1,5 +1,6 @@
 package dev.cloudjar.s3;
 
+import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.ObjectSource;
 import dev.cloudjar.core.spi.OperationTable;
@@ -11,6 +12,7 @@ import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.bucket.ConfigurationOperations;
 import dev.cloudjar.s3.bucket.VersioningOperations;
 import dev.cloudjar.s3.cors.Cors;
+import dev.cloudjar.s3.lifecycle.LifecycleSweeper;
 import dev.cloudjar.s3.listing.ListingOperations;
 import dev.cloudjar.s3.multipart.MultipartOperations;
 import dev.cloudjar.s3.notification.Notifications;
@@ -20,7 +22,11 @@ import dev.cloudjar.s3.object.StoredObjects;
 import dev.cloudjar.s3.object.TaggingOperations;
 import dev.cloudjar.s3.store.S3Store;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Amazon S3 over its REST-XML protocol. S3 is the fallback service: it takes every request no
@@ -33,6 +39,23 @@ public final class S3Service implements ServicePlugin {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** How often the lifecycle sweeper runs. */
+    public static final String LIFECYCLE_INTERVAL_OPTION = "s3-lifecycle-interval-seconds";
+    /** How long a lifecycle "day" lasts (Expiration.Days, NoncurrentDays...): shorten it to test rules. */
+    public static final String LIFECYCLE_DAY_OPTION = "s3-lifecycle-day-seconds";
+
+    private ScheduledFuture<?> sweeps;
+
+    @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(
+                new CloudjarConfig.Option(LIFECYCLE_INTERVAL_OPTION, "60",
+                        "seconds between two passes applying bucket lifecycle expiration"),
+                new CloudjarConfig.Option(LIFECYCLE_DAY_OPTION, "86400",
+                        "length of a lifecycle day in seconds (shorten it to test Days rules; with a full day,"
+                                + " expiry is rounded up to midnight UTC as S3 does)"));
     }
 
     @Override
@@ -88,6 +111,11 @@ public final class S3Service implements ServicePlugin {
                 .on("GetBucketTagging", tagging::getBucketTagging)
                 .on("DeleteBucketTagging", tagging::deleteBucketTagging);
 
+        long interval = context.config().longOption(LIFECYCLE_INTERVAL_OPTION, 60);
+        LifecycleSweeper sweeper = new LifecycleSweeper(store, buckets, Clock.systemUTC(),
+                Duration.ofSeconds(context.config().longOption(LIFECYCLE_DAY_OPTION, 86_400)));
+        sweeps = context.scheduler().scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.SECONDS);
+
         ConfigurationOperations configurations = new ConfigurationOperations(buckets);
         operations.on("PutBucketPolicy", configurations::putBucketPolicy)
                 .on("GetBucketPolicy", configurations::getBucketPolicy)
@@ -100,5 +128,12 @@ public final class S3Service implements ServicePlugin {
                 .on("DeleteBucketLifecycle", configurations::deleteBucketLifecycle)
                 .on("PutBucketNotificationConfiguration", configurations::putBucketNotificationConfiguration)
                 .on("GetBucketNotificationConfiguration", configurations::getBucketNotificationConfiguration);
+    }
+
+    @Override
+    public void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+        }
     }
 }

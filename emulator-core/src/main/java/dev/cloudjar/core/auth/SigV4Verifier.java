@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Verifies AWS Signature Version 4 (and SigV4a) as AWS does: Authorization header or presigned
+ * Verifies AWS Signature Version 4 (and SigV4a, and S3's legacy SigV2 through {@link SigV2Verifier}) as AWS does: Authorization header or presigned
  * URL, clock skew and expiry, session tokens, the declared payload hash, and aws-chunked bodies
  * with their chunk and trailer signatures. Errors come from {@link AuthErrors} in the caller's
  * protocol. A body that can only be checked as it is read is replaced on the request by one that
@@ -31,6 +31,7 @@ public final class SigV4Verifier {
     private final Clock clock;
     private final boolean verifySignatures;
     private final SigningKeys keys = new SigningKeys();
+    private final SigV2Verifier sigV2;
 
     public SigV4Verifier(CredentialStore credentials, Clock clock) {
         this(credentials, clock, true);
@@ -44,6 +45,7 @@ public final class SigV4Verifier {
         this.credentials = credentials;
         this.clock = clock;
         this.verifySignatures = verifySignatures;
+        this.sigV2 = new SigV2Verifier(credentials, clock, verifySignatures);
     }
 
     /**
@@ -62,6 +64,9 @@ public final class SigV4Verifier {
      * @throws AwsException in the protocol's error shape when the request fails verification
      */
     public AuthResult verify(Request request, Protocol protocol) {
+        if (SigV2Verifier.claims(request, protocol)) {
+            return sigV2.verify(request, protocol);
+        }
         Optional<SignedParts> signed = AuthorizationParser.parse(request, protocol);
         if (signed.isEmpty()) {
             decodeChunkedBody(request, protocol, null);

@@ -203,7 +203,7 @@ public final class ListingOperations {
     }
 
     /** encoding-type=url percent-encodes keys and prefixes, so keys with characters XML cannot carry survive. */
-    private static UnaryOperator<String> encoding(Input input) {
+    public static UnaryOperator<String> encoding(Input input) {
         String type = input.string("EncodingType");
         if (type == null) {
             return s -> s;

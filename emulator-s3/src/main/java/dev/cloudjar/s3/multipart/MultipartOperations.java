@@ -8,6 +8,8 @@ import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.bucket.BucketOperations;
 import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.checksum.ChecksumAlgorithm;
+import dev.cloudjar.s3.listing.ListingOperations;
+import dev.cloudjar.s3.listing.UploadListing;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.object.BodyWriter;
 import dev.cloudjar.s3.object.ObjectAttributes;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -309,36 +312,19 @@ public final class MultipartOperations {
     /** Uploads in key order, then by initiation; prefix and max-uploads with key/upload-id markers. */
     public Output listMultipartUploads(RequestContext context, Input input) {
         BucketRecord bucket = buckets.require(context, input.string("Bucket"));
+        UnaryOperator<String> encode = ListingOperations.encoding(input);
         int max = input.integer("MaxUploads") == null ? MAX_LIST : Math.max(0, Math.min(MAX_LIST, input.integer("MaxUploads")));
         String prefix = input.string("Prefix");
+        String delimiter = input.string("Delimiter");
         String keyMarker = input.string("KeyMarker");
         String uploadIdMarker = input.string("UploadIdMarker");
-        List<UploadRecord> all = new ArrayList<>(store.uploadsIn(context.accountId(), bucket.name()));
-        all.sort((a, b) -> {
-            int byKey = java.util.Arrays.compareUnsigned(a.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    b.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return byKey != 0 ? byKey : Long.compare(a.initiated(), b.initiated());
-        });
-        List<UploadRecord> matching = new ArrayList<>();
-        boolean afterMarker = keyMarker == null;
-        for (UploadRecord u : all) {
-            if (!afterMarker) {
-                int c = u.key().compareTo(keyMarker);
-                if (c < 0 || (c == 0 && (uploadIdMarker == null || !passed(all, u, uploadIdMarker)))) {
-                    continue;
-                }
-            }
-            if (prefix == null || u.key().startsWith(prefix)) {
-                matching.add(u);
-            }
-        }
-        boolean truncated = matching.size() > max;
-        List<UploadRecord> shown = truncated ? matching.subList(0, max) : matching;
+        UploadListing page = UploadListing.of(store.uploadsIn(context.accountId(), bucket.name()), prefix, delimiter,
+                keyMarker, uploadIdMarker, max);
         List<Object> uploads = new ArrayList<>();
-        for (UploadRecord u : shown) {
+        for (UploadRecord u : page.uploads()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("UploadId", u.uploadId());
-            item.put("Key", u.key());
+            item.put("Key", encode.apply(u.key()));
             item.put("Initiated", Instant.ofEpochMilli(u.initiated()));
             item.put("StorageClass", u.storageClass());
             item.put("Owner", BucketOperations.owner(context));
@@ -347,23 +333,17 @@ public final class MultipartOperations {
             item.put("ChecksumType", u.checksumType());
             uploads.add(item);
         }
-        UploadRecord last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        return new Output().put("Bucket", bucket.name()).put("KeyMarker", keyMarker == null ? "" : keyMarker)
+        List<Object> prefixes = page.prefixes().stream().<Object>map(p -> Map.of("Prefix", encode.apply(p))).toList();
+        return new Output().put("Bucket", bucket.name())
+                .put("KeyMarker", keyMarker == null ? "" : encode.apply(keyMarker))
                 .put("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
-                .put("NextKeyMarker", truncated ? last.key() : null)
-                .put("NextUploadIdMarker", truncated ? last.uploadId() : null)
-                .put("Prefix", prefix).put("MaxUploads", max).put("IsTruncated", truncated)
-                .put("Uploads", uploads.isEmpty() ? null : uploads);
-    }
-
-    /** Whether an upload of the marker's key comes after the upload named by the marker. */
-    private static boolean passed(List<UploadRecord> ordered, UploadRecord candidate, String uploadIdMarker) {
-        int markerIndex = -1;
-        for (int i = 0; i < ordered.size(); i++) {
-            if (ordered.get(i).uploadId().equals(uploadIdMarker)) {
-                markerIndex = i;
-            }
-        }
-        return ordered.indexOf(candidate) > markerIndex;
+                .put("NextKeyMarker", page.nextKeyMarker() == null ? null : encode.apply(page.nextKeyMarker()))
+                .put("NextUploadIdMarker", page.nextUploadIdMarker())
+                .put("Prefix", prefix == null ? null : encode.apply(prefix))
+                .put("Delimiter", delimiter == null ? null : encode.apply(delimiter))
+                .put("MaxUploads", max).put("IsTruncated", page.truncated())
+                .put("Uploads", uploads.isEmpty() ? null : uploads)
+                .put("CommonPrefixes", prefixes.isEmpty() ? null : prefixes)
+                .put("EncodingType", input.string("EncodingType"));
     }
 }

@@ -10,12 +10,16 @@ import dev.cloudjar.core.spi.storage.WriteBatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,9 @@ import java.util.function.Supplier;
  */
 public final class S3Store {
     private static final int LOCK_STRIPES = 256;
+    private static final int SCAN_PAGE = 1000;
+    /** Bounds the decoded-record cache; it is simply emptied when full. */
+    private static final int DECODED_RECORDS = 10_000;
 
     private final StateStore state;
     private final BlobStore blobs;
@@ -35,6 +42,7 @@ public final class S3Store {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong sequence = new AtomicLong();
+    private final Map<ByteBuffer, Object> decoded = new ConcurrentHashMap<>();
 
     public S3Store(StateStore state, BlobStore blobs) {
         this.state = state;
@@ -104,6 +112,13 @@ public final class S3Store {
         return "s3/" + account + "/" + resource;
     }
 
+    /** The accounts that have S3 state, from the names of their buckets keyspaces. */
+    public List<String> accounts() {
+        String suffix = "/buckets";
+        return state.keyspaces("s3/").stream().filter(n -> n.endsWith(suffix))
+                .map(n -> n.substring("s3/".length(), n.length() - suffix.length())).toList();
+    }
+
     // ---- buckets
 
     public Optional<BucketRecord> bucket(String account, String name) {
@@ -153,6 +168,45 @@ public final class S3Store {
             out.add(read(e.value(), ObjectVersion.class));
         }
         return out;
+    }
+
+    /** Every current object of a bucket in key order, read a page at a time so the action may change the bucket. */
+    public void forEachCurrent(String account, String bucket, Consumer<ObjectVersion> action) {
+        byte[] base = Keys.bucketBase(bucket);
+        byte[] end = Keys.successor(base);
+        byte[] from = base;
+        List<Entry> page;
+        do {
+            page = objects(account).scan(from, end, SCAN_PAGE, false);
+            for (Entry e : page) {
+                action.accept(read(e.value(), ObjectVersion.class));
+            }
+            from = page.isEmpty() ? null : Keys.after(page.get(page.size() - 1).key());
+        } while (page.size() == SCAN_PAGE);
+    }
+
+    /** Every key's versions (newest first, delete markers included), one key at a time, in key order. */
+    public void forEachKeyVersions(String account, String bucket, Consumer<List<ObjectVersion>> action) {
+        byte[] base = Keys.bucketBase(bucket);
+        byte[] end = Keys.successor(base);
+        byte[] from = base;
+        List<ObjectVersion> group = new ArrayList<>();
+        List<Entry> page;
+        do {
+            page = versions(account).scan(from, end, SCAN_PAGE, false);
+            for (Entry e : page) {
+                ObjectVersion version = read(e.value(), ObjectVersion.class);
+                if (!group.isEmpty() && !group.get(0).key().equals(version.key())) {
+                    action.accept(List.copyOf(group));
+                    group.clear();
+                }
+                group.add(version);
+            }
+            from = page.isEmpty() ? null : Keys.after(page.get(page.size() - 1).key());
+        } while (page.size() == SCAN_PAGE);
+        if (!group.isEmpty()) {
+            action.accept(List.copyOf(group));
+        }
     }
 
     public Optional<ObjectVersion> version(String account, String bucket, String key, String versionId) {
@@ -285,7 +339,27 @@ public final class S3Store {
 
     // ---- records
 
+    /**
+     * A stored record, decoded. Decoding JSON was most of a GET's cost in this module, so records
+     * are remembered by their stored bytes: the state store is still read every time (nothing can
+     * go stale), only the same bytes are not decoded twice. Records are values and never changed
+     * after decoding, so one instance can serve every reader.
+     */
     public <T> T read(byte[] value, Class<T> type) {
+        ByteBuffer bytes = ByteBuffer.wrap(value);
+        Object known = decoded.get(bytes);
+        if (type.isInstance(known)) {
+            return type.cast(known);
+        }
+        T record = decode(value, type);
+        if (decoded.size() >= DECODED_RECORDS) {
+            decoded.clear();
+        }
+        decoded.put(bytes, record);
+        return record;
+    }
+
+    private <T> T decode(byte[] value, Class<T> type) {
         try {
             return json.readValue(value, type);
         } catch (IOException e) {

@@ -140,6 +140,54 @@ class MultipartTest {
     }
 
     @Test
+    void listMultipartUploadsGroupsKeysUnderTheDelimiterIntoCommonPrefixes() {
+        upload("tree/a/1");
+        upload("tree/a/2");
+        String b1 = upload("tree/b");
+        String b2 = upload("tree/b");
+        upload("tree/c/x");
+        upload("elsewhere");
+
+        var listing = s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("tree/").delimiter("/"));
+
+        assertEquals(List.of("tree/a/", "tree/c/"), listing.commonPrefixes().stream().map(p -> p.prefix()).toList());
+        assertEquals(java.util.Set.of(b1, b2), java.util.Set.copyOf(listing.uploads().stream().map(u -> u.uploadId()).toList()));
+        assertEquals(2, listing.uploads().size());
+        assertEquals("/", listing.delimiter());
+        assertEquals(false, listing.isTruncated());
+    }
+
+    @Test
+    void listMultipartUploadsPagesWithKeyAndUploadIdMarkers() {
+        String first = upload("paged/k");
+        String second = upload("paged/k");
+        upload("paged/sub/one");
+        upload("paged/sub/two");
+        String last = upload("paged/z");
+
+        List<String> seen = new java.util.ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        boolean truncated = true;
+        while (truncated) {
+            String k = keyMarker;
+            String u = uploadIdMarker;
+            var page = s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("paged/").delimiter("/").maxUploads(1)
+                    .keyMarker(k).uploadIdMarker(u));
+            page.uploads().forEach(upload -> seen.add(upload.uploadId()));
+            page.commonPrefixes().forEach(p -> seen.add(p.prefix()));
+            assertTrue(page.uploads().size() + page.commonPrefixes().size() <= 1);
+            truncated = page.isTruncated();
+            keyMarker = page.nextKeyMarker();
+            uploadIdMarker = page.nextUploadIdMarker();
+        }
+
+        // Two uploads of one key initiated within the same second come in either order, each once.
+        assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(seen.subList(0, 2)));
+        assertEquals(List.of("paged/sub/", last), seen.subList(2, seen.size()));
+    }
+
+    @Test
     void uploadPartCopyTakesByteRangesOfAnObject() {
         byte[] source = new byte[6 * MIB];
         for (int i = 0; i < source.length; i++) {

@@ -13,6 +13,9 @@ import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -96,13 +99,33 @@ class ToolsTest {
     }
 
     @Test
+    void awsCliPresignsAGetUrlWithSigV2ThatAPlainHttpClientFetches(URI endpoint, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("shared.txt"), "shared with a link");
+        aws(endpoint, "s3", "mb", "s3://presign-bucket");
+        aws(endpoint, "s3", "cp", file.toString(), "s3://presign-bucket/docs/shared file.txt");
+        String url = aws(endpoint, "s3", "presign", "s3://presign-bucket/docs/shared file.txt", "--expires-in", "300")
+                .output().trim();
+        assertTrue(url.contains("AWSAccessKeyId=test") && url.contains("Signature=") && url.contains("Expires="), url);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> fetched = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), fetched.body());
+        assertEquals("shared with a link", fetched.body());
+
+        HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(URI.create(url.replace("shared%20file", "other")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, tampered.statusCode());
+        assertTrue(tampered.body().contains("<Code>SignatureDoesNotMatch</Code>"), tampered.body());
+    }
+
+    @Test
     void boto3RunsTheMainFlows(URI endpoint) throws Exception {
         String script = String.join("\n",
                 "import boto3, botocore.config, urllib.request",
-                // Cloudjar verifies SigV4 only; botocore still presigns S3 URLs with SigV2 unless told otherwise.
+                // botocore's defaults: SigV4 for requests, SigV2 for presigned URLs.
                 "s3 = boto3.client('s3', endpoint_url='" + endpoint + "', region_name='us-east-1',",
-                "    aws_access_key_id='test', aws_secret_access_key='test',",
-                "    config=botocore.config.Config(signature_version='s3v4'))",
+                "    aws_access_key_id='test', aws_secret_access_key='test')",
                 "s3.create_bucket(Bucket='boto-bucket')",
                 "s3.put_object(Bucket='boto-bucket', Key='dir/k 1', Body=b'hello', Metadata={'m': 'v'})",
                 "r = s3.get_object(Bucket='boto-bucket', Key='dir/k 1')",
@@ -121,7 +144,15 @@ class ToolsTest {
                 "    MultipartUpload={'Parts': [{'PartNumber': 1, 'ETag': p['ETag']}]})",
                 "assert s3.head_object(Bucket='boto-bucket', Key='mp')['ContentLength'] == 10",
                 "url = s3.generate_presigned_url('get_object', Params={'Bucket': 'boto-bucket', 'Key': 'dir/k 1'}, ExpiresIn=60)",
+                "assert 'AWSAccessKeyId=' in url and 'Signature=' in url, url",
                 "assert urllib.request.urlopen(url).read() == b'hello'",
+                // SigV2 in the Authorization header (AWS key:signature), still accepted by S3 for old clients.
+                "v2 = boto3.client('s3', endpoint_url='" + endpoint + "', region_name='us-east-1',",
+                "    aws_access_key_id='test', aws_secret_access_key='test',",
+                "    config=botocore.config.Config(signature_version='s3'))",
+                "assert v2.get_object(Bucket='boto-bucket', Key='dir/k 1')['Body'].read() == b'hello'",
+                "v2.put_object(Bucket='boto-bucket', Key='v2', Body=b'two', Metadata={'m': 'v'})",
+                "v2.delete_object(Bucket='boto-bucket', Key='v2')",
                 "s3.delete_objects(Bucket='boto-bucket', Delete={'Objects': [{'Key': 'dir/k 1'}, {'Key': 'mp'}]})",
                 "s3.delete_bucket(Bucket='boto-bucket')",
                 "print('ok')");

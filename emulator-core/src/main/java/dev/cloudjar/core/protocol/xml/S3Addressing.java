@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * ({@code bucket.localhost}, {@code bucket.s3.localhost}, {@code bucket.s3.region.localhost},
  * {@code bucket.s3[.region].amazonaws.com}) rather than in the path.
  */
-final class S3Addressing {
+public final class S3Addressing {
     /** s3, s3.us-east-1, s3-us-west-2, s3.dualstack.eu-west-1, s3-accelerate, ... */
     private static final String S3_ENDPOINT =
             "s3(?:[.-](?:dualstack|accelerate|external-1|[a-z]{2}(?:-[a-z]+)+-\\d+))*";
@@ -22,7 +22,7 @@ final class S3Addressing {
     }
 
     /** The bucket a Host header names, or null for path-style requests. */
-    static String bucket(String host) {
+    public static String bucket(String host) {
         if (host == null) {
             return null;
         }
@@ -42,7 +42,7 @@ final class S3Addressing {
      * The path the model's URI patterns are written for: a virtual-hosted request's path gets its
      * bucket in front, still percent-encoded like the rest of the raw path.
      */
-    static String pathStyle(String host, String rawPath) {
+    public static String pathStyle(String host, String rawPath) {
         String bucket = bucket(host);
         return bucket == null ? rawPath : "/" + bucket + (rawPath.startsWith("/") ? rawPath : "/" + rawPath);
     }
