@@ -12,6 +12,8 @@ import dev.cloudjar.dynamodb.item.ItemStore;
 import dev.cloudjar.dynamodb.item.ItemWriter;
 import dev.cloudjar.dynamodb.item.TransactionOperations;
 import dev.cloudjar.dynamodb.query.QueryOperations;
+import dev.cloudjar.dynamodb.stream.StreamOperations;
+import dev.cloudjar.dynamodb.stream.TableStreams;
 import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableOperations;
 import dev.cloudjar.dynamodb.table.TableSettingsOperations;
@@ -27,6 +29,7 @@ public final class DynamoDbService implements ServicePlugin {
 
     private TableCatalog catalog;
     private EventualReads eventual;
+    private TableStreams streams;
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -39,7 +42,9 @@ public final class DynamoDbService implements ServicePlugin {
         ItemStore store = new ItemStore(catalog);
         long lag = Long.parseLong(context.config().options().getOrDefault(EVENTUAL_LAG_OPTION, "0"));
         eventual = new EventualReads(lag, System::currentTimeMillis);
-        ItemWriter writer = new ItemWriter(store, (scope, table, before, after, byService) -> { }, eventual);
+        streams = new TableStreams(catalog, context.events(), System::currentTimeMillis);
+        context.capabilities().provide(StreamOperations.class, new StreamOperations(streams));
+        ItemWriter writer = new ItemWriter(store, streams, eventual);
 
         TableOperations tables = new TableOperations(catalog);
         operations.on("CreateTable", tables::createTable)
@@ -76,6 +81,7 @@ public final class DynamoDbService implements ServicePlugin {
         if (catalog != null) {
             catalog.clearCache();
             eventual.clear();
+            streams.clear();
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The single path every item write takes: lock the item, read it, check the condition, compute
- * the new image, write item and index entries, then tell the listeners (streams).
+ * the new image, write item and index entries, then tell the listener (streams) while still holding
+ * the lock, so an item's stream records follow the order of its writes.
  */
 public final class ItemWriter {
     /** The item before and after a write (either may be null). */
@@ -55,8 +56,8 @@ public final class ItemWriter {
             }
             eventual.remember(scope, table, key, before);
             store.write(scope, table, key, before, after);
+            listener.changed(scope, table, before, after, false);
         }
-        listener.changed(scope, table, before, after, false);
         return new Result(before, after);
     }
 
@@ -70,8 +71,8 @@ public final class ItemWriter {
             }
             eventual.remember(scope, table, key, current);
             store.write(scope, table, key, current, null);
+            listener.changed(scope, table, expected, null, true);
         }
-        listener.changed(scope, table, expected, null, true);
     }
 
     /** Reads an item, as of the eventual-consistency lag unless {@code consistent}. */

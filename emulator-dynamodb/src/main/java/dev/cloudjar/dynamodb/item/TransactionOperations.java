@@ -204,10 +204,10 @@ public final class TransactionOperations {
                 }
             }
             catalog.state().apply(batch);
-        }
-        for (int i = 0; i < actions.size(); i++) {
-            if (!actions.get(i).kind().equals("ConditionCheck")) {
-                writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
+            for (int i = 0; i < actions.size(); i++) {
+                if (!actions.get(i).kind().equals("ConditionCheck")) {
+                    writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
+                }
             }
         }
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The table definitions of every scope, stored as JSON in the "catalog" keyspace and cached, since
  * every item operation looks its table up. Keyspaces of a table's items and indexes are named
- * {@code table/<name>/items} and {@code table/<name>/index/<index>}.
+ * {@code table/<name>/items} and {@code table/<name>/index/<index>}, its stream's records
+ * {@code table/<name>/stream/<label>}.
  */
 public final class TableCatalog {
     private static final String SERVICE = "dynamodb";
@@ -91,6 +92,11 @@ public final class TableCatalog {
 
     public String indexKeyspace(Scope scope, String table, String index) {
         return scope.keyspace(SERVICE, "table/" + table + "/index/" + index);
+    }
+
+    /** The records of a table's stream, dropped with the table. */
+    public String streamKeyspace(Scope scope, String table, String streamLabel) {
+        return scope.keyspace(SERVICE, "table/" + table + "/stream/" + streamLabel);
     }
 
     public StateStore state() {
