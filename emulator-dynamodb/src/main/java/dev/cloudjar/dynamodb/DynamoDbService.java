@@ -1,5 +1,6 @@
 package dev.cloudjar.dynamodb;
 
+import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -17,8 +18,11 @@ import dev.cloudjar.dynamodb.stream.TableStreams;
 import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableOperations;
 import dev.cloudjar.dynamodb.table.TableSettingsOperations;
+import dev.cloudjar.dynamodb.ttl.TimeToLiveSweeper;
 
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Amazon DynamoDB over awsJson1_0, described by AWS's published model (slimmed at build time). */
 public final class DynamoDbService implements ServicePlugin {
@@ -26,14 +30,24 @@ public final class DynamoDbService implements ServicePlugin {
             Protocol.AWS_JSON_1_0, "dev/cloudjar/dynamodb/dynamodb.json", "DynamoDB_20120810", List.of(), false);
     /** Makes eventually consistent reads lag behind writes by this many milliseconds (default 0). */
     public static final String EVENTUAL_LAG_OPTION = "dynamodb-eventual-lag-ms";
+    /** Seconds between two sweeps deleting expired items (default 60). */
+    public static final String TTL_INTERVAL_OPTION = "dynamodb-ttl-interval-seconds";
 
     private TableCatalog catalog;
     private EventualReads eventual;
     private TableStreams streams;
+    private ScheduledFuture<?> sweeper;
 
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(new CloudjarConfig.Option(EVENTUAL_LAG_OPTION, "0",
+                        "make eventually consistent reads lag this many milliseconds behind writes"),
+                new CloudjarConfig.Option(TTL_INTERVAL_OPTION, "60", "seconds between sweeps deleting expired items"));
     }
 
     @Override
@@ -45,6 +59,10 @@ public final class DynamoDbService implements ServicePlugin {
         streams = new TableStreams(catalog, context.events(), System::currentTimeMillis);
         context.capabilities().provide(StreamOperations.class, new StreamOperations(streams));
         ItemWriter writer = new ItemWriter(store, streams, eventual);
+
+        long ttlInterval = Long.parseLong(context.config().options().getOrDefault(TTL_INTERVAL_OPTION, "60"));
+        sweeper = context.scheduler().scheduleWithFixedDelay(new TimeToLiveSweeper(catalog, writer, System::currentTimeMillis),
+                ttlInterval, ttlInterval, TimeUnit.SECONDS);
 
         TableOperations tables = new TableOperations(catalog);
         operations.on("CreateTable", tables::createTable)
@@ -74,6 +92,13 @@ public final class DynamoDbService implements ServicePlugin {
         TransactionOperations transactions = new TransactionOperations(writer, System::currentTimeMillis);
         operations.on("TransactWriteItems", transactions::transactWriteItems)
                 .on("TransactGetItems", transactions::transactGetItems);
+    }
+
+    @Override
+    public void stop() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
     }
 
     @Override
