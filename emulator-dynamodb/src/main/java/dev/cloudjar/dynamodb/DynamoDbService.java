@@ -6,6 +6,7 @@ import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.dynamodb.capacity.CapacityLimiter;
 import dev.cloudjar.dynamodb.item.BatchOperations;
 import dev.cloudjar.dynamodb.item.EventualReads;
 import dev.cloudjar.dynamodb.item.ItemOperations;
@@ -32,10 +33,13 @@ public final class DynamoDbService implements ServicePlugin {
     public static final String EVENTUAL_LAG_OPTION = "dynamodb-eventual-lag-ms";
     /** Seconds between two sweeps deleting expired items (default 60). */
     public static final String TTL_INTERVAL_OPTION = "dynamodb-ttl-interval-seconds";
+    /** Throttles requests beyond the provisioned throughput of PROVISIONED tables (default off). */
+    public static final String ENFORCE_CAPACITY_OPTION = "dynamodb-enforce-capacity";
 
     private TableCatalog catalog;
     private EventualReads eventual;
     private TableStreams streams;
+    private CapacityLimiter capacity;
     private ScheduledFuture<?> sweeper;
 
     @Override
@@ -47,20 +51,23 @@ public final class DynamoDbService implements ServicePlugin {
     public List<CloudjarConfig.Option> options() {
         return List.of(new CloudjarConfig.Option(EVENTUAL_LAG_OPTION, "0",
                         "make eventually consistent reads lag this many milliseconds behind writes"),
-                new CloudjarConfig.Option(TTL_INTERVAL_OPTION, "60", "seconds between sweeps deleting expired items"));
+                new CloudjarConfig.Option(TTL_INTERVAL_OPTION, "60", "seconds between sweeps deleting expired items"),
+                new CloudjarConfig.Option(ENFORCE_CAPACITY_OPTION, "false",
+                        "throttle requests beyond a provisioned table's capacity, with 300 seconds of burst"));
     }
 
     @Override
     public void start(ServiceContext context, OperationTable operations) {
         catalog = new TableCatalog(context.state());
         ItemStore store = new ItemStore(catalog);
-        long lag = Long.parseLong(context.config().options().getOrDefault(EVENTUAL_LAG_OPTION, "0"));
+        long lag = context.config().longOption(EVENTUAL_LAG_OPTION, 0);
         eventual = new EventualReads(lag, System::currentTimeMillis);
         streams = new TableStreams(catalog, context.events(), System::currentTimeMillis);
         context.capabilities().provide(StreamOperations.class, new StreamOperations(streams));
-        ItemWriter writer = new ItemWriter(store, streams, eventual);
+        capacity = new CapacityLimiter(context.config().booleanOption(ENFORCE_CAPACITY_OPTION, false), System::nanoTime);
+        ItemWriter writer = new ItemWriter(store, streams, eventual, capacity);
 
-        long ttlInterval = Long.parseLong(context.config().options().getOrDefault(TTL_INTERVAL_OPTION, "60"));
+        long ttlInterval = context.config().longOption(TTL_INTERVAL_OPTION, 60);
         sweeper = context.scheduler().scheduleWithFixedDelay(new TimeToLiveSweeper(catalog, writer, System::currentTimeMillis),
                 ttlInterval, ttlInterval, TimeUnit.SECONDS);
 
@@ -107,6 +114,7 @@ public final class DynamoDbService implements ServicePlugin {
             catalog.clearCache();
             eventual.clear();
             streams.clear();
+            capacity.clear();
         }
     }
 }

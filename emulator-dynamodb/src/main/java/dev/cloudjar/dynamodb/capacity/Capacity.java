@@ -54,6 +54,26 @@ public final class Capacity {
         return out;
     }
 
+    /** The ConsumedCapacity of a read of the table, or of one of its indexes when {@code index} is not null. */
+    public static Map<String, Object> consumedByRead(String mode, String table, String index, boolean global,
+                                                     double units) {
+        if (index == null) {
+            return consumed(mode, table, units, 0, Map.of(), Map.of());
+        }
+        if (mode == null || mode.equals("NONE")) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("TableName", table);
+        out.put("CapacityUnits", units);
+        out.put("ReadCapacityUnits", units);
+        if (mode.equals("INDEXES")) {
+            out.put("Table", units(0, 0));
+            out.put(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes", Map.of(index, units(units, 0)));
+        }
+        return out;
+    }
+
     private static Map<String, Object> indexUnits(Map<String, Double> indexes, boolean reads) {
         Map<String, Object> out = new LinkedHashMap<>();
         indexes.forEach((name, units) -> out.put(name, reads ? units(units, 0) : units(0, units)));

@@ -3,6 +3,7 @@ package dev.cloudjar.dynamodb.item;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.capacity.CapacityLimiter;
 import dev.cloudjar.dynamodb.expression.Condition;
 import dev.cloudjar.dynamodb.expression.ConditionEvaluator;
 import dev.cloudjar.dynamodb.table.TableDefinition;
@@ -30,11 +31,13 @@ public final class ItemWriter {
     private final ItemStore store;
     private final ChangeListener listener;
     private final EventualReads eventual;
+    private final CapacityLimiter capacity;
 
-    public ItemWriter(ItemStore store, ChangeListener listener, EventualReads eventual) {
+    public ItemWriter(ItemStore store, ChangeListener listener, EventualReads eventual, CapacityLimiter capacity) {
         this.store = store;
         this.listener = listener;
         this.eventual = eventual;
+        this.capacity = capacity;
     }
 
     /**
@@ -101,5 +104,9 @@ public final class ItemWriter {
 
     public EventualReads eventual() {
         return eventual;
+    }
+
+    public CapacityLimiter capacity() {
+        return capacity;
     }
 }

@@ -73,6 +73,8 @@ public final class TransactionOperations {
             }
             actions.add(action);
         }
+        actions.stream().map(Action::table).distinct()
+                .forEach(table -> writer.capacity().admitWrite(context.scope(), table));
         execute(context.scope(), actions);
         return Output.empty();
     }
@@ -206,6 +208,8 @@ public final class TransactionOperations {
             catalog.state().apply(batch);
             for (int i = 0; i < actions.size(); i++) {
                 if (!actions.get(i).kind().equals("ConditionCheck")) {
+                    WriteCost.of(actions.get(i).table(), new ItemWriter.Result(befores.get(i), afters.get(i)), 2)
+                            .charge(writer.capacity(), scope, actions.get(i).table());
                     writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
                 }
             }
