@@ -50,8 +50,6 @@ class CapacityEnforcementTest {
             .configure(c -> c.option("dynamodb-enforce-capacity", "true"))
             .build();
 
-    private URI endpoint;
-
     private static String createTable(DynamoDbClient dynamo, long read, long write, boolean withIndex) {
         String name = uniqueName("capacity");
         dynamo.createTable(b -> {
