@@ -13,6 +13,7 @@ import dev.cloudjar.dynamodb.item.ItemOperations;
 import dev.cloudjar.dynamodb.item.ItemStore;
 import dev.cloudjar.dynamodb.item.ItemWriter;
 import dev.cloudjar.dynamodb.item.TransactionOperations;
+import dev.cloudjar.dynamodb.partiql.PartiqlOperations;
 import dev.cloudjar.dynamodb.query.QueryOperations;
 import dev.cloudjar.dynamodb.stream.StreamOperations;
 import dev.cloudjar.dynamodb.stream.TableStreams;
@@ -99,6 +100,10 @@ public final class DynamoDbService implements ServicePlugin {
         TransactionOperations transactions = new TransactionOperations(writer, System::currentTimeMillis);
         operations.on("TransactWriteItems", transactions::transactWriteItems)
                 .on("TransactGetItems", transactions::transactGetItems);
+        PartiqlOperations partiql = new PartiqlOperations(catalog, items, queries, transactions);
+        operations.on("ExecuteStatement", partiql::executeStatement)
+                .on("BatchExecuteStatement", partiql::batchExecuteStatement)
+                .on("ExecuteTransaction", partiql::executeTransaction);
     }
 
     @Override
