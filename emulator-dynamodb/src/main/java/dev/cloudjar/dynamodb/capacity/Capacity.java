@@ -21,6 +21,11 @@ public final class Capacity {
         return Math.max(1, (bytes + 1023) / 1024);
     }
 
+    /** Whether ReturnConsumedCapacity asks for the ConsumedCapacity member. */
+    public static boolean reported(String mode) {
+        return mode != null && !mode.equals("NONE");
+    }
+
     /**
      * The ConsumedCapacity member for ReturnConsumedCapacity (null for NONE or absent).
      *
@@ -28,7 +33,7 @@ public final class Capacity {
      */
     public static Map<String, Object> consumed(String mode, String table, double read, double write,
                                                Map<String, Double> globalIndexes, Map<String, Double> localIndexes) {
-        if (mode == null || mode.equals("NONE")) {
+        if (!reported(mode)) {
             return null;
         }
         double indexTotal = globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()

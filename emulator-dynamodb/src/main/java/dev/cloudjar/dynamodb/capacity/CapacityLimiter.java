@@ -96,7 +96,8 @@ public final class CapacityLimiter {
         return null;
     }
 
-    private boolean throttles(TableDefinition table) {
+    /** Whether requests on the table are throttled, and so must count what they consume. */
+    public boolean throttles(TableDefinition table) {
         return enabled && !table.payPerRequest();
     }
 

@@ -48,12 +48,16 @@ public final class ItemOperations {
         writer.capacity().admitRead(context.scope(), table, null);
         Map<String, AttributeValue> item = writer.read(context.scope(), table, Keys.storageKey(table.keySchema(), key),
                 consistent);
-        double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
-        writer.capacity().chargeRead(context.scope(), table, null, units);
-        return Output.empty()
-                .put("Item", item == null ? null : WireValues.wire(projection == null ? item : Documents.project(item, projection)))
-                .put("ConsumedCapacity", Capacity.consumed(input.string("ReturnConsumedCapacity"), table.name(),
-                        units, 0, Map.of(), Map.of()));
+        Output out = Output.of("Item",
+                item == null ? null : WireValues.wire(projection == null ? item : Documents.project(item, projection)));
+        String mode = input.string("ReturnConsumedCapacity");
+        // Sizing the item is most of a GetItem's own cost: only done when capacity is reported or enforced.
+        if (Capacity.reported(mode) || writer.capacity().throttles(table)) {
+            double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+            writer.capacity().chargeRead(context.scope(), table, null, units);
+            out.put("ConsumedCapacity", Capacity.consumed(mode, table.name(), units, 0, Map.of(), Map.of()));
+        }
+        return out;
     }
 
     static List<Path> projection(Input input, RequestExpressions expressions) {
