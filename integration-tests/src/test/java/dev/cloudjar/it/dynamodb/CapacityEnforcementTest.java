@@ -128,6 +128,17 @@ class CapacityEnforcementTest {
     }
 
     @Test
+    void transactionsAreChargedAndThrottledLikeSingleWrites(URI endpoint) {
+        try (DynamoDbClient dynamo = dynamodbWithoutRetries(endpoint)) {
+            String table = createTable(dynamo, 1, 1, false);
+            dynamo.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p.tableName(table).item(large("a")))));
+
+            assertThrows(ProvisionedThroughputExceededException.class, () -> dynamo.transactWriteItems(b -> b
+                    .transactItems(t -> t.put(p -> p.tableName(table).item(Map.of("pk", s("b")))))));
+        }
+    }
+
+    @Test
     void batchWriteReturnsWhatItCouldNotWriteAsUnprocessedItems(URI endpoint) {
         try (DynamoDbClient dynamo = dynamodbWithoutRetries(endpoint)) {
             String table = createTable(dynamo, 1, 1, false);
