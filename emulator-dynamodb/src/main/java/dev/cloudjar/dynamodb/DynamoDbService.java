@@ -16,6 +16,7 @@ import dev.cloudjar.dynamodb.item.TransactionOperations;
 import dev.cloudjar.dynamodb.partiql.PartiqlOperations;
 import dev.cloudjar.dynamodb.query.QueryOperations;
 import dev.cloudjar.dynamodb.stream.StreamOperations;
+import dev.cloudjar.dynamodb.stream.StreamRetention;
 import dev.cloudjar.dynamodb.stream.TableStreams;
 import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableOperations;
@@ -42,6 +43,7 @@ public final class DynamoDbService implements ServicePlugin {
     private TableStreams streams;
     private CapacityLimiter capacity;
     private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> retention;
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -71,6 +73,8 @@ public final class DynamoDbService implements ServicePlugin {
         long ttlInterval = context.config().longOption(TTL_INTERVAL_OPTION, 60);
         sweeper = context.scheduler().scheduleWithFixedDelay(new TimeToLiveSweeper(catalog, writer, System::currentTimeMillis),
                 ttlInterval, ttlInterval, TimeUnit.SECONDS);
+        retention = context.scheduler().scheduleWithFixedDelay(
+                new StreamRetention(catalog, streams, System::currentTimeMillis), 10, 10, TimeUnit.MINUTES);
 
         TableOperations tables = new TableOperations(catalog);
         operations.on("CreateTable", tables::createTable)
@@ -110,6 +114,7 @@ public final class DynamoDbService implements ServicePlugin {
     public void stop() {
         if (sweeper != null) {
             sweeper.cancel(false);
+            retention.cancel(false);
         }
     }
 

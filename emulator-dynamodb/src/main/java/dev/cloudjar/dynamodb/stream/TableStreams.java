@@ -90,6 +90,30 @@ public final class TableStreams implements ItemWriter.ChangeListener {
         return first.isEmpty() ? latest(scope, table, label) + 1 : ByteBuffer.wrap(first.get(0).key()).getLong();
     }
 
+    /**
+     * Deletes the records of the table's latest stream written before {@code cutoffMillis}: DynamoDB
+     * keeps stream records for 24 hours. Records are in time order, so trimming stops at the first
+     * younger one.
+     */
+    public void trim(Scope scope, TableDefinition table, long cutoffMillis) {
+        if (table.streamLabel() == null) {
+            return;
+        }
+        Keyspace records = records(scope, table, table.streamLabel());
+        while (true) {
+            List<Entry> page = records.scan(null, null, 100, false);
+            for (Entry entry : page) {
+                if (StreamRecord.decode(entry.value()).createdAtMillis() >= cutoffMillis) {
+                    return;
+                }
+                records.delete(entry.key());
+            }
+            if (page.size() < 100) {
+                return;
+            }
+        }
+    }
+
     public void clear() {
         lastSequence.clear();
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,8 @@ class TableStreamsTest {
     private static final Map<String, AttributeValue> ITEM = Map.of("pk", new AttributeValue.S("a"));
 
     private final EventBus events = new EventBus();
-    private final TableStreams streams = new TableStreams(new TableCatalog(new MemoryStateStore()), events, () -> 1_000);
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final TableStreams streams = new TableStreams(new TableCatalog(new MemoryStateStore()), events, now::get);
 
     private static TableDefinition table(String viewType) {
         return new TableDefinition("t", "arn:aws:dynamodb:us-east-1:000000000000:table/t", "0123456789abcdef", 0,
@@ -68,5 +70,19 @@ class TableStreamsTest {
         streams.changed(SCOPE, table, null, ITEM, false);
 
         assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void trimmingDropsRecordsOlderThanTheCutoffAndKeepsSequenceNumbers() {
+        TableDefinition table = table("KEYS_ONLY");
+        streams.changed(SCOPE, table, null, ITEM, false);
+        now.set(5_000);
+        streams.changed(SCOPE, table, ITEM, ITEM, false);
+
+        streams.trim(SCOPE, table, 2_000);
+
+        List<StreamRecord> left = streams.read(SCOPE, table, table.streamLabel(), 0, 10);
+        assertEquals(List.of("MODIFY"), left.stream().map(StreamRecord::eventName).toList());
+        assertEquals(left.get(0).sequenceNumber(), streams.oldest(SCOPE, table, table.streamLabel()));
     }
 }
