@@ -29,6 +29,8 @@ import java.util.function.IntConsumer;
  * </pre>
  * PutItem, GetItem, Query of a 100-item partition and Scan pages at 1 and 8 threads over a
  * 100,000-item table, then the time of that Query with 100,000 and 1,000,000 items in the table.
+ * With the argument {@code GetItem [rounds]}, only GetItem at 8 threads over 10,000 items, round
+ * after round (5 s each), so a profiler can attach ({@code jcmd <pid> JFR.start}) to a steady state.
  */
 public final class DynamoDbBenchmark {
     private static final int ITEMS = 100_000;
@@ -39,6 +41,10 @@ public final class DynamoDbBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("GetItem")) {
+            getItemOnly(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
         try (CloudjarServer server = CloudjarServer.start(CloudjarConfig.builder().port(0).build());
              DynamoDbClient dynamo = client(URI.create(server.endpoint()))) {
             String table = "bench";
@@ -62,6 +68,22 @@ public final class DynamoDbBenchmark {
             double queryAt1m = queryMillis(dynamo, table);
             System.out.printf("Query (100 items) mean latency: %.3f ms at 100,000 items, %.3f ms at 1,000,000 items%n",
                     queryAt100k, queryAt1m);
+        }
+    }
+
+    private static void getItemOnly(int rounds) throws Exception {
+        int items = 10_000;
+        try (CloudjarServer server = CloudjarServer.start(CloudjarConfig.builder().port(0).build());
+             DynamoDbClient dynamo = client(URI.create(server.endpoint()))) {
+            String table = "bench";
+            dynamo.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk").attributeType("N"))
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
+            load(dynamo, table, 0, items);
+            System.out.printf("pid %d, %,d items loaded%n", ProcessHandle.current().pid(), items);
+            for (int round = 0; round < rounds; round++) {
+                report("GetItem (8 threads)", 8, i -> dynamo.getItem(b -> b.tableName(table).key(key(random(items)))));
+            }
         }
     }
 

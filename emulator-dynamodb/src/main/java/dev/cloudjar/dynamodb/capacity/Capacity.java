@@ -21,6 +21,11 @@ public final class Capacity {
         return Math.max(1, (bytes + 1023) / 1024);
     }
 
+    /** Whether ReturnConsumedCapacity asks for the ConsumedCapacity member. */
+    public static boolean reported(String mode) {
+        return mode != null && !mode.equals("NONE");
+    }
+
     /**
      * The ConsumedCapacity member for ReturnConsumedCapacity (null for NONE or absent).
      *
@@ -28,7 +33,7 @@ public final class Capacity {
      */
     public static Map<String, Object> consumed(String mode, String table, double read, double write,
                                                Map<String, Double> globalIndexes, Map<String, Double> localIndexes) {
-        if (mode == null || mode.equals("NONE")) {
+        if (!reported(mode)) {
             return null;
         }
         double indexTotal = globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()
@@ -50,6 +55,26 @@ public final class Capacity {
             if (!localIndexes.isEmpty()) {
                 out.put("LocalSecondaryIndexes", indexUnits(localIndexes, read > 0));
             }
+        }
+        return out;
+    }
+
+    /** The ConsumedCapacity of a read of the table, or of one of its indexes when {@code index} is not null. */
+    public static Map<String, Object> consumedByRead(String mode, String table, String index, boolean global,
+                                                     double units) {
+        if (index == null) {
+            return consumed(mode, table, units, 0, Map.of(), Map.of());
+        }
+        if (mode == null || mode.equals("NONE")) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("TableName", table);
+        out.put("CapacityUnits", units);
+        out.put("ReadCapacityUnits", units);
+        if (mode.equals("INDEXES")) {
+            out.put("Table", units(0, 0));
+            out.put(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes", Map.of(index, units(units, 0)));
         }
         return out;
     }

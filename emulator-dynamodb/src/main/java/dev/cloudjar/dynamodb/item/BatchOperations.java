@@ -41,6 +41,8 @@ public final class BatchOperations {
             throw DynamoDbErrors.validation("Too many items requested for the BatchGetItem call");
         }
         Map<String, Object> responses = new LinkedHashMap<>();
+        Map<String, Object> unprocessed = new LinkedHashMap<>();
+        int[] processed = new int[1];
         List<Object> consumed = new ArrayList<>();
         requests.forEach((tableName, r) -> {
             Input request = new Input((Map<String, Object>) r);
@@ -51,6 +53,7 @@ public final class BatchOperations {
             expressions.finish();
             boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
             List<Object> items = new ArrayList<>();
+            List<Object> throttled = new ArrayList<>();
             Set<ByteBuffer> seen = new HashSet<>();
             double units = 0;
             for (Object k : request.list("Keys")) {
@@ -59,18 +62,31 @@ public final class BatchOperations {
                 if (!seen.add(ByteBuffer.wrap(storageKey))) {
                     throw DynamoDbErrors.validation("Provided list of item keys contains duplicates");
                 }
+                if (!writer.capacity().readAllowed(context.scope(), table, null)) {
+                    throttled.add(k);
+                    continue;
+                }
                 Map<String, AttributeValue> item = writer.read(context.scope(), table, storageKey, consistent);
-                units += Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+                double itemUnits = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+                writer.capacity().chargeRead(context.scope(), table, null, itemUnits);
+                units += itemUnits;
+                processed[0]++;
                 if (item != null) {
                     items.add(WireValues.wire(projection == null ? item : Documents.project(item, projection)));
                 }
             }
             responses.put(tableName, items);
+            if (!throttled.isEmpty()) {
+                Map<String, Object> retry = new LinkedHashMap<>((Map<String, Object>) r);
+                retry.put("Keys", throttled);
+                unprocessed.put(tableName, retry);
+            }
             addConsumed(consumed, Capacity.consumed(input.string("ReturnConsumedCapacity"), tableName, units, 0,
                     Map.of(), Map.of()));
         });
+        requireSomeProcessed(unprocessed.size(), processed[0] == 0);
         return Output.of("Responses", responses)
-                .put("UnprocessedKeys", Map.of())
+                .put("UnprocessedKeys", unprocessed)
                 .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
     }
 
@@ -83,6 +99,7 @@ public final class BatchOperations {
         }
         // Everything is validated before anything is written, as AWS rejects the whole batch.
         List<Runnable> writes = new ArrayList<>();
+        Map<String, List<Object>> unprocessed = new LinkedHashMap<>();
         List<Object> consumed = new ArrayList<>();
         Map<String, double[]> unitsByTable = new LinkedHashMap<>();
         requests.forEach((tableName, list) -> {
@@ -108,20 +125,30 @@ public final class BatchOperations {
                 }
                 Map<String, AttributeValue> image = put ? subject : null;
                 writes.add(() -> {
+                    if (!writer.capacity().writeAllowed(context.scope(), table)) {
+                        unprocessed.computeIfAbsent(tableName, t -> new ArrayList<>()).add(o);
+                        return;
+                    }
                     ItemWriter.Result result = writer.write(context.scope(), table, subject, null, old -> image, false);
-                    units[0] += Capacity.writeUnits(Math.max(size(result.before()), size(result.after())));
+                    WriteCost cost = WriteCost.of(table, result, 1);
+                    cost.charge(writer.capacity(), context.scope(), table);
+                    units[0] += cost.table();
                 });
             }
         });
         writes.forEach(Runnable::run);
+        requireSomeProcessed(unprocessed.size(), unprocessed.values().stream().mapToInt(List::size).sum() == total);
         unitsByTable.forEach((table, units) -> addConsumed(consumed,
                 Capacity.consumed(input.string("ReturnConsumedCapacity"), table, 0, units[0], Map.of(), Map.of())));
-        return Output.of("UnprocessedItems", Map.of())
+        return Output.of("UnprocessedItems", unprocessed)
                 .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
     }
 
-    private static long size(Map<String, AttributeValue> item) {
-        return item == null ? 0 : ItemSize.of(item);
+    /** A batch of which nothing could be processed fails as a whole, as on AWS. */
+    private static void requireSomeProcessed(int throttledTables, boolean nothingProcessed) {
+        if (throttledTables > 0 && nothingProcessed) {
+            throw DynamoDbErrors.provisionedThroughputExceeded();
+        }
     }
 
     private static void addConsumed(List<Object> consumed, Map<String, Object> entry) {

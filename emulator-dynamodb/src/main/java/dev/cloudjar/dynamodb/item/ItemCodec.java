@@ -1,12 +1,7 @@
 package dev.cloudjar.dynamodb.item;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,24 +17,16 @@ public final class ItemCodec {
     }
 
     public static byte[] encode(Map<String, AttributeValue> item) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeMap(out, item);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        ByteSink out = new ByteSink(128);
+        writeMap(out, item);
+        return out.toByteArray();
     }
 
     public static Map<String, AttributeValue> decode(byte[] stored) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-            return readMap(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readMap(ByteBuffer.wrap(stored));
     }
 
-    private static void writeMap(DataOutputStream out, Map<String, AttributeValue> map) throws IOException {
+    private static void writeMap(ByteSink out, Map<String, AttributeValue> map) {
         out.writeInt(map.size());
         for (Map.Entry<String, AttributeValue> e : map.entrySet()) {
             writeString(out, e.getKey());
@@ -47,8 +34,8 @@ public final class ItemCodec {
         }
     }
 
-    private static Map<String, AttributeValue> readMap(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static Map<String, AttributeValue> readMap(ByteBuffer in) {
+        int n = in.getInt();
         Map<String, AttributeValue> map = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             map.put(readString(in), read(in));
@@ -56,8 +43,8 @@ public final class ItemCodec {
         return map;
     }
 
-    private static void write(DataOutputStream out, AttributeValue value) throws IOException {
-        out.writeByte(value.type().ordinal());
+    private static void write(ByteSink out, AttributeValue value) {
+        out.write(value.type().ordinal());
         if (value instanceof AttributeValue.S s) {
             writeString(out, s.value());
         } else if (value instanceof AttributeValue.N n) {
@@ -65,7 +52,7 @@ public final class ItemCodec {
         } else if (value instanceof AttributeValue.B b) {
             writeBytes(out, b.value());
         } else if (value instanceof AttributeValue.Bool b) {
-            out.writeBoolean(b.value());
+            out.write(b.value() ? 1 : 0);
         } else if (value instanceof AttributeValue.M m) {
             writeMap(out, m.value());
         } else if (value instanceof AttributeValue.L l) {
@@ -82,17 +69,17 @@ public final class ItemCodec {
         }
     }
 
-    private static AttributeValue read(DataInputStream in) throws IOException {
-        AttributeValue.Type type = TYPES[in.readByte()];
+    private static AttributeValue read(ByteBuffer in) {
+        AttributeValue.Type type = TYPES[in.get()];
         return switch (type) {
             case S -> new AttributeValue.S(readString(in));
             case N -> new AttributeValue.N(new BigDecimal(readString(in)));
             case B -> new AttributeValue.B(readBytes(in));
-            case BOOL -> new AttributeValue.Bool(in.readBoolean());
+            case BOOL -> new AttributeValue.Bool(in.get() != 0);
             case NULL -> AttributeValue.Null.INSTANCE;
             case M -> new AttributeValue.M(readMap(in));
             case L -> {
-                int n = in.readInt();
+                int n = in.getInt();
                 List<AttributeValue> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     list.add(read(in));
@@ -100,7 +87,7 @@ public final class ItemCodec {
                 yield new AttributeValue.L(list);
             }
             case SS, NS, BS -> {
-                int n = in.readInt();
+                int n = in.getInt();
                 Set<AttributeValue> set = new LinkedHashSet<>(n * 2);
                 for (int i = 0; i < n; i++) {
                     set.add(read(in));
@@ -110,22 +97,22 @@ public final class ItemCodec {
         };
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(ByteSink out, String s) {
         writeBytes(out, ItemSize.utf8(s));
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(ByteBuffer in) {
         return new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    private static void writeBytes(ByteSink out, byte[] b) {
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
+    private static byte[] readBytes(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
         return b;
     }
 }

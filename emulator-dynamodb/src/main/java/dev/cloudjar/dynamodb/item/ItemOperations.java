@@ -12,12 +12,10 @@ import dev.cloudjar.dynamodb.expression.Path;
 import dev.cloudjar.dynamodb.expression.RequestExpressions;
 import dev.cloudjar.dynamodb.expression.UpdateApplier;
 import dev.cloudjar.dynamodb.expression.UpdateExpression;
-import dev.cloudjar.dynamodb.table.IndexDefinition;
 import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 import dev.cloudjar.dynamodb.table.TableOperations;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,13 +45,19 @@ public final class ItemOperations {
         List<Path> projection = projection(input, expressions);
         expressions.finish();
         boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
+        writer.capacity().admitRead(context.scope(), table, null);
         Map<String, AttributeValue> item = writer.read(context.scope(), table, Keys.storageKey(table.keySchema(), key),
                 consistent);
-        double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
-        return Output.empty()
-                .put("Item", item == null ? null : WireValues.wire(projection == null ? item : Documents.project(item, projection)))
-                .put("ConsumedCapacity", Capacity.consumed(input.string("ReturnConsumedCapacity"), table.name(),
-                        units, 0, Map.of(), Map.of()));
+        Output out = Output.of("Item",
+                item == null ? null : WireValues.wire(projection == null ? item : Documents.project(item, projection)));
+        String mode = input.string("ReturnConsumedCapacity");
+        // Sizing the item is most of a GetItem's own cost: only done when capacity is reported or enforced.
+        if (Capacity.reported(mode) || writer.capacity().throttles(table)) {
+            double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
+            writer.capacity().chargeRead(context.scope(), table, null, units);
+            out.put("ConsumedCapacity", Capacity.consumed(mode, table.name(), units, 0, Map.of(), Map.of()));
+        }
+        return out;
     }
 
     static List<Path> projection(Input input, RequestExpressions expressions) {
@@ -67,9 +71,10 @@ public final class ItemOperations {
         Keys.requireValidItem(table, item);
         Condition condition = condition(input);
         String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, item, condition,
                 old -> item, failureItem(input));
-        return writeOutput(input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, returnValues, result, Set.of());
     }
 
     public Output deleteItem(RequestContext context, Input input) {
@@ -77,8 +82,9 @@ public final class ItemOperations {
         Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
         Condition condition = condition(input);
         String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> null, failureItem(input));
-        return writeOutput(input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, returnValues, result, Set.of());
     }
 
     public Output updateItem(RequestContext context, Input input) {
@@ -100,6 +106,7 @@ public final class ItemOperations {
         String returnValues = returnValues(input,
                 Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         UpdateExpression actions = update;
+        writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> {
             Map<String, AttributeValue> base = old == null ? key : old;
             Map<String, AttributeValue> updated = actions == null ? base : UpdateApplier.apply(actions, base);
@@ -113,7 +120,7 @@ public final class ItemOperations {
         if (update != null) {
             update.actions().forEach(a -> updatedPaths.add(a.path()));
         }
-        return writeOutput(input, table, returnValues, result, updatedPaths);
+        return writeOutput(context, input, table, returnValues, result, updatedPaths);
     }
 
     private static void requireKeyUntouched(TableDefinition table, UpdateExpression update) {
@@ -150,8 +157,10 @@ public final class ItemOperations {
         return "ALL_OLD".equals(input.string("ReturnValuesOnConditionCheckFailure"));
     }
 
-    private static Output writeOutput(Input input, TableDefinition table, String returnValues, ItemWriter.Result result,
-                                      Set<Path> updatedPaths) {
+    private Output writeOutput(RequestContext context, Input input, TableDefinition table, String returnValues,
+                               ItemWriter.Result result, Set<Path> updatedPaths) {
+        WriteCost cost = WriteCost.of(table, result, 1);
+        cost.charge(writer.capacity(), context.scope(), table);
         Map<String, AttributeValue> attributes = switch (returnValues) {
             case "ALL_OLD" -> result.before();
             case "ALL_NEW" -> result.after();
@@ -161,27 +170,6 @@ public final class ItemOperations {
         };
         return Output.empty()
                 .put("Attributes", attributes == null || attributes.isEmpty() ? null : WireValues.wire(attributes))
-                .put("ConsumedCapacity", consumedByWrite(input.string("ReturnConsumedCapacity"), table, result, 1));
-    }
-
-    /** A write's capacity: the larger of the old and new item, plus each index entry it changed. */
-    static Map<String, Object> consumedByWrite(String mode, TableDefinition table, ItemWriter.Result result,
-                                               double factor) {
-        long size = Math.max(result.before() == null ? 0 : ItemSize.of(result.before()),
-                result.after() == null ? 0 : ItemSize.of(result.after()));
-        Map<String, Double> gsis = new LinkedHashMap<>();
-        Map<String, Double> lsis = new LinkedHashMap<>();
-        for (IndexDefinition index : table.indexes()) {
-            double units = indexWriteUnits(table, index, result.before()) + indexWriteUnits(table, index, result.after());
-            if (units > 0) {
-                (index.global() ? gsis : lsis).put(index.name(), units * factor);
-            }
-        }
-        return Capacity.consumed(mode, table.name(), 0, Capacity.writeUnits(size) * factor, gsis, lsis);
-    }
-
-    private static double indexWriteUnits(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item) {
-        return item != null && Keys.inIndex(index, item)
-                ? Capacity.writeUnits(ItemSize.of(ItemStore.project(table, index, item))) : 0;
+                .put("ConsumedCapacity", cost.consumed(input.string("ReturnConsumedCapacity"), table.name()));
     }
 }

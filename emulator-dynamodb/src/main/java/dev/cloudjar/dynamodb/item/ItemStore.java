@@ -6,7 +6,6 @@ import dev.cloudjar.dynamodb.table.IndexDefinition;
 import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -86,10 +85,10 @@ public final class ItemStore {
 
     /** An index entry's key: the index key, then the table key. */
     public static byte[] indexKey(IndexDefinition index, byte[] tableKey, Map<String, AttributeValue> item) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(48);
+        ByteSink out = new ByteSink(48);
         byte[] indexPart = Keys.storageKey(index.keySchema(), item);
-        out.write(indexPart, 0, indexPart.length);
-        out.write(tableKey, 0, tableKey.length);
+        out.write(indexPart);
+        out.write(tableKey);
         return out.toByteArray();
     }
 

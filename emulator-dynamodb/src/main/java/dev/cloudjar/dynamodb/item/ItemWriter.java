@@ -3,6 +3,7 @@ package dev.cloudjar.dynamodb.item;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.capacity.CapacityLimiter;
 import dev.cloudjar.dynamodb.expression.Condition;
 import dev.cloudjar.dynamodb.expression.ConditionEvaluator;
 import dev.cloudjar.dynamodb.table.TableDefinition;
@@ -12,7 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The single path every item write takes: lock the item, read it, check the condition, compute
- * the new image, write item and index entries, then tell the listeners (streams).
+ * the new image, write item and index entries, then tell the listener (streams) while still holding
+ * the lock, so an item's stream records follow the order of its writes.
  */
 public final class ItemWriter {
     /** The item before and after a write (either may be null). */
@@ -29,11 +31,13 @@ public final class ItemWriter {
     private final ItemStore store;
     private final ChangeListener listener;
     private final EventualReads eventual;
+    private final CapacityLimiter capacity;
 
-    public ItemWriter(ItemStore store, ChangeListener listener, EventualReads eventual) {
+    public ItemWriter(ItemStore store, ChangeListener listener, EventualReads eventual, CapacityLimiter capacity) {
         this.store = store;
         this.listener = listener;
         this.eventual = eventual;
+        this.capacity = capacity;
     }
 
     /**
@@ -55,8 +59,8 @@ public final class ItemWriter {
             }
             eventual.remember(scope, table, key, before);
             store.write(scope, table, key, before, after);
+            listener.changed(scope, table, before, after, false);
         }
-        listener.changed(scope, table, before, after, false);
         return new Result(before, after);
     }
 
@@ -70,8 +74,8 @@ public final class ItemWriter {
             }
             eventual.remember(scope, table, key, current);
             store.write(scope, table, key, current, null);
+            listener.changed(scope, table, expected, null, true);
         }
-        listener.changed(scope, table, expected, null, true);
     }
 
     /** Reads an item, as of the eventual-consistency lag unless {@code consistent}. */
@@ -100,5 +104,9 @@ public final class ItemWriter {
 
     public EventualReads eventual() {
         return eventual;
+    }
+
+    public CapacityLimiter capacity() {
+        return capacity;
     }
 }

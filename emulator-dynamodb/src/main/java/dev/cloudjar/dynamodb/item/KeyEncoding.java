@@ -1,6 +1,5 @@
 package dev.cloudjar.dynamodb.item;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -23,7 +22,7 @@ public final class KeyEncoding {
     private KeyEncoding() {
     }
 
-    public static void encode(AttributeValue value, ByteArrayOutputStream out) {
+    public static void encode(AttributeValue value, ByteSink out) {
         if (value instanceof AttributeValue.S s) {
             escaped(s.utf8(), out);
             terminate(out);
@@ -38,7 +37,7 @@ public final class KeyEncoding {
     }
 
     public static byte[] encode(AttributeValue value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteSink out = new ByteSink(32);
         encode(value, out);
         return out.toByteArray();
     }
@@ -48,7 +47,7 @@ public final class KeyEncoding {
      * with (begins_with on a sort key).
      */
     public static byte[] prefix(AttributeValue value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteSink out = new ByteSink(32);
         if (value instanceof AttributeValue.S s) {
             escaped(s.utf8(), out);
         } else if (value instanceof AttributeValue.B b) {
@@ -71,7 +70,7 @@ public final class KeyEncoding {
         return null;
     }
 
-    private static void escaped(byte[] bytes, ByteArrayOutputStream out) {
+    private static void escaped(byte[] bytes, ByteSink out) {
         for (byte b : bytes) {
             out.write(b);
             if (b == 0) {
@@ -80,12 +79,12 @@ public final class KeyEncoding {
         }
     }
 
-    private static void terminate(ByteArrayOutputStream out) {
+    private static void terminate(ByteSink out) {
         out.write(0);
         out.write(1);
     }
 
-    private static void number(BigDecimal value, ByteArrayOutputStream out) {
+    private static void number(BigDecimal value, ByteSink out) {
         int sign = value.signum();
         if (sign == 0) {
             out.write(ZERO);

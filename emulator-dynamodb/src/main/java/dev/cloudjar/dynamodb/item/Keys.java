@@ -5,7 +5,6 @@ import dev.cloudjar.dynamodb.table.IndexDefinition;
 import dev.cloudjar.dynamodb.table.KeySchema;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -105,7 +104,7 @@ public final class Keys {
 
     /** The storage key of an item under a key schema: partition key, then sort key. */
     public static byte[] storageKey(KeySchema schema, Map<String, AttributeValue> item) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        ByteSink out = new ByteSink(32);
         KeyEncoding.encode(item.get(schema.hash()), out);
         if (schema.hasRange()) {
             KeyEncoding.encode(item.get(schema.range()), out);

@@ -7,6 +7,7 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.capacity.Capacity;
 import dev.cloudjar.dynamodb.expression.Condition;
 import dev.cloudjar.dynamodb.expression.ConditionEvaluator;
 import dev.cloudjar.dynamodb.expression.Documents;
@@ -73,6 +74,8 @@ public final class TransactionOperations {
             }
             actions.add(action);
         }
+        actions.stream().map(Action::table).distinct()
+                .forEach(table -> writer.capacity().admitWrite(context.scope(), table));
         execute(context.scope(), actions);
         return Output.empty();
     }
@@ -204,10 +207,12 @@ public final class TransactionOperations {
                 }
             }
             catalog.state().apply(batch);
-        }
-        for (int i = 0; i < actions.size(); i++) {
-            if (!actions.get(i).kind().equals("ConditionCheck")) {
-                writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
+            for (int i = 0; i < actions.size(); i++) {
+                if (!actions.get(i).kind().equals("ConditionCheck")) {
+                    WriteCost.of(actions.get(i).table(), new ItemWriter.Result(befores.get(i), afters.get(i)), 2)
+                            .charge(writer.capacity(), scope, actions.get(i).table());
+                    writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
+                }
             }
         }
     }
@@ -246,6 +251,8 @@ public final class TransactionOperations {
             expressions.finish();
             gets.add(new Get(table, Keys.storageKey(table.keySchema(), key), projection));
         }
+        gets.stream().map(Get::table).distinct()
+                .forEach(table -> writer.capacity().admitRead(context.scope(), table, null));
         ItemStore store = writer.store();
         List<Integer> stripes = gets.stream()
                 .map(g -> store.stripe(context.scope(), g.table(), g.storageKey())).toList();
@@ -253,6 +260,9 @@ public final class TransactionOperations {
         try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
             for (Get g : gets) {
                 Map<String, AttributeValue> item = store.get(context.scope(), g.table(), g.storageKey());
+                // A transactional read costs two strongly consistent reads.
+                writer.capacity().chargeRead(context.scope(), g.table(), null,
+                        2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true));
                 List<Path> projection = g.projection();
                 responses.add(item == null ? Map.of()
                         : Map.of("Item", WireValues.wire(projection == null ? item : Documents.project(item, projection))));

@@ -4,10 +4,10 @@ import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.dynamodb.expression.Condition;
 import dev.cloudjar.dynamodb.expression.Operand;
 import dev.cloudjar.dynamodb.item.AttributeValue;
+import dev.cloudjar.dynamodb.item.ByteSink;
 import dev.cloudjar.dynamodb.item.KeyEncoding;
 import dev.cloudjar.dynamodb.table.KeySchema;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +122,9 @@ record KeyCondition(AttributeValue partition, byte[] from, byte[] to) {
     }
 
     static byte[] concat(byte[] a, byte[] b) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length);
-        out.write(a, 0, a.length);
-        out.write(b, 0, b.length);
+        ByteSink out = new ByteSink(a.length + b.length);
+        out.write(a);
+        out.write(b);
         return out.toByteArray();
     }
 }

@@ -217,6 +217,7 @@ public final class QueryOperations {
                         Condition filter, List<Path> projection, java.util.function.Predicate<Map<String, AttributeValue>> inRange) {
         String select = select(input, target, projection);
         boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
+        writer.capacity().admitRead(context.scope(), target.table(), target.index());
         int limit = input.has("Limit") ? input.integer("Limit") : Integer.MAX_VALUE;
         List<Map<String, Object>> items = new ArrayList<>();
         int scanned = 0;
@@ -251,6 +252,8 @@ public final class QueryOperations {
             }
         }
         boolean truncated = more && last != null;
+        double units = Capacity.readUnits(bytes, consistent);
+        writer.capacity().chargeRead(context.scope(), target.table(), target.index(), units);
         Output out = Output.empty();
         if (!select.equals("COUNT")) {
             out.put("Items", items);
@@ -258,7 +261,7 @@ public final class QueryOperations {
         return out.put("Count", items.size())
                 .put("ScannedCount", scanned)
                 .put("LastEvaluatedKey", truncated ? WireValues.wire(lastEvaluatedKey(target, last)) : null)
-                .put("ConsumedCapacity", consumed(input, target, Capacity.readUnits(bytes, consistent)));
+                .put("ConsumedCapacity", consumed(input, target, units));
     }
 
     /** The item as this read sees it: as of the consistency lag, and only if still in the index. */
@@ -319,8 +322,9 @@ public final class QueryOperations {
     }
 
     private static Map<String, Object> consumed(Input input, Target target, double units) {
-        return Capacity.consumed(input.string("ReturnConsumedCapacity"), target.table().name(), units, 0,
-                Map.of(), Map.of());
+        IndexDefinition index = target.index();
+        return Capacity.consumedByRead(input.string("ReturnConsumedCapacity"), target.table().name(),
+                index == null ? null : index.name(), index != null && index.global(), units);
     }
 
     private static byte[] successor(byte[] key) {

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The table definitions of every scope, stored as JSON in the "catalog" keyspace and cached, since
  * every item operation looks its table up. Keyspaces of a table's items and indexes are named
- * {@code table/<name>/items} and {@code table/<name>/index/<index>}.
+ * {@code table/<name>/items} and {@code table/<name>/index/<index>}, its stream's records
+ * {@code table/<name>/stream/<label>}.
  */
 public final class TableCatalog {
     private static final String SERVICE = "dynamodb";
@@ -26,15 +27,21 @@ public final class TableCatalog {
     private final StateStore state;
     private final ObjectMapper json = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final Map<String, Optional<TableDefinition>> cache = new ConcurrentHashMap<>();
+    /** A table by scope and name: the key of the caches, hashed without building a string per request. */
+    private record TableKey(Scope scope, String name) {
+    }
+
+    private final Map<TableKey, Optional<TableDefinition>> cache = new ConcurrentHashMap<>();
+    private final Map<TableKey, Keyspace> itemKeyspaces = new ConcurrentHashMap<>();
 
     public TableCatalog(StateStore state) {
         this.state = state;
     }
 
     public Optional<TableDefinition> find(Scope scope, String name) {
-        return cache.computeIfAbsent(cacheKey(scope, name),
-                k -> catalog(scope).get(utf8(name)).map(this::read));
+        TableKey key = new TableKey(scope, name);
+        Optional<TableDefinition> cached = cache.get(key);
+        return cached != null ? cached : cache.computeIfAbsent(key, k -> catalog(scope).get(utf8(name)).map(this::read));
     }
 
     /** Stores a new table; false when one of that name exists. */
@@ -54,7 +61,8 @@ public final class TableCatalog {
     public synchronized void delete(Scope scope, String name) {
         catalog(scope).delete(utf8(name));
         state.drop(scope.keyspace(SERVICE, "table/" + name + "/"));
-        cache.remove(cacheKey(scope, name));
+        cache.remove(new TableKey(scope, name));
+        itemKeyspaces.remove(new TableKey(scope, name));
     }
 
     /** Table names of the scope in ascending order. */
@@ -82,7 +90,7 @@ public final class TableCatalog {
     }
 
     public Keyspace items(Scope scope, String table) {
-        return state.keyspace(itemsKeyspace(scope, table));
+        return itemKeyspaces.computeIfAbsent(new TableKey(scope, table), k -> state.keyspace(itemsKeyspace(scope, table)));
     }
 
     public String itemsKeyspace(Scope scope, String table) {
@@ -93,6 +101,11 @@ public final class TableCatalog {
         return scope.keyspace(SERVICE, "table/" + table + "/index/" + index);
     }
 
+    /** The records of a table's stream, dropped with the table. */
+    public String streamKeyspace(Scope scope, String table, String streamLabel) {
+        return scope.keyspace(SERVICE, "table/" + table + "/stream/" + streamLabel);
+    }
+
     public StateStore state() {
         return state;
     }
@@ -100,6 +113,7 @@ public final class TableCatalog {
     /** Forgets cached definitions (after a reset dropped the keyspaces). */
     public void clearCache() {
         cache.clear();
+        itemKeyspaces.clear();
     }
 
     private void put(Scope scope, TableDefinition table) {
@@ -108,7 +122,7 @@ public final class TableCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        cache.put(cacheKey(scope, table.name()), Optional.of(table));
+        cache.put(new TableKey(scope, table.name()), Optional.of(table));
     }
 
     private TableDefinition read(byte[] stored) {
@@ -121,10 +135,6 @@ public final class TableCatalog {
 
     private Keyspace catalog(Scope scope) {
         return state.keyspace(scope.keyspace(SERVICE, "catalog"));
-    }
-
-    private static String cacheKey(Scope scope, String name) {
-        return scope.accountId() + "/" + scope.region() + "/" + name;
     }
 
     private static byte[] utf8(String s) {
