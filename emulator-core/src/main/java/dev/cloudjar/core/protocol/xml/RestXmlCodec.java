@@ -65,7 +65,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public Input parse(ServiceModel model, OperationModel operation, Request request) {
         boolean s3 = isS3(model);
         Shape input = operation.input();
-        Map<String, String> labels = routes.route(model, request, s3).labels();
+        Map<String, String> labels = routes.labels(model, request, s3, operation);
         Map<String, Object> members = (s3 ? s3Bindings : bindings).readRequest(input, request, labels);
         Request decoded = compressed(operation, request);
         try {
