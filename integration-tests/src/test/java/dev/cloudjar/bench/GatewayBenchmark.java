@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
  * repository root after {@code mvn -q -o package -DskipTests -pl emulator-server -am}:
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -pl integration-tests -am -Dmdep.outputFile=/tmp/cp.txt
- * java [-Dthreads=1,8] [-Donly=DynamoDB] -cp "integration-tests/target/test-classes:$(cat /tmp/cp.txt)" \
+ * java [-Dthreads=1,8] [-Donly=DynamoDB] [-Djar=other/cloudjar.jar] -cp "integration-tests/target/test-classes:$(cat /tmp/cp.txt)" \
  *     dev.cloudjar.bench.GatewayBenchmark [seconds] [server-jvm-option...]
  * </pre>
  * Requests: the admin health route (the floor: no routing, no signature), STS GetCallerIdentity
@@ -55,7 +55,7 @@ public final class GatewayBenchmark {
     private static final Path JAR = Path.of("emulator-server", "target", "cloudjar.jar");
     private static final String REGION = "us-east-1";
     private static final AwsBasicCredentials CREDENTIALS = AwsBasicCredentials.create("test", "test");
-    /** -Dthreads=8 and -Donly=DynamoDB narrow a run down, e.g. to profile one request under load. */
+    /** -Dthreads=8 and -Donly=DynamoDB narrow a run down, e.g. to profile one request; -Djar=PATH compares builds. */
     private static final int[] THREADS = Arrays.stream(System.getProperty("threads", "1,8").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final String ONLY = System.getProperty("only", "");
@@ -69,7 +69,8 @@ public final class GatewayBenchmark {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
         List<String> jvmOptions = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        Path jar = Files.exists(JAR) ? JAR : Path.of("..").resolve(JAR);
+        Path jar = System.getProperty("jar") != null ? Path.of(System.getProperty("jar"))
+                : Files.exists(JAR) ? JAR : Path.of("..").resolve(JAR);
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
