@@ -49,7 +49,9 @@ import java.util.concurrent.Future;
  * Requests: the admin health route (the floor: no routing, no signature), STS GetCallerIdentity
  * (awsQuery form, XML answer), DynamoDB GetItem on a one-item table (awsJson 1.0) and S3 GET of a
  * 4 KiB object (restXml, sent as a file region). The server's pid is printed so that it can be
- * profiled meanwhile ({@code jcmd PID JFR.start duration=30s filename=/tmp/x.jfr}).
+ * profiled meanwhile ({@code jcmd PID JFR.start duration=30s filename=/tmp/x.jfr}). Besides rates and
+ * latencies it prints the server's CPU time per request, the figure that stays comparable when
+ * other work shares the machine.
  */
 public final class GatewayBenchmark {
     private static final Path JAR = Path.of("emulator-server", "target", "cloudjar.jar");
@@ -94,10 +96,14 @@ public final class GatewayBenchmark {
                         continue;
                     }
                     run(port, scenario, threads, 1);
+                    long cpuBefore = cpuMillis(server.pid());
                     Result result = run(port, scenario, threads, seconds);
-                    System.out.printf(Locale.ROOT, "%-24s %d thread(s): %,8.0f req/s  p50 %6.3f ms  p99 %6.3f ms%s%s%n",
+                    double cpuMicros = (cpuMillis(server.pid()) - cpuBefore) * 1000.0 / result.requests();
+                    System.out.printf(Locale.ROOT,
+                            "%-24s %d thread(s): %,8.0f req/s  p50 %6.3f ms  p99 %6.3f ms  server CPU %5.0f µs/req%s%s%n",
                             scenario.name(), threads, result.perSecond(), result.percentileMillis(50),
-                            result.percentileMillis(99), result.errors() == 0 ? "" : "  ERRORS " + result.errors(),
+                            result.percentileMillis(99), cpuMicros,
+                            result.errors() == 0 ? "" : "  ERRORS " + result.errors(),
                             result.closes() == 0 ? "" : "  closed by server " + result.closes());
                 }
             }
@@ -319,6 +325,17 @@ public final class GatewayBenchmark {
             }
             return line.toString();
         }
+    }
+
+    /**
+     * The server process's CPU time so far (user + system, from /proc on Linux): per request, it
+     * measures the server's cost even on a machine busy with other work, where rates do not.
+     */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime), counted after the command name, in clock ticks of 10 ms.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static void waitForHealth(URI endpoint) throws Exception {
