@@ -61,6 +61,8 @@ public final class GatewayBenchmark {
     private static final int[] THREADS = Arrays.stream(System.getProperty("threads", "1,8").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final String ONLY = System.getProperty("only", "");
+    /** Unmeasured seconds before each measurement, while the JIT compiles the path (-Dwarmup=3). */
+    private static final long WARMUP_SECONDS = Long.getLong("warmup", 2);
 
     private GatewayBenchmark() {
     }
@@ -95,7 +97,7 @@ public final class GatewayBenchmark {
                     if (!scenario.name().startsWith(ONLY)) {
                         continue;
                     }
-                    run(port, scenario, threads, 1);
+                    run(port, scenario, threads, WARMUP_SECONDS);
                     long cpuBefore = cpuMillis(server.pid());
                     Result result = run(port, scenario, threads, seconds);
                     double cpuMicros = (cpuMillis(server.pid()) - cpuBefore) * 1000.0 / result.requests();
