@@ -245,7 +245,10 @@ final class AuthorizationParser {
 
     private static Instant requestTime(String amzDate, Protocol protocol, boolean presigned) {
         try {
-            return LocalDateTime.parse(amzDate, AMZ_DATE_PARSER).toInstant(ZoneOffset.UTC);
+            return isBasicIsoDigits(amzDate) ? LocalDateTime.of(digits(amzDate, 0, 4), digits(amzDate, 4, 6),
+                    digits(amzDate, 6, 8), digits(amzDate, 9, 11), digits(amzDate, 11, 13),
+                    digits(amzDate, 13, 15)).toInstant(ZoneOffset.UTC)
+                    : LocalDateTime.parse(amzDate, AMZ_DATE_PARSER).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             String message = "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See"
                     + " http://en.wikipedia.org/wiki/ISO_8601";
@@ -255,6 +258,35 @@ final class AuthorizationParser {
             }
             throw missingDate(protocol, message);
         }
+    }
+
+    /**
+     * Whether the date is yyyyMMdd'T'HHmmss'Z' with fields valid in any month, as every signed
+     * request's is: read by hand, it skips the formatter's general machinery. Anything else
+     * (day 29 to 31 included) is left to the formatter and its lenient resolution.
+     */
+    private static boolean isBasicIsoDigits(String amzDate) {
+        if (amzDate.length() != 16 || amzDate.charAt(8) != 'T' || amzDate.charAt(15) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 15; i++) {
+            char c = amzDate.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        int month = digits(amzDate, 4, 6);
+        int day = digits(amzDate, 6, 8);
+        return digits(amzDate, 0, 4) >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 28
+                && digits(amzDate, 9, 11) <= 23 && digits(amzDate, 11, 13) <= 59 && digits(amzDate, 13, 15) <= 59;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static AwsException malformed(Protocol protocol, boolean presigned, String s3HeaderDetail,

@@ -56,12 +56,21 @@ final class CanonicalRequest {
     }
 
     private static String normalize(String path) {
+        if (isNormal(path)) {
+            return path;
+        }
         try {
             // Parsed under a dummy authority so that a leading "//" stays part of the path.
             return new URI("http://h" + path).normalize().getRawPath();
         } catch (URISyntaxException e) {
             return path;
         }
+    }
+
+    /** Whether URI normalisation would leave the path as it is: no "." or ".." segment, no empty segment. */
+    private static boolean isNormal(String path) {
+        return path.startsWith("/") && !path.contains("//") && !path.contains("/.") && path.indexOf('%') < 0
+                && path.indexOf('#') < 0;
     }
 
     /** Parameters decoded then encoded the SigV4 way, sorted by name then value; presigned URLs leave out their signature. */

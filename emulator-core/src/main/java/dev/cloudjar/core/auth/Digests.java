@@ -12,6 +12,13 @@ import java.util.Locale;
 final class Digests {
     static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /**
+     * One digest and one MAC per thread, reset by every use: looking them up in the security
+     * providers costs more than the hashing of a typical request. They carry nothing from one
+     * use to the next, so servers sharing a JVM cannot see each other through them.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digests::sha256);
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(Digests::newHmacSha256);
 
     private Digests() {
     }
@@ -25,7 +32,7 @@ final class Digests {
     }
 
     static String sha256Hex(byte[] data) {
-        return hex(sha256().digest(data));
+        return hex(SHA256.get().digest(data));
     }
 
     static String sha256Hex(String utf8) {
@@ -33,11 +40,19 @@ final class Digests {
     }
 
     static byte[] hmacSha256(byte[] key, byte[] data) {
+        Mac mac = HMAC_SHA256.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 takes any key", e);
+        }
+        return mac.doFinal(data);
+    }
+
+    private static Mac newHmacSha256() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
     }

@@ -9,6 +9,9 @@ public final class Member {
     private final String targetId;
     private final Traits traits;
     private ServiceModel model;
+    // Resolved on first use; the model never changes once loaded, so a racing second resolution is harmless.
+    private Shape target;
+    private Traits effectiveTraits;
 
     Member(String name, String targetId, Traits traits) {
         this.name = name;
@@ -29,7 +32,22 @@ public final class Member {
     }
 
     public Shape target() {
-        return model.shape(targetId);
+        Shape resolved = target;
+        if (resolved == null) {
+            resolved = model.shape(targetId);
+            target = resolved;
+        }
+        return resolved;
+    }
+
+    /** The target's traits with the member's own applied on top: the constraints a value must meet. */
+    public Traits effectiveTraits() {
+        Traits merged = effectiveTraits;
+        if (merged == null) {
+            merged = target().traits().merge(traits);
+            effectiveTraits = merged;
+        }
+        return merged;
     }
 
     public Traits traits() {

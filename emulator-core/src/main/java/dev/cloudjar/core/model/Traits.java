@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,35 +12,41 @@ import java.util.Map;
 public final class Traits {
     public static final Traits NONE = new Traits(Map.of());
 
+    private static final String PRELUDE = "smithy.api#";
+
     private final Map<String, JsonNode> traits;
+    /** The traits by absolute id and, for the prelude's, by bare name too: codecs ask per request. */
+    private final Map<String, JsonNode> byName;
 
     public Traits(Map<String, JsonNode> traits) {
         this.traits = Collections.unmodifiableMap(new LinkedHashMap<>(traits));
-    }
-
-    /** Accepts both "required" and "smithy.api#required". */
-    private static String id(String trait) {
-        return trait.indexOf('#') < 0 ? "smithy.api#" + trait : trait;
+        Map<String, JsonNode> names = new HashMap<>(traits);
+        traits.forEach((id, value) -> {
+            if (id.startsWith(PRELUDE)) {
+                names.put(id.substring(PRELUDE.length()), value);
+            }
+        });
+        this.byName = names;
     }
 
     public boolean has(String trait) {
-        return traits.containsKey(id(trait));
+        return byName.containsKey(trait);
     }
 
-    /** The trait's value, or null when absent. */
+    /** The trait's value, or null when absent; accepts both "required" and "smithy.api#required". */
     public JsonNode get(String trait) {
-        return traits.get(id(trait));
+        return byName.get(trait);
     }
 
     /** The trait's value as text (for string-valued traits like jsonName), or null. */
     public String string(String trait) {
-        JsonNode node = traits.get(id(trait));
+        JsonNode node = byName.get(trait);
         return node == null || node instanceof NullNode ? null : node.asText();
     }
 
     /** A text property of an object-valued trait (e.g. http.method), or null. */
     public String string(String trait, String property) {
-        JsonNode node = traits.get(id(trait));
+        JsonNode node = byName.get(trait);
         JsonNode value = node == null ? null : node.get(property);
         return value == null || value.isNull() ? null : value.asText();
     }

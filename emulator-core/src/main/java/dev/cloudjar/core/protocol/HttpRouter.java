@@ -27,9 +27,10 @@ public final class HttpRouter {
 
     /** The matching route, or null when no operation's method and pattern fit. */
     public Route route(ServiceModel model, Request request) {
+        List<String> parts = UriPattern.pathSegments(request.rawPath());
         for (Candidate candidate : candidates.computeIfAbsent(model, HttpRouter::candidates)) {
             if (candidate.method().equalsIgnoreCase(request.method())) {
-                Map<String, String> labels = candidate.pattern().match(request.rawPath(), request.queryParameters());
+                Map<String, String> labels = candidate.pattern().match(parts, request.queryParameters());
                 if (labels != null) {
                     return new Route(candidate.operation(), labels);
                 }

@@ -5,6 +5,7 @@ import dev.cloudjar.core.http.Request;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -30,5 +31,18 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw new AwsException(malformedCode, 400, "Content-Encoding gzip, but the body is not gzip");
         }
+    }
+
+    /** Whether a body is empty or whitespace; decoded only when it holds non-ASCII bytes. */
+    public static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return new String(body, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -21,11 +21,13 @@ public final class UriPattern {
     private final String pattern;
     private final List<Segment> segments;
     private final Map<String, String> requiredQuery;
+    private final boolean hasGreedy;
 
     private UriPattern(String pattern, List<Segment> segments, Map<String, String> requiredQuery) {
         this.pattern = pattern;
         this.segments = segments;
         this.requiredQuery = requiredQuery;
+        this.hasGreedy = segments.stream().anyMatch(Segment::greedy);
     }
 
     public static UriPattern parse(String pattern) {
@@ -63,13 +65,23 @@ public final class UriPattern {
      * null when the request does not match.
      */
     public Map<String, String> match(String rawPath, Map<String, List<String>> query) {
+        return match(pathSegments(rawPath), query);
+    }
+
+    /**
+     * As {@link #match(String, Map)}, for a path already split by {@link #pathSegments(String)}:
+     * a router trying many patterns splits the path once.
+     */
+    public Map<String, String> match(List<String> parts, Map<String, List<String>> query) {
+        if (hasGreedy ? parts.size() < segments.size() : parts.size() != segments.size()) {
+            return null;
+        }
         for (Map.Entry<String, String> required : requiredQuery.entrySet()) {
             List<String> values = query.get(required.getKey());
             if (values == null || required.getValue() != null && !values.contains(required.getValue())) {
                 return null;
             }
         }
-        List<String> parts = pathSegments(rawPath);
         Map<String, String> labels = new LinkedHashMap<>();
         return matchFrom(0, 0, parts, labels) ? labels : null;
     }
@@ -129,11 +141,11 @@ public final class UriPattern {
     }
 
     private boolean hasGreedy() {
-        return segments.stream().anyMatch(Segment::greedy);
+        return hasGreedy;
     }
 
     /** The path's segments between slashes; "/" has none, and one trailing slash is insignificant. */
-    private static List<String> pathSegments(String path) {
+    public static List<String> pathSegments(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         if (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);

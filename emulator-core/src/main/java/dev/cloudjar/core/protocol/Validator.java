@@ -6,6 +6,7 @@ import dev.cloudjar.core.model.Member;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
+import dev.cloudjar.core.model.Traits;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -82,20 +83,31 @@ public final class Validator {
 
     private void checkStructure(Shape structure, Map<?, ?> value, String path, List<String> out) {
         for (Member member : structure.members().values()) {
-            String memberPath = path + pathName(member.name());
             Object memberValue = value.get(member.name());
             if (memberValue == null) {
                 if (member.isRequired() && !member.traits().has("default")) {
-                    out.add(violation(null, memberPath, "Member must not be null"));
+                    out.add(violation(null, path + pathName(member.name()), "Member must not be null"));
                 }
                 continue;
             }
-            checkValue(member, memberValue, memberPath, out);
+            if (needsCheck(member)) {
+                checkValue(member, memberValue, path + pathName(member.name()), out);
+            }
         }
         if (structure.type() == ShapeType.UNION && value.size() != 1) {
             out.add(violation(value, path.isEmpty() ? "union" : path.substring(0, path.length() - 1),
                     "Union must have exactly one member set"));
         }
+    }
+
+    /** Whether a present value of this member can break anything: most members have no constraint at all. */
+    private static boolean needsCheck(Member member) {
+        Shape target = member.target();
+        return target.type().isAggregate() || !target.enumValues().isEmpty() || hasConstraint(member.effectiveTraits());
+    }
+
+    private static boolean hasConstraint(Traits traits) {
+        return traits.has("length") || traits.has("range") || traits.has("pattern");
     }
 
     private void checkValue(Member member, Object value, String path, List<String> out) {
@@ -176,9 +188,12 @@ public final class Validator {
 
     /** The constraints a single value breaks; member traits take precedence over the target's. */
     private List<String> constraints(Member member, Shape target, Object value) {
-        List<String> broken = new ArrayList<>();
-        var traits = target.traits().merge(member.traits());
+        Traits traits = member.effectiveTraits();
         List<String> enumValues = target.enumValues();
+        if (enumValues.isEmpty() && !hasConstraint(traits)) {
+            return List.of();
+        }
+        List<String> broken = new ArrayList<>(0);
         if (!enumValues.isEmpty() && !enumValues.contains(String.valueOf(value))) {
             broken.add("Member must satisfy enum value set: " + enumValues);
         }
@@ -291,7 +306,9 @@ public final class Validator {
 
     /** Coral names members with a lower-case first letter: TableName → 'tableName'. */
     static String pathName(String memberName) {
-        return memberName.isEmpty() ? memberName
-                : memberName.substring(0, 1).toLowerCase(Locale.ROOT) + memberName.substring(1);
+        if (memberName.isEmpty() || Character.isLowerCase(memberName.charAt(0))) {
+            return memberName;
+        }
+        return memberName.substring(0, 1).toLowerCase(Locale.ROOT) + memberName.substring(1);
     }
 }

@@ -23,9 +23,11 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -36,9 +38,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +58,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private final Gateway gateway;
     private final ExecutorService workers;
     private final long maxBufferedBody;
+    private final HttpDates dates;
 
     private State state = State.IDLE;
     private HttpRequest head;
@@ -69,10 +69,11 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private volatile boolean keepAlive;
     private volatile boolean requestComplete;
 
-    HttpDispatchHandler(Gateway gateway, ExecutorService workers, long maxBufferedBody) {
+    HttpDispatchHandler(Gateway gateway, ExecutorService workers, long maxBufferedBody, HttpDates dates) {
         this.gateway = gateway;
         this.workers = workers;
         this.maxBufferedBody = maxBufferedBody;
+        this.dates = dates;
     }
 
     @Override
@@ -124,6 +125,12 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             state = State.STREAMING;
             stream = new StreamingBody(new FlowControl(ctx));
             request.body(RequestBody.ofStream(stream, contentLength));
+            if (contentLength <= 0 && !HttpUtil.isTransferEncodingChunked(httpRequest)) {
+                // A GET or HEAD has no body to wait for; the worker may answer before the decoder's
+                // empty last content reaches us, and must not take that for an unread body.
+                requestComplete = true;
+                stream.finish();
+            }
             dispatch(ctx, request);
         }
     }
@@ -223,42 +230,22 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         }
         HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
         ResponseBody body = response.body();
-        io.netty.handler.codec.http.HttpHeaders nettyHeaders = new io.netty.handler.codec.http.DefaultHttpHeaders();
-        for (Map.Entry<String, List<String>> h : response.headers().asLowerCaseMap().entrySet()) {
-            nettyHeaders.add(h.getKey(), h.getValue());
-        }
-        if (!nettyHeaders.contains(HttpHeaderNames.DATE)) {
-            // AWS dates every response; SDKs correct their clock skew from it.
-            nettyHeaders.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        }
         boolean bodyless = headRequest || response.status() == 204 || response.status() == 304;
-        if (!(bodyless && nettyHeaders.contains(HttpHeaderNames.CONTENT_LENGTH))) {
-            if (response.status() == 204 || response.status() == 304) {
-                nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH);
-            } else {
-                nettyHeaders.set(HttpHeaderNames.CONTENT_LENGTH, body.length());
-            }
-        }
-        if (close) {
-            nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (head.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-            nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-        ChannelFuture last;
+        HttpResponse message;
         if (bodyless || body.length() == 0) {
             closeQuietly(body);
-            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
-            full.headers().set(nettyHeaders);
-            last = channel.writeAndFlush(full);
+            message = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
         } else if (body instanceof ResponseBody.Bytes bytes) {
-            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                    Unpooled.wrappedBuffer(bytes.bytes()));
-            full.headers().set(nettyHeaders);
-            last = channel.writeAndFlush(full);
+            message = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes.bytes()));
         } else {
-            DefaultHttpResponse partial = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
-            partial.headers().set(nettyHeaders);
-            channel.write(partial);
+            message = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        }
+        writeHeaders(message.headers(), response, bodyless, close);
+        ChannelFuture last;
+        if (message instanceof FullHttpResponse) {
+            last = channel.writeAndFlush(message);
+        } else {
+            channel.write(message);
             if (body instanceof ResponseBody.FileRegion region) {
                 channel.write(new DefaultFileRegion(region.file().toFile(), region.offset(), region.length()));
                 last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -267,6 +254,28 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             }
         }
         last.addListener((ChannelFutureListener) f -> finishResponse(ctx, f, close));
+    }
+
+    private void writeHeaders(HttpHeaders headers, Response response, boolean bodyless, boolean close) {
+        for (Map.Entry<String, List<String>> h : response.headers().asLowerCaseMap().entrySet()) {
+            headers.add(h.getKey(), h.getValue());
+        }
+        if (!headers.contains(HttpHeaderNames.DATE)) {
+            // AWS dates every response; SDKs correct their clock skew from it.
+            headers.set(HttpHeaderNames.DATE, dates.now());
+        }
+        if (!(bodyless && headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
+            if (response.status() == 204 || response.status() == 304) {
+                headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+            } else {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, response.body().length());
+            }
+        }
+        if (close) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (head.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
     }
 
     /** Copies a stream body to the channel, waiting whenever the socket's buffer is full. */

@@ -21,6 +21,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     private final ExecutorService workers;
     private final long maxBufferedBody;
     private final Duration idleTimeout;
+    private final HttpDates dates = new HttpDates();
 
     HttpPipeline(Gateway gateway, ExecutorService workers, long maxBufferedBody, Duration idleTimeout) {
         this.gateway = gateway;
@@ -34,6 +35,6 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
         channel.pipeline()
                 .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK))
-                .addLast(new HttpDispatchHandler(gateway, workers, maxBufferedBody));
+                .addLast(new HttpDispatchHandler(gateway, workers, maxBufferedBody, dates));
     }
 }

@@ -98,7 +98,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     /** The body as JSON; an empty body is an empty object, as the SDKs send for empty inputs. */
     private JsonNode json(byte[] body) {
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (RequestBodies.isBlank(body)) {
             return mapper.createObjectNode();
         }
         try {

@@ -121,7 +121,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     /** The body as JSON; an empty body is an empty object where the members form one. */
     private JsonNode json(byte[] body, boolean emptyIsObject) {
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (RequestBodies.isBlank(body)) {
             return emptyIsObject ? mapper.createObjectNode() : mapper.nullNode();
         }
         try {

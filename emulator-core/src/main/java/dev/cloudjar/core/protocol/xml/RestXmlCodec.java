@@ -14,6 +14,7 @@ import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
 import dev.cloudjar.core.model.Traits;
+import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.HttpBinding;
 import dev.cloudjar.core.protocol.HttpBindings;
 import dev.cloudjar.core.protocol.ProtocolCodec;
@@ -64,7 +65,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public Input parse(ServiceModel model, OperationModel operation, Request request) {
         boolean s3 = isS3(model);
         Shape input = operation.input();
-        Map<String, String> labels = routes.route(model, request, s3).labels();
+        Map<String, String> labels = routes.labels(model, request, s3, operation);
         Map<String, Object> members = (s3 ? s3Bindings : bindings).readRequest(input, request, labels);
         Request decoded = compressed(operation, request);
         try {
@@ -170,7 +171,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     /** The request's XML document, or null when the body is empty. */
     private XmlElement document(Request request) {
         byte[] bytes = request.body() == null ? new byte[0] : request.body().bytes();
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        if (RequestBodies.isBlank(bytes)) {
             return null;
         }
         try {

@@ -8,6 +8,7 @@ import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.UriPattern;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,16 +35,21 @@ final class RestXmlRoutes {
     private record Route(OperationModel operation, UriPattern pattern, String xId, String greedyLabel) {
     }
 
+    /** A model's routes in specificity order, and by operation name. */
+    private record Table(List<Route> ordered, Map<String, Route> byOperation) {
+    }
+
     /** Per model, parsed once; models live as long as the server, so the map stays small. */
-    private final Map<ServiceModel, List<Route>> routes = new ConcurrentHashMap<>();
+    private final Map<ServiceModel, Table> routes = new ConcurrentHashMap<>();
 
     Match route(ServiceModel model, Request request, boolean s3) {
         String path = s3 ? S3Addressing.pathStyle(request.header("Host"), request.rawPath()) : request.rawPath();
         Route best = null;
         Map<String, String> bestLabels = null;
         boolean pathMatched = false;
-        for (Route route : routes(model)) {
-            Map<String, String> labels = labels(route, path, request);
+        List<String> parts = UriPattern.pathSegments(path);
+        for (Route route : routes(model).ordered()) {
+            Map<String, String> labels = labels(route, path, parts, request);
             if (labels == null) {
                 continue;
             }
@@ -63,12 +69,24 @@ final class RestXmlRoutes {
                 "No operation matches " + request.method() + " " + request.rawPath());
     }
 
-    private static Map<String, String> labels(Route route, String path, Request request) {
+    /**
+     * The labels of a request already routed to {@code operation}: only that operation's pattern
+     * is matched again, which gives what {@link #route} found.
+     */
+    Map<String, String> labels(ServiceModel model, Request request, boolean s3, OperationModel operation) {
+        Route route = routes(model).byOperation().get(operation.name());
+        String path = s3 ? S3Addressing.pathStyle(request.header("Host"), request.rawPath()) : request.rawPath();
+        Map<String, String> labels = route == null ? null
+                : labels(route, path, UriPattern.pathSegments(path), request);
+        return labels != null ? labels : route(model, request, s3).labels();
+    }
+
+    private static Map<String, String> labels(Route route, String path, List<String> parts, Request request) {
         String sentXId = request.queryParameter(X_ID);
         if (sentXId != null && route.xId() != null && !route.xId().equals(sentXId)) {
             return null;
         }
-        Map<String, String> labels = route.pattern().match(path, request.queryParameters());
+        Map<String, String> labels = route.pattern().match(parts, request.queryParameters());
         if (labels != null && route.greedyLabel() != null && path.endsWith("/") && labels.containsKey(route.greedyLabel())) {
             // S3 keys may end in '/', which the shared pattern treats as insignificant.
             labels.put(route.greedyLabel(), labels.get(route.greedyLabel()) + "/");
@@ -110,19 +128,22 @@ final class RestXmlRoutes {
         return new int[]{present, missing};
     }
 
-    private List<Route> routes(ServiceModel model) {
+    private Table routes(ServiceModel model) {
         return routes.computeIfAbsent(model, m -> {
             List<Route> list = new ArrayList<>();
+            Map<String, Route> byOperation = new HashMap<>();
             for (OperationModel operation : m.operations().values()) {
                 String uri = operation.httpUri();
                 Matcher xId = X_ID_PARAM.matcher(uri);
                 String withoutXId = uri.replaceAll("([?&])x-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
                 Matcher greedy = GREEDY_LABEL.matcher(uri);
-                list.add(new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
-                        greedy.find() ? greedy.group(1) : null));
+                Route route = new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
+                        greedy.find() ? greedy.group(1) : null);
+                list.add(route);
+                byOperation.put(operation.name(), route);
             }
             list.sort((a, b) -> a.pattern().compareSpecificity(b.pattern()));
-            return List.copyOf(list);
+            return new Table(List.copyOf(list), Map.copyOf(byOperation));
         });
     }
 }
