@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * AWS Lambda over restJson1, running functions as local processes that speak Cloudjar's Lambda
@@ -79,7 +80,20 @@ public final class LambdaService implements ServicePlugin {
         LambdaStore store = new LambdaStore(context.state());
         code = new CodePackages(context.blobs(), context.capabilities(), workDir.resolve("tasks"));
         FunctionLogs logs = new FunctionLogs(context.state());
-        RuntimeClients clients = RuntimeClients.writeTo(workDir.resolve("runtime"));
+        // Writing the runtime clients opens the server jar as a file system: done when the first
+        // function starts, not at every server start.
+        Path runtimeDir = workDir.resolve("runtime");
+        Supplier<RuntimeClients> clients = new Supplier<>() {
+            private RuntimeClients written;
+
+            @Override
+            public synchronized RuntimeClients get() {
+                if (written == null) {
+                    written = RuntimeClients.writeTo(runtimeDir);
+                }
+                return written;
+            }
+        };
         pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
                 context.credentials(), context.endpoint(),
                 Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)), workDir.resolve("output"));

@@ -25,8 +25,12 @@ public final class TableCatalog {
     private static final String SERVICE = "dynamodb";
 
     private final StateStore state;
-    private final ObjectMapper json = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use: an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     /** A table by scope and name: the key of the caches, hashed without building a string per request. */
     private record TableKey(Scope scope, String name) {
     }
@@ -118,7 +122,7 @@ public final class TableCatalog {
 
     private void put(Scope scope, TableDefinition table) {
         try {
-            catalog(scope).put(utf8(table.name()), json.writeValueAsBytes(table));
+            catalog(scope).put(utf8(table.name()), Json.MAPPER.writeValueAsBytes(table));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +131,7 @@ public final class TableCatalog {
 
     private TableDefinition read(byte[] stored) {
         try {
-            return json.readValue(stored, TableDefinition.class);
+            return Json.MAPPER.readValue(stored, TableDefinition.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

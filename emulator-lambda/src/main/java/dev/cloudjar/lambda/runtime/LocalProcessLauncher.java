@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs a zip function as a local process: {@code provided.*} runs the package's bootstrap,
@@ -17,10 +18,11 @@ import java.util.Map;
  * client, Java runs a JVM (this server's) sized from MemorySize with Cloudjar's Java client.
  */
 public final class LocalProcessLauncher implements EnvironmentLauncher {
-    private final RuntimeClients clients;
+    private final Supplier<RuntimeClients> clients;
     private final String path;
 
-    public LocalProcessLauncher(RuntimeClients clients, String path) {
+    /** @param clients the runtime clients, written to disk when the first environment starts */
+    public LocalProcessLauncher(Supplier<RuntimeClients> clients, String path) {
         this.clients = clients;
         this.path = path;
     }
@@ -69,10 +71,10 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
             return List.of(bootstrap.toString());
         }
         if (runtime.startsWith("python3")) {
-            return List.of(interpreter("python3", runtime), clients.python().toString());
+            return List.of(interpreter("python3", runtime), clients.get().python().toString());
         }
         if (runtime.startsWith("nodejs")) {
-            return List.of(interpreter("node", runtime), clients.node().toString());
+            return List.of(interpreter("node", runtime), clients.get().node().toString());
         }
         if (runtime.startsWith("java")) {
             return java(function, taskRoot, opt);
@@ -95,10 +97,10 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx" + Math.max(64, function.memorySize() * 85 / 100) + "m");
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, clients.javaClasses().toString(), taskRoot.toString(),
+        command.add(String.join(File.pathSeparator, clients.get().javaClasses().toString(), taskRoot.toString(),
                 taskRoot.resolve("lib").toString() + File.separator + "*",
                 opt.resolve("java/lib").toString() + File.separator + "*"));
-        command.add(clients.javaMainClass());
+        command.add(clients.get().javaMainClass());
         return command;
     }
 

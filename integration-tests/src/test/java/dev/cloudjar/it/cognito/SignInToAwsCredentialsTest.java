@@ -1,8 +1,16 @@
 package dev.cloudjar.it.cognito;
 
+import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -54,12 +62,28 @@ class SignInToAwsCredentialsTest {
                     .logins(Map.of(provider, idToken))).credentials();
             assertTrue(credentials.accessKeyId().startsWith("ASIA"));
 
-            try (StsClient sts = sts(endpoint, AwsSessionCredentials.create(credentials.accessKeyId(),
-                    credentials.secretKey(), credentials.sessionToken()))) {
+            AwsSessionCredentials session = AwsSessionCredentials.create(credentials.accessKeyId(),
+                    credentials.secretKey(), credentials.sessionToken());
+            try (StsClient sts = sts(endpoint, session)) {
                 GetCallerIdentityResponse caller = sts.getCallerIdentity();
                 assertEquals("arn:aws:sts::000000000000:assumed-role/app-users/CognitoIdentityCredentials", caller.arn());
                 assertEquals("000000000000", caller.account());
                 assertTrue(caller.userId().endsWith(":CognitoIdentityCredentials"));
+            }
+            // The same temporary credentials sign S3 and DynamoDB requests, as in the seed's flow.
+            try (S3Client s3 = Clients.client(S3Client.builder().forcePathStyle(true), endpoint, session)) {
+                s3.createBucket(r -> r.bucket("user-uploads"));
+                s3.putObject(r -> r.bucket("user-uploads").key("hello.txt"), RequestBody.fromString("hi"));
+                assertEquals("hi", s3.getObjectAsBytes(r -> r.bucket("user-uploads").key("hello.txt")).asUtf8String());
+            }
+            try (DynamoDbClient dynamodb = Clients.client(DynamoDbClient.builder(), endpoint, session)) {
+                dynamodb.createTable(r -> r.tableName("profiles")
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                        .billingMode(BillingMode.PAY_PER_REQUEST));
+                dynamodb.putItem(r -> r.tableName("profiles").item(Map.of("id", AttributeValue.fromS(identityId))));
+                assertTrue(dynamodb.getItem(r -> r.tableName("profiles")
+                        .key(Map.of("id", AttributeValue.fromS(identityId)))).hasItem());
             }
         }
     }

@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -89,13 +91,17 @@ class ToolsTest {
         Path tree = Files.createDirectories(dir.resolve("tree/sub"));
         Files.writeString(dir.resolve("tree/a.txt"), "a");
         Files.writeString(tree.resolve("b.txt"), "b");
+        // S3's LastModified has whole seconds; a file written in the same second as its upload
+        // would look newer than its copy to the next sync (on AWS too), so date the files back.
+        FileTime minuteAgo = FileTime.from(Instant.now().minusSeconds(60));
+        Files.setLastModifiedTime(dir.resolve("tree/a.txt"), minuteAgo);
+        Files.setLastModifiedTime(tree.resolve("b.txt"), minuteAgo);
         aws(endpoint, "s3", "mb", "s3://sync-bucket");
         aws(endpoint, "s3", "sync", dir.resolve("tree").toString(), "s3://sync-bucket/tree");
         String listing = aws(endpoint, "s3", "ls", "--recursive", "s3://sync-bucket").output();
         assertTrue(listing.contains("tree/a.txt") && listing.contains("tree/sub/b.txt"), listing);
         String second = aws(endpoint, "s3", "sync", dir.resolve("tree").toString(), "s3://sync-bucket/tree").output();
         assertEquals("", second.trim(), "nothing changed, nothing to upload");
-
     }
 
     @Test
