@@ -21,8 +21,11 @@ import java.util.Optional;
  * function's records so that a prefix scan lists them in order.
  */
 public final class JsonTable<T> {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
     private static final int PAGE = 1000;
 
     private final StateStore state;
@@ -104,7 +107,7 @@ public final class JsonTable<T> {
 
     private T read(byte[] json) {
         try {
-            return JSON.readValue(json, type);
+            return Json.MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt " + resource + " record", e);
         }
@@ -112,7 +115,7 @@ public final class JsonTable<T> {
 
     private byte[] write(T value) {
         try {
-            return JSON.writeValueAsBytes(value);
+            return Json.MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

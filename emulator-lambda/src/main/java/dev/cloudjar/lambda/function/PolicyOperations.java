@@ -17,7 +17,10 @@ import java.util.Map;
 
 /** AddPermission, RemovePermission and GetPolicy: a function's resource-based policy, per qualifier. */
 public final class PolicyOperations {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final LambdaStore store;
 
@@ -102,7 +105,7 @@ public final class PolicyOperations {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

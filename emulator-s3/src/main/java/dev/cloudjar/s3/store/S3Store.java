@@ -38,8 +38,11 @@ public final class S3Store {
 
     private final StateStore state;
     private final BlobStore blobs;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong sequence = new AtomicLong();
     private final Map<ByteBuffer, Object> decoded = new ConcurrentHashMap<>();
@@ -361,7 +364,7 @@ public final class S3Store {
 
     private <T> T decode(byte[] value, Class<T> type) {
         try {
-            return json.readValue(value, type);
+            return Json.MAPPER.readValue(value, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -369,7 +372,7 @@ public final class S3Store {
 
     private byte[] write(Object record) {
         try {
-            return json.writeValueAsBytes(record);
+            return Json.MAPPER.writeValueAsBytes(record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,8 +21,11 @@ import java.util.List;
  * send order. Every change to a message (send, receive, visibility, delete) is written through.
  */
 public final class MessageJournal {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
     private static final int PAGE = 1000;
 
     private final StateStore state;
@@ -97,7 +100,7 @@ public final class MessageJournal {
 
     private static byte[] write(StoredMessage message) {
         try {
-            return JSON.writeValueAsBytes(message);
+            return Json.MAPPER.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +108,7 @@ public final class MessageJournal {
 
     private static StoredMessage read(byte[] json) {
         try {
-            return JSON.readValue(json, StoredMessage.class);
+            return Json.MAPPER.readValue(json, StoredMessage.class);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt SQS message record", e);
         }

@@ -25,8 +25,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * server starts, so that with --data-dir they survive a restart. A reset drops both.
  */
 public final class QueueRegistry {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
     private static final String QUEUES = "queues";
 
     private final StateStore state;
@@ -137,7 +140,7 @@ public final class QueueRegistry {
 
     private static byte[] write(StoredQueue queue) {
         try {
-            return JSON.writeValueAsBytes(queue);
+            return Json.MAPPER.writeValueAsBytes(queue);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,7 +148,7 @@ public final class QueueRegistry {
 
     private static StoredQueue read(byte[] json) {
         try {
-            return JSON.readValue(json, StoredQueue.class);
+            return Json.MAPPER.readValue(json, StoredQueue.class);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt SQS queue record", e);
         }
