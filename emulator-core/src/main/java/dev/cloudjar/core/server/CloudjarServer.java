@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -69,26 +71,29 @@ public final class CloudjarServer implements AutoCloseable {
         this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(WORKER_QUEUE), threads("cloudjar-worker"));
         this.scheduler = Executors.newScheduledThreadPool(1, threads("cloudjar-scheduler"));
+        CredentialStore credentials = new CredentialStore(config, clock, storage.state());
+        String[] endpointHolder = new String[1];
+        ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
+                workers, scheduler, events, new Capabilities(), () -> endpointHolder[0]);
+        // Services start on a worker while this thread brings Netty up: both are mostly class
+        // loading, and with two cores doing them side by side shortens the start.
+        Future<List<ServiceRuntime>> starting = workers.submit(() -> startServices(classLoader, context));
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, threads("cloudjar-accept"), NioIoHandler.newFactory());
         this.ioGroup = new MultiThreadIoEventLoopGroup(0, threads("cloudjar-io"), NioIoHandler.newFactory());
         try {
-            CredentialStore credentials = new CredentialStore(config, clock, storage.state());
-            String[] endpointHolder = new String[1];
-            ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
-                    workers, scheduler, events, new Capabilities(), () -> endpointHolder[0]);
-            this.services = startServices(classLoader, context);
-            List<RawRoute> rawRoutes = new ArrayList<>();
-            services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
-            Authenticator authenticator = new SigV4Authenticator(credentials, clock, config.verifySignatures());
-            AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
-            Gateway gateway = new Gateway(services, authenticator, Codecs.standard(), admin, rawRoutes,
-                    config.defaultRegion(), clock);
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, ioGroup)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
+                    .childOption(ChannelOption.TCP_NODELAY, true);
+            Authenticator authenticator = new SigV4Authenticator(credentials, clock, config.verifySignatures());
+            this.services = started(starting);
+            List<RawRoute> rawRoutes = new ArrayList<>();
+            services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
+            AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
+            Gateway gateway = new Gateway(services, authenticator, Codecs.standard(), admin, rawRoutes,
+                    config.defaultRegion(), clock);
+            bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
             this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
             String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -115,6 +120,17 @@ public final class CloudjarServer implements AutoCloseable {
     public static CloudjarServer start(CloudjarConfig config, Clock clock) {
         return new CloudjarServer(config, Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : CloudjarServer.class.getClassLoader(), clock);
+    }
+
+    private static List<ServiceRuntime> started(Future<List<ServiceRuntime>> starting) {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while services started", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static List<ServiceRuntime> startServices(ClassLoader classLoader, ServiceContext context) {
