@@ -1,6 +1,7 @@
 package dev.cloudjar.dynamodb.item;
 
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 import dev.cloudjar.dynamodb.table.IndexDefinition;
 import dev.cloudjar.dynamodb.table.TableCatalog;

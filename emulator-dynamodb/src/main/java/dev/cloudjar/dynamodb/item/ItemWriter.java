@@ -2,6 +2,7 @@ package dev.cloudjar.dynamodb.item;
 
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.dynamodb.capacity.CapacityLimiter;
 import dev.cloudjar.dynamodb.expression.Condition;

@@ -5,6 +5,7 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.dynamodb.capacity.Capacity;

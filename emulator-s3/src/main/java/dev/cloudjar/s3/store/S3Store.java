@@ -2,6 +2,7 @@ package dev.cloudjar.s3.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -11,6 +12,7 @@ import dev.cloudjar.core.spi.storage.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,23 +37,21 @@ public final class S3Store {
     /** Bounds the decoded-record cache; it is simply emptied when full. */
     private static final int DECODED_RECORDS = 10_000;
 
-    private final StateStore state;
-    private final BlobStore blobs;
     /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    private final StateStore state;
+    private final BlobStore blobs;
+    private final StripedLocks locks = new StripedLocks(LOCK_STRIPES);
     private final AtomicLong sequence = new AtomicLong();
     private final Map<ByteBuffer, Object> decoded = new ConcurrentHashMap<>();
 
     public S3Store(StateStore state, BlobStore blobs) {
         this.state = state;
         this.blobs = blobs;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     public BlobStore blobs() {
@@ -61,12 +60,9 @@ public final class S3Store {
 
     /** Runs a read-check-write on one key (or bucket, with a null key) with no other writer of it in between. */
     public <T> T locked(String account, String bucket, String key, Supplier<T> action) {
-        ReentrantLock lock = locks[Math.floorMod((account + '/' + bucket + '/' + key).hashCode(), LOCK_STRIPES)];
-        lock.lock();
-        try {
+        try (StripedLocks.Held ignored = locks.lock(account + '/' + bucket,
+                String.valueOf(key).getBytes(StandardCharsets.UTF_8))) {
             return action.get();
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.cloudjar.dynamodb.item;
+package dev.cloudjar.core.spi;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Locks that serialise read-check-write on one item (conditional writes, UpdateItem) without a
- * lock per item: a key maps to one of a fixed number of stripes. Several keys (transactions) are
- * locked in stripe order, so two transactions cannot deadlock.
+ * Locks that serialise read-check-write on one record (DynamoDB's conditional writes and
+ * UpdateItem, S3's conditional and versioned writes) without a lock per record: a key maps to one
+ * of a fixed number of stripes. Several keys (transactions) are locked in stripe order, so two
+ * transactions cannot deadlock.
  */
 public final class StripedLocks {
     private final ReentrantLock[] stripes;
