@@ -22,6 +22,7 @@ import dev.cloudjar.lambda.invoke.Invoker;
 import dev.cloudjar.lambda.invoke.RetrySchedule;
 import dev.cloudjar.lambda.runtime.EnvironmentPool;
 import dev.cloudjar.lambda.runtime.FunctionLogs;
+import dev.cloudjar.lambda.runtime.JavaHomes;
 import dev.cloudjar.lambda.runtime.LocalProcessLauncher;
 import dev.cloudjar.lambda.runtime.RuntimeApi;
 import dev.cloudjar.lambda.runtime.RuntimeClients;
@@ -56,6 +57,11 @@ public final class LambdaService implements ServicePlugin {
                     "/2024-08-31/functions"),
             false);
 
+    private static final String IDLE_TIMEOUT_OPTION = "lambda-idle-timeout-seconds";
+    private static final String CONCURRENCY_LIMIT_OPTION = "lambda-concurrency-limit";
+    private static final String RETRY_DELAY_SCALE_OPTION = "lambda-retry-delay-scale";
+    private static final String JAVA_HOMES_OPTION = "lambda-java-homes";
+
     private Path workDir;
     private EnvironmentPool pool;
     private CodePackages code;
@@ -67,6 +73,17 @@ public final class LambdaService implements ServicePlugin {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(new CloudjarConfig.Option(IDLE_TIMEOUT_OPTION, "300",
+                        "seconds an idle execution environment stays warm before its process is stopped"),
+                new CloudjarConfig.Option(CONCURRENCY_LIMIT_OPTION, "1000", "the account's concurrent executions limit"),
+                new CloudjarConfig.Option(RETRY_DELAY_SCALE_OPTION, "1",
+                        "factor on the delays between asynchronous invocation retries (0 retries at once)"),
+                new CloudjarConfig.Option(JAVA_HOMES_OPTION, "",
+                        "JDK homes (path-separated) to run javaNN functions on when this server's Java is older than NN"));
     }
 
     @Override
@@ -94,15 +111,16 @@ public final class LambdaService implements ServicePlugin {
                 return written;
             }
         };
-        pool = new EnvironmentPool(new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", "")), code, logs,
-                context.credentials(), context.endpoint(),
-                Duration.ofSeconds(config.longOption("lambda-idle-timeout-seconds", 300)), workDir.resolve("output"));
+        LocalProcessLauncher launcher = new LocalProcessLauncher(clients, System.getenv().getOrDefault("PATH", ""),
+                new JavaHomes(config.option(JAVA_HOMES_OPTION, "")));
+        pool = new EnvironmentPool(launcher, code, logs, context.credentials(), context.endpoint(),
+                Duration.ofSeconds(config.longOption(IDLE_TIMEOUT_OPTION, 300)), workDir.resolve("output"));
         runtimeApi = new RuntimeApi(pool);
         downloads = new CodeDownloads(context.blobs());
-        ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption("lambda-concurrency-limit", 1000), store);
+        ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption(CONCURRENCY_LIMIT_OPTION, 1000), store);
         Invoker invoker = new Invoker(limits, pool, logs);
         AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
-                new RetrySchedule(Double.parseDouble(config.option("lambda-retry-delay-scale", "1"))));
+                new RetrySchedule(Double.parseDouble(config.option(RETRY_DELAY_SCALE_OPTION, "1"))));
 
         LayerOperations layers = new LayerOperations(store, code);
         operations.on("PublishLayerVersion", layers::publishLayerVersion)

@@ -15,16 +15,19 @@ import java.util.function.Supplier;
 /**
  * Runs a zip function as a local process: {@code provided.*} runs the package's bootstrap,
  * Python and Node.js run {@code python3} / {@code node} from PATH with Cloudjar's runtime
- * client, Java runs a JVM (this server's) sized from MemorySize with Cloudjar's Java client.
+ * client, Java runs a JVM sized from MemorySize with Cloudjar's Java client (this server's JVM,
+ * or an installed newer one when the runtime needs it, see {@link JavaHomes}).
  */
 public final class LocalProcessLauncher implements EnvironmentLauncher {
     private final Supplier<RuntimeClients> clients;
     private final String path;
+    private final JavaHomes javaHomes;
 
     /** @param clients the runtime clients, written to disk when the first environment starts */
-    public LocalProcessLauncher(Supplier<RuntimeClients> clients, String path) {
+    public LocalProcessLauncher(Supplier<RuntimeClients> clients, String path, JavaHomes javaHomes) {
         this.clients = clients;
         this.path = path;
+        this.javaHomes = javaHomes;
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
      */
     private List<String> java(FunctionConfiguration function, Path taskRoot, Path opt) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHomes.javaFor(function.runtime()).toString());
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");

@@ -1,6 +1,7 @@
 package dev.cloudjar.it.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.cloudjar.it.fixtures.Processes;
 import software.amazon.awssdk.core.SdkBytes;
 
 import javax.tools.JavaCompiler;
@@ -45,6 +46,14 @@ public final class FunctionPackages {
 
     /** Compiles Java sources (class name → source) against aws-lambda-java-core and zips the classes. */
     public static SdkBytes java(Map<String, String> sources) {
+        return java(sources, null, 17);
+    }
+
+    /**
+     * Compiles for {@code release} with the {@code javac} of another JDK ({@code jdkHome}), or with
+     * this JVM's compiler when {@code jdkHome} is null.
+     */
+    public static SdkBytes java(Map<String, String> sources, Path jdkHome, int release) {
         try {
             Path dir = Files.createTempDirectory("cloudjar-java-fn");
             List<String> files = new ArrayList<>();
@@ -56,12 +65,21 @@ public final class FunctionPackages {
             }
             Path classes = Files.createDirectories(dir.resolve("classes"));
             String lambdaCore = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", lambdaCore, "--release", "17"));
+            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", lambdaCore, "--release",
+                    String.valueOf(release)));
             args.addAll(files);
-            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            if (compiler.run(null, null, errors, args.toArray(String[]::new)) != 0) {
-                throw new IllegalStateException("handler does not compile: " + errors);
+            if (jdkHome == null) {
+                JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+                ByteArrayOutputStream errors = new ByteArrayOutputStream();
+                if (compiler.run(null, null, errors, args.toArray(String[]::new)) != 0) {
+                    throw new IllegalStateException("handler does not compile: " + errors);
+                }
+            } else {
+                args.add(0, jdkHome.resolve("bin").resolve("javac").toString());
+                Processes.Result result = Processes.run(args, Map.of());
+                if (result.exitCode() != 0) {
+                    throw new IllegalStateException("handler does not compile: " + result.output());
+                }
             }
             Map<String, byte[]> entries = new LinkedHashMap<>();
             try (Stream<Path> walk = Files.walk(classes)) {
@@ -73,6 +91,9 @@ public final class FunctionPackages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -13,14 +14,18 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Cloudjar
 class LambdaRuntimesTest {
@@ -89,5 +94,65 @@ class LambdaRuntimesTest {
             InvokeResponse next = invoke(lambda, name, "{\"name\":\"again\"}");
             assertNull(next.functionError(), () -> next.payload().asUtf8String());
         }
+    }
+
+    @Test
+    void java21FunctionsRunOnAJvmOfAtLeast21(URI endpoint) throws IOException {
+        Path jdk = jdkOfAtLeast(21);
+        assumeTrue(jdk != null, "no JDK 21 or newer installed to compile a --release 21 handler");
+        SdkBytes code = FunctionPackages.java(Map.of("example.Version", """
+                package example;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import java.util.List;
+                import java.util.Map;
+
+                public class Version implements RequestHandler<Map<String, Object>, String> {
+                    @Override
+                    public String handleRequest(Map<String, Object> event, Context context) {
+                        // SequencedCollection.reversed() exists from Java 21 on.
+                        return List.of("x", String.valueOf(Runtime.version().feature())).reversed().get(0);
+                    }
+                }
+                """), jdk, 21);
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            lambda.createFunction(b -> b.functionName("java21-version").runtime("java21")
+                    .handler("example.Version::handleRequest").role(ROLE).code(c -> c.zipFile(code)).timeout(30));
+            InvokeResponse response = invoke(lambda, "java21-version", "{}");
+            assertNull(response.functionError(), () -> response.payload().asUtf8String() + log(response));
+            int feature = Integer.parseInt(response.payload().asUtf8String().replace("\"", ""));
+            assertTrue(feature >= 21, "ran on Java " + feature);
+        }
+    }
+
+    /** The JVM running the tests if new enough, else an installed JDK with javac of at least that version. */
+    private static Path jdkOfAtLeast(int feature) throws IOException {
+        if (Runtime.version().feature() >= feature) {
+            return Path.of(System.getProperty("java.home"));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/javac")))
+                    .filter(home -> releaseFeature(home) >= feature)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private static int releaseFeature(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring(13).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+_-]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // Not a JDK this test can use.
+        }
+        return 0;
     }
 }
