@@ -1,7 +1,6 @@
 package dev.cloudjar.lambda;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -21,11 +20,6 @@ import java.util.Optional;
  * function's records so that a prefix scan lists them in order.
  */
 public final class JsonTable<T> {
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
     private static final int PAGE = 1000;
 
     private final StateStore state;
@@ -107,7 +101,7 @@ public final class JsonTable<T> {
 
     private T read(byte[] json) {
         try {
-            return Json.MAPPER.readValue(json, type);
+            return RecordJson.mapper().readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt " + resource + " record", e);
         }
@@ -115,7 +109,7 @@ public final class JsonTable<T> {
 
     private byte[] write(T value) {
         try {
-            return Json.MAPPER.writeValueAsBytes(value);
+            return RecordJson.mapper().writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

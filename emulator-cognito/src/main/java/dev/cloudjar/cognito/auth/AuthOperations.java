@@ -1,7 +1,6 @@
 package dev.cloudjar.cognito.auth;
 
 import dev.cloudjar.cognito.CognitoErrors;
-import dev.cloudjar.cognito.Json;
 import dev.cloudjar.cognito.userpool.AuthSession;
 import dev.cloudjar.cognito.userpool.PoolAccess;
 import dev.cloudjar.cognito.userpool.User;
@@ -10,6 +9,7 @@ import dev.cloudjar.cognito.userpool.Users;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 
 import java.math.BigInteger;
@@ -138,7 +138,7 @@ public final class AuthOperations {
         return Output.of("ChallengeName", "NEW_PASSWORD_REQUIRED")
                 .put("Session", session)
                 .put("ChallengeParameters", Map.of("USER_ID_FOR_SRP", user.username(), "requiredAttributes", "[]",
-                        "userAttributes", new String(Json.write(userAttributes), StandardCharsets.UTF_8)));
+                        "userAttributes", new String(RecordJson.write(userAttributes), StandardCharsets.UTF_8)));
     }
 
     private Output newPasswordRequired(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> responses,

@@ -1,13 +1,13 @@
 package dev.cloudjar.cognito.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.cloudjar.cognito.Json;
 import dev.cloudjar.cognito.userpool.User;
 import dev.cloudjar.cognito.userpool.UserPool;
 import dev.cloudjar.cognito.userpool.UserPoolStore;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ public final class ConfirmationCodeRoute {
         body.put("ConfirmationCode", code.code());
         body.put("Purpose", code.purpose());
         body.put("ExpiresAt", Instant.ofEpochMilli(code.expiresAt()).toString());
-        return Response.of(200, "application/json", Json.mapper().writeValueAsBytes(body));
+        return Response.of(200, "application/json", RecordJson.mapper().writeValueAsBytes(body));
     }
 
     private static Response notFound() {

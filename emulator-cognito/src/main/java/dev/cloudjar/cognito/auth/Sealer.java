@@ -1,7 +1,7 @@
 package dev.cloudjar.cognito.auth;
 
-import dev.cloudjar.cognito.Json;
 
+import dev.cloudjar.core.spi.RecordJson;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -34,7 +34,7 @@ final class Sealer {
     }
 
     String seal(Object value) {
-        return Base64.getEncoder().encodeToString(sealBytes(Json.write(value)));
+        return Base64.getEncoder().encodeToString(sealBytes(RecordJson.write(value)));
     }
 
     byte[] sealBytes(byte[] plain) {
@@ -62,7 +62,7 @@ final class Sealer {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
-            return Optional.of(Json.read(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), type));
+            return Optional.of(RecordJson.read(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), type));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,8 +1,8 @@
 package dev.cloudjar.cognito.identity;
 
-import dev.cloudjar.cognito.Json;
 import dev.cloudjar.cognito.token.SigningKeys;
 import dev.cloudjar.cognito.userpool.SigningKey;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -33,18 +33,18 @@ public final class IdentityStore {
 
     public void savePool(Scope scope, IdentityPool pool) {
         state.apply(new WriteBatch()
-                .put(scope.keyspace(SERVICE, "pools"), bytes(pool.identityPoolId()), Json.write(pool))
+                .put(scope.keyspace(SERVICE, "pools"), bytes(pool.identityPoolId()), RecordJson.write(pool))
                 .put(INDEX, bytes(pool.identityPoolId()), bytes(scope.accountId() + "\0" + scope.region())));
     }
 
     public Optional<IdentityPool> pool(Scope scope, String poolId) {
-        return pools(scope).get(bytes(poolId)).map(b -> Json.read(b, IdentityPool.class));
+        return pools(scope).get(bytes(poolId)).map(b -> RecordJson.read(b, IdentityPool.class));
     }
 
     public List<IdentityPool> listPools(Scope scope, String after, int limit) {
         List<IdentityPool> out = new ArrayList<>();
         for (Entry e : pools(scope).scan(after == null ? null : bytes(after + "\0"), null, limit, false)) {
-            out.add(Json.read(e.value(), IdentityPool.class));
+            out.add(RecordJson.read(e.value(), IdentityPool.class));
         }
         return out;
     }
@@ -63,7 +63,7 @@ public final class IdentityStore {
 
     public void saveIdentity(Scope scope, Identity identity) {
         WriteBatch batch = new WriteBatch()
-                .put(scope.keyspace(SERVICE, "identities"), bytes(identity.identityId()), Json.write(identity))
+                .put(scope.keyspace(SERVICE, "identities"), bytes(identity.identityId()), RecordJson.write(identity))
                 .put(INDEX, bytes(identity.identityId()), bytes(scope.accountId() + "\0" + scope.region()));
         identity.logins().forEach((provider, subject) -> batch.put(scope.keyspace(SERVICE, "logins"),
                 bytes(identity.identityPoolId() + "\0" + provider + "\0" + subject), bytes(identity.identityId())));
@@ -72,7 +72,7 @@ public final class IdentityStore {
 
     public Optional<Identity> identity(Scope scope, String identityId) {
         return state.keyspace(scope.keyspace(SERVICE, "identities")).get(bytes(identityId))
-                .map(b -> Json.read(b, Identity.class));
+                .map(b -> RecordJson.read(b, Identity.class));
     }
 
     /** The identity a login (provider and subject) is linked to in a pool. */
@@ -87,10 +87,10 @@ public final class IdentityStore {
         synchronized (keyLock) {
             Optional<byte[]> stored = keys.get(bytes("signing-key"));
             if (stored.isPresent()) {
-                return Json.read(stored.get(), SigningKey.class);
+                return RecordJson.read(stored.get(), SigningKey.class);
             }
             SigningKey key = SigningKeys.generate();
-            keys.put(bytes("signing-key"), Json.write(key));
+            keys.put(bytes("signing-key"), RecordJson.write(key));
             return key;
         }
     }

@@ -2,11 +2,11 @@ package dev.cloudjar.cognito.token;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.cloudjar.cognito.Json;
 import dev.cloudjar.cognito.userpool.SigningKey;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.RecordJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class WellKnownRoutes {
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        return Response.of(200, "application/json", Json.mapper().writeValueAsBytes(document));
+        return Response.of(200, "application/json", RecordJson.mapper().writeValueAsBytes(document));
     }
 
     private static Response notFound() {

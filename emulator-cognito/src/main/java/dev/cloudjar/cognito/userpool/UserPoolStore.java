@@ -1,7 +1,7 @@
 package dev.cloudjar.cognito.userpool;
 
-import dev.cloudjar.cognito.Json;
 import dev.cloudjar.cognito.client.UserPoolClient;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -41,16 +41,16 @@ public final class UserPoolStore {
 
     public void createPool(Scope scope, UserPool pool) {
         state.apply(new WriteBatch()
-                .put(scope.keyspace(SERVICE, "pools"), Keys.of(pool.id()), Json.write(pool))
+                .put(scope.keyspace(SERVICE, "pools"), Keys.of(pool.id()), RecordJson.write(pool))
                 .put(INDEX, Keys.of("pool", pool.id()), Keys.of(scope.accountId(), scope.region())));
     }
 
     public void savePool(Scope scope, UserPool pool) {
-        pools(scope).put(Keys.of(pool.id()), Json.write(pool));
+        pools(scope).put(Keys.of(pool.id()), RecordJson.write(pool));
     }
 
     public Optional<UserPool> pool(Scope scope, String poolId) {
-        return pools(scope).get(Keys.of(poolId)).map(b -> Json.read(b, UserPool.class));
+        return pools(scope).get(Keys.of(poolId)).map(b -> RecordJson.read(b, UserPool.class));
     }
 
     /** The scope a pool lives in, whoever asks. */
@@ -86,12 +86,12 @@ public final class UserPoolStore {
 
     public void saveClient(Scope scope, UserPoolClient client) {
         state.apply(new WriteBatch()
-                .put(scope.keyspace(SERVICE, "clients"), Keys.of(client.userPoolId(), client.clientId()), Json.write(client))
+                .put(scope.keyspace(SERVICE, "clients"), Keys.of(client.userPoolId(), client.clientId()), RecordJson.write(client))
                 .put(INDEX, Keys.of("client", client.clientId()), Keys.of(client.userPoolId())));
     }
 
     public Optional<UserPoolClient> client(Scope scope, String poolId, String clientId) {
-        return clients(scope).get(Keys.of(poolId, clientId)).map(b -> Json.read(b, UserPoolClient.class));
+        return clients(scope).get(Keys.of(poolId, clientId)).map(b -> RecordJson.read(b, UserPoolClient.class));
     }
 
     /** The pool of a client, whoever asks. */
@@ -118,7 +118,7 @@ public final class UserPoolStore {
     }
 
     public Optional<User> user(Scope scope, UserPool pool, String username) {
-        return users(scope).get(Keys.of(pool.id(), userKey(pool, username))).map(b -> Json.read(b, User.class));
+        return users(scope).get(Keys.of(pool.id(), userKey(pool, username))).map(b -> RecordJson.read(b, User.class));
     }
 
     /** A user by username or by one of the pool's sign-in attributes (email, phone_number, preferred_username). */
@@ -157,7 +157,7 @@ public final class UserPoolStore {
                         user.username().getBytes(StandardCharsets.UTF_8));
             }
         }
-        batch.put(scope.keyspace(SERVICE, "users"), Keys.of(pool.id(), userKey(pool, user.username())), Json.write(user));
+        batch.put(scope.keyspace(SERVICE, "users"), Keys.of(pool.id(), userKey(pool, user.username())), RecordJson.write(user));
         state.apply(batch);
     }
 
@@ -191,11 +191,11 @@ public final class UserPoolStore {
     // ---- groups
 
     public void saveGroup(Scope scope, String poolId, Group group) {
-        groups(scope).put(Keys.of(poolId, group.groupName()), Json.write(group));
+        groups(scope).put(Keys.of(poolId, group.groupName()), RecordJson.write(group));
     }
 
     public Optional<Group> group(Scope scope, String poolId, String groupName) {
-        return groups(scope).get(Keys.of(poolId, groupName)).map(b -> Json.read(b, Group.class));
+        return groups(scope).get(Keys.of(poolId, groupName)).map(b -> RecordJson.read(b, Group.class));
     }
 
     public Page<Group> listGroups(Scope scope, String poolId, String after, int limit) {
@@ -212,20 +212,20 @@ public final class UserPoolStore {
     public void saveSession(Scope scope, String poolId, AuthSession session, String refreshToken) {
         state.apply(new WriteBatch()
                 .put(scope.keyspace(SERVICE, "sessions"), Keys.of(poolId, session.username(), session.originJti()),
-                        Json.write(session))
+                        RecordJson.write(session))
                 .put(scope.keyspace(SERVICE, "refresh-tokens"), tokenKey(refreshToken),
                         Keys.of(poolId, session.username(), session.originJti())));
     }
 
     public Optional<AuthSession> session(Scope scope, String poolId, String username, String originJti) {
-        return sessions(scope).get(Keys.of(poolId, username, originJti)).map(b -> Json.read(b, AuthSession.class));
+        return sessions(scope).get(Keys.of(poolId, username, originJti)).map(b -> RecordJson.read(b, AuthSession.class));
     }
 
     /** The session a refresh token belongs to, if it was issued in this scope and is not revoked. */
     public Optional<AuthSession> sessionOfRefreshToken(Scope scope, String refreshToken) {
         return state.keyspace(scope.keyspace(SERVICE, "refresh-tokens")).get(tokenKey(refreshToken))
                 .flatMap(key -> sessions(scope).get(key))
-                .map(b -> Json.read(b, AuthSession.class));
+                .map(b -> RecordJson.read(b, AuthSession.class));
     }
 
     public void deleteSession(Scope scope, String poolId, AuthSession session, String refreshToken) {
@@ -305,7 +305,7 @@ public final class UserPoolStore {
         while (true) {
             List<Entry> entries = ks.scan(cursor, to, batch, false);
             for (Entry e : entries) {
-                T item = Json.read(e.value(), type);
+                T item = RecordJson.read(e.value(), type);
                 if (!filter.test(item)) {
                     continue;
                 }

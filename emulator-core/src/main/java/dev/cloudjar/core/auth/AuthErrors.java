@@ -52,11 +52,16 @@ public final class AuthErrors {
 
     public static AwsException signatureDoesNotMatch(Protocol protocol, String accessKeyId, String stringToSign,
                                                      String signatureProvided, String canonicalRequest) {
+        // The JSON and query services spell out what they expected in the message; S3 puts the
+        // same in members of its error document.
+        String detailed = canonicalRequest == null ? SIGNATURE_MISMATCH_JSON : SIGNATURE_MISMATCH_JSON
+                + "\n\nThe Canonical String for this request should have been\n'" + canonicalRequest
+                + "'\n\nThe String-to-Sign should have been\n'" + stringToSign + "'\n";
         AwsException e = answer(protocol,
                 new Answer("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the"
                         + " signature you provided. Check your key and signing method."),
-                new Answer("InvalidSignatureException", 400, SIGNATURE_MISMATCH_JSON),
-                new Answer("SignatureDoesNotMatch", 403, SIGNATURE_MISMATCH_JSON));
+                new Answer("InvalidSignatureException", 400, detailed),
+                new Answer("SignatureDoesNotMatch", 403, detailed));
         if (isS3(protocol)) {
             e.with("AWSAccessKeyId", accessKeyId).with("StringToSign", stringToSign)
                     .with("SignatureProvided", signatureProvided);

@@ -2,6 +2,7 @@ package dev.cloudjar.core.auth;
 
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.spi.Principal;
+import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.state.MemoryStateStore;
@@ -9,7 +10,9 @@ import dev.cloudjar.core.state.MemoryStateStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,12 @@ public final class CredentialStore {
         }
     }
 
+    /**
+     * How long an expired temporary key is still recognised, so that its use is answered
+     * ExpiredToken rather than as an unknown key, before {@link #purgeExpired()} forgets it.
+     */
+    public static final Duration FORGET_EXPIRED_AFTER = Duration.ofHours(24);
+    private static final int PURGE_PAGE = 500;
     private static final String TEMPORARY_PREFIX = "ASIA";
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String SECRET_ALPHABET =
@@ -102,6 +111,40 @@ public final class CredentialStore {
         Keyspace keyspace = state.keyspace(service + "/temporary-credentials");
         issued.add(keyspace);
         return new Issuer(keyspace);
+    }
+
+    /**
+     * Forgets temporary keys that expired more than {@link #FORGET_EXPIRED_AFTER} ago: every
+     * AssumeRole, identity-pool login and Lambda cold start adds one, and a long-running server
+     * (or one with a data dir) would otherwise keep them all. Returns how many were dropped.
+     */
+    public int purgeExpired() {
+        Instant cutoff = clock.instant().minus(FORGET_EXPIRED_AFTER);
+        int dropped = 0;
+        for (SigningCredential credential : byAccessKey.values()) {
+            if (credential.isTemporary() && credential.isExpired(cutoff)
+                    && byAccessKey.remove(credential.accessKeyId(), credential)) {
+                dropped++;
+            }
+        }
+        for (Keyspace keyspace : issued) {
+            byte[] from = null;
+            List<Entry> page;
+            do {
+                page = keyspace.scan(from, null, PURGE_PAGE, false);
+                for (Entry entry : page) {
+                    String accessKeyId = new String(entry.key(), StandardCharsets.UTF_8);
+                    if (decode(accessKeyId, entry.value()).isExpired(cutoff) && keyspace.delete(entry.key())) {
+                        dropped++;
+                    }
+                }
+                if (!page.isEmpty()) {
+                    // The smallest key after the page's last one.
+                    from = Arrays.copyOf(page.get(page.size() - 1).key(), page.get(page.size() - 1).key().length + 1);
+                }
+            } while (page.size() == PURGE_PAGE);
+        }
+        return dropped;
     }
 
     /** Mints temporary credentials for one service. */

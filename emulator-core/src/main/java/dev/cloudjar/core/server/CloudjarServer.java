@@ -99,6 +99,7 @@ public final class CloudjarServer implements AutoCloseable {
             String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
             this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
             endpointHolder[0] = endpoint;
+            scheduler.scheduleWithFixedDelay(() -> purgeExpired(credentials), 1, 1, TimeUnit.HOURS);
             started = true;
         } finally {
             if (!started) {
@@ -144,6 +145,15 @@ public final class CloudjarServer implements AutoCloseable {
             runtimes.add(new ServiceRuntime(plugin, table));
         }
         return List.copyOf(runtimes);
+    }
+
+    private static void purgeExpired(CredentialStore credentials) {
+        try {
+            credentials.purgeExpired();
+        } catch (RuntimeException e) {
+            // A failed sweep must not cancel the schedule; the next one tries again.
+            LOG.log(System.Logger.Level.WARNING, "purging expired temporary credentials failed", e);
+        }
     }
 
     private static ThreadFactory threads(String prefix) {

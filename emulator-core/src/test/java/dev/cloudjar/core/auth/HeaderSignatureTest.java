@@ -90,7 +90,27 @@ class HeaderSignatureTest {
 
         assertEquals(code, e.code());
         assertEquals(status, e.status());
-        assertEquals(message, e.getMessage());
+        if (protocol == Protocol.REST_XML) {
+            assertEquals(message, e.getMessage());
+        } else {
+            assertTrue(e.getMessage().startsWith(message + "\n\nThe Canonical String for this request should have been\n'"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void jsonAndQuerySignatureMismatchSpellsOutWhatWasExpected() {
+        Request request = signedFor(Protocol.AWS_JSON_1_0, AwsCredentialsIdentity.create(ACCESS_KEY, "wrong"));
+
+        AwsException e = assertThrows(AwsException.class, () -> verifier.verify(request, Protocol.AWS_JSON_1_0));
+
+        String message = e.getMessage();
+        int canonical = message.indexOf("The Canonical String for this request should have been\n'POST\n/\n\n");
+        int stringToSign = message.indexOf("\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20240501T120000Z\n"
+                + "20240501/eu-west-1/");
+        assertTrue(canonical > 0 && stringToSign > canonical, message);
+        assertTrue(message.endsWith("'\n"), message);
+        assertTrue(e.members().isEmpty(), "JSON errors carry it in the message only: " + e.members());
     }
 
     @Test

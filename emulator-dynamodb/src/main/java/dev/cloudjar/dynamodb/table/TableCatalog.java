@@ -1,7 +1,6 @@
 package dev.cloudjar.dynamodb.table;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
@@ -25,11 +24,6 @@ public final class TableCatalog {
     private static final String SERVICE = "dynamodb";
 
     private final StateStore state;
-    /** Built on first use: an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
 
     /** A table by scope and name: the key of the caches, hashed without building a string per request. */
     private record TableKey(Scope scope, String name) {
@@ -122,7 +116,7 @@ public final class TableCatalog {
 
     private void put(Scope scope, TableDefinition table) {
         try {
-            catalog(scope).put(utf8(table.name()), Json.MAPPER.writeValueAsBytes(table));
+            catalog(scope).put(utf8(table.name()), RecordJson.mapper().writeValueAsBytes(table));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,7 +125,7 @@ public final class TableCatalog {
 
     private TableDefinition read(byte[] stored) {
         try {
-            return Json.MAPPER.readValue(stored, TableDefinition.class);
+            return RecordJson.mapper().readValue(stored, TableDefinition.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

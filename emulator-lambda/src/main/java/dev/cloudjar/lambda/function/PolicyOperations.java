@@ -1,9 +1,9 @@
 package dev.cloudjar.lambda.function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.JsonTable;
@@ -17,10 +17,6 @@ import java.util.Map;
 
 /** AddPermission, RemovePermission and GetPolicy: a function's resource-based policy, per qualifier. */
 public final class PolicyOperations {
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final LambdaStore store;
 
@@ -105,7 +101,7 @@ public final class PolicyOperations {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return RecordJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,10 @@
 package dev.cloudjar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.EventBus;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.JsonTable;
 import dev.cloudjar.lambda.LambdaStore;
@@ -31,10 +31,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsyncInvoker {
     private static final System.Logger LOG = System.getLogger(AsyncInvoker.class.getName());
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** One queued event; the request id stays the same across its attempts, as on Lambda. */
     private record Event(String requestId, Scope scope, FunctionRef function, byte[] payload, Instant received,
@@ -156,7 +152,7 @@ public final class AsyncInvoker {
 
     /** Lambda's invocation record, as destinations receive it. */
     private static String record(Event event, FunctionConfiguration function, String condition, Invoker.Result result) {
-        ObjectNode record = Json.MAPPER.createObjectNode();
+        ObjectNode record = RecordJson.mapper().createObjectNode();
         record.put("version", "1.0");
         record.put("timestamp", Instant.now().toString());
         ObjectNode request = record.putObject("requestContext");
@@ -179,9 +175,9 @@ public final class AsyncInvoker {
 
     private static JsonNode parse(byte[] json) {
         try {
-            return json.length == 0 ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(json);
+            return json.length == 0 ? RecordJson.mapper().nullNode() : RecordJson.mapper().readTree(json);
         } catch (IOException e) {
-            return Json.MAPPER.getNodeFactory().textNode(new String(json, StandardCharsets.UTF_8));
+            return RecordJson.mapper().getNodeFactory().textNode(new String(json, StandardCharsets.UTF_8));
         }
     }
 }

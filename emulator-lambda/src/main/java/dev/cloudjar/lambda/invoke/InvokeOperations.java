@@ -1,9 +1,9 @@
 package dev.cloudjar.lambda.invoke;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.LambdaErrors;
@@ -20,10 +20,6 @@ public final class InvokeOperations {
     /** Lambda's payload limits: 6 MB for synchronous invocations, 256 KB for asynchronous ones. */
     static final int SYNC_LIMIT = 6 * 1024 * 1024;
     static final int ASYNC_LIMIT = 256 * 1024;
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final LambdaStore store;
     private final Invoker invoker;
@@ -70,14 +66,14 @@ public final class InvokeOperations {
 
     private static void requireJson(byte[] payload) {
         try {
-            Json.MAPPER.readTree(payload);
+            RecordJson.mapper().readTree(payload);
         } catch (IOException e) {
             throw new AwsException("InvalidRequestContentException", 400,
                     "Could not parse request body into json: Could not parse payload into json").with("Type", "User");
         }
     }
 
-    /** X-Amz-Client-Context is base64 Json.MAPPER; runtimes receive the Json.MAPPER. */
+    /** X-Amz-Client-Context is base64 JSON; runtimes receive the JSON. */
     private static String clientContext(String header) {
         if (header == null) {
             return null;
@@ -85,7 +81,7 @@ public final class InvokeOperations {
         try {
             return new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw LambdaErrors.invalidParameter("Client context must be a valid Base64-encoded Json.MAPPER object.");
+            throw LambdaErrors.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.cloudjar.s3.bucket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.notification.Notifications;
@@ -21,10 +21,6 @@ import java.util.Set;
  */
 public final class ConfigurationOperations {
     private static final Set<String> CORS_METHODS = Set.of("GET", "PUT", "HEAD", "POST", "DELETE");
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final Buckets buckets;
 
@@ -35,7 +31,7 @@ public final class ConfigurationOperations {
     public Output putBucketPolicy(RequestContext context, Input input) {
         String policy = input.string("Policy");
         try {
-            if (policy == null || !Json.MAPPER.readTree(policy).isObject()) {
+            if (policy == null || !RecordJson.mapper().readTree(policy).isObject()) {
                 throw malformedPolicy();
             }
         } catch (JsonProcessingException e) {
@@ -46,7 +42,7 @@ public final class ConfigurationOperations {
     }
 
     private static AwsException malformedPolicy() {
-        return new AwsException("MalformedPolicy", 400, "Policies must be valid Json.MAPPER and the first byte must be '{'");
+        return new AwsException("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'");
     }
 
     public Output getBucketPolicy(RequestContext context, Input input) {

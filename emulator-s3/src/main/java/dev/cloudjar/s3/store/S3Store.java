@@ -1,7 +1,6 @@
 package dev.cloudjar.s3.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.spi.storage.Entry;
@@ -37,11 +36,6 @@ public final class S3Store {
     /** Bounds the decoded-record cache; it is simply emptied when full. */
     private static final int DECODED_RECORDS = 10_000;
 
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    }
 
     private final StateStore state;
     private final BlobStore blobs;
@@ -360,7 +354,7 @@ public final class S3Store {
 
     private <T> T decode(byte[] value, Class<T> type) {
         try {
-            return Json.MAPPER.readValue(value, type);
+            return RecordJson.mapper().readValue(value, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -368,7 +362,7 @@ public final class S3Store {
 
     private byte[] write(Object record) {
         try {
-            return Json.MAPPER.writeValueAsBytes(record);
+            return RecordJson.mapper().writeValueAsBytes(record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

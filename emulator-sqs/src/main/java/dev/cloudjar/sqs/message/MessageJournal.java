@@ -1,7 +1,6 @@
 package dev.cloudjar.sqs.message;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -21,11 +20,6 @@ import java.util.List;
  * send order. Every change to a message (send, receive, visibility, delete) is written through.
  */
 public final class MessageJournal {
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
     private static final int PAGE = 1000;
 
     private final StateStore state;
@@ -100,7 +94,7 @@ public final class MessageJournal {
 
     private static byte[] write(StoredMessage message) {
         try {
-            return Json.MAPPER.writeValueAsBytes(message);
+            return RecordJson.mapper().writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +102,7 @@ public final class MessageJournal {
 
     private static StoredMessage read(byte[] json) {
         try {
-            return Json.MAPPER.readValue(json, StoredMessage.class);
+            return RecordJson.mapper().readValue(json, StoredMessage.class);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt SQS message record", e);
         }

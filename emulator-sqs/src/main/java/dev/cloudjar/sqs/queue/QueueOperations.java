@@ -1,9 +1,9 @@
 package dev.cloudjar.sqs.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.sqs.SqsErrors;
@@ -20,10 +20,6 @@ import java.util.Set;
  * ListQueues, and the queue tags: TagQueue, UntagQueue, ListQueueTags.
  */
 public final class QueueOperations {
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final Set<String> SETTABLE = Set.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
             "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "RedriveAllowPolicy", "Policy",
             "FifoQueue", "ContentBasedDeduplication", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds",
@@ -215,16 +211,16 @@ public final class QueueOperations {
     /** Parses a RedrivePolicy: {"deadLetterTargetArn": ..., "maxReceiveCount": 1..1000}. */
     public static JsonNode redrivePolicy(String json) {
         try {
-            JsonNode policy = Json.MAPPER.readTree(json);
+            JsonNode policy = RecordJson.mapper().readTree(json);
             int max = policy.path("maxReceiveCount").asInt(0);
             if (!policy.path("deadLetterTargetArn").isTextual() || max < 1 || max > 1000) {
                 throw SqsErrors.invalidAttributeValue("Value " + json + " for parameter RedrivePolicy is invalid. "
-                        + "Reason: Redrive policy is not a valid Json.MAPPER map or is missing deadLetterTargetArn or maxReceiveCount.");
+                        + "Reason: Redrive policy is not a valid JSON map or is missing deadLetterTargetArn or maxReceiveCount.");
             }
             return policy;
         } catch (IOException e) {
             throw SqsErrors.invalidAttributeValue("Value " + json + " for parameter RedrivePolicy is invalid. "
-                    + "Reason: Redrive policy is not a valid Json.MAPPER map.");
+                    + "Reason: Redrive policy is not a valid JSON map.");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.cloudjar.sqs.queue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.StateStore;
@@ -25,11 +24,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * server starts, so that with --data-dir they survive a restart. A reset drops both.
  */
 public final class QueueRegistry {
-    /** Built on first use: creating an ObjectMapper costs a good share of the server's start. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
     private static final String QUEUES = "queues";
 
     private final StateStore state;
@@ -140,7 +134,7 @@ public final class QueueRegistry {
 
     private static byte[] write(StoredQueue queue) {
         try {
-            return Json.MAPPER.writeValueAsBytes(queue);
+            return RecordJson.mapper().writeValueAsBytes(queue);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +142,7 @@ public final class QueueRegistry {
 
     private static StoredQueue read(byte[] json) {
         try {
-            return Json.MAPPER.readValue(json, StoredQueue.class);
+            return RecordJson.mapper().readValue(json, StoredQueue.class);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt SQS queue record", e);
         }

@@ -80,6 +80,17 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void aClientContextThatIsNotBase64IsRefused(URI endpoint) {
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            create(lambda, "with-context", returning("1"));
+            InvalidParameterValueException bad = assertThrows(InvalidParameterValueException.class,
+                    () -> lambda.invoke(b -> b.functionName("with-context").clientContext("not base64!")));
+            assertEquals("InvalidParameterValueException", bad.awsErrorDetails().errorCode());
+            assertEquals("Client context must be a valid Base64-encoded JSON object.", bad.awsErrorDetails().errorMessage());
+        }
+    }
+
+    @Test
     void versionsAndAliasesPinCodeAndQualifiedNamesAndArnsInvokeThem(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint)) {
             create(lambda, "versioned", returning("'one'"));

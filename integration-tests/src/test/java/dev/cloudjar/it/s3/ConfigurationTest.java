@@ -70,7 +70,10 @@ class ConfigurationTest {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
         s3.putBucketPolicy(b -> b.bucket(BUCKET).policy(policy));
         assertEquals(policy, s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy());
-        assertEquals("MalformedPolicy", code(() -> s3.putBucketPolicy(b -> b.bucket(BUCKET).policy("not json"))));
+        S3Exception malformed = assertThrows(S3Exception.class,
+                () -> s3.putBucketPolicy(b -> b.bucket(BUCKET).policy("not json")));
+        assertEquals("MalformedPolicy", malformed.awsErrorDetails().errorCode());
+        assertEquals("Policies must be valid JSON and the first byte must be '{'", malformed.awsErrorDetails().errorMessage());
         s3.deleteBucketPolicy(b -> b.bucket(BUCKET));
         assertEquals("NoSuchBucketPolicy", code(() -> s3.getBucketPolicy(b -> b.bucket(BUCKET))));
     }

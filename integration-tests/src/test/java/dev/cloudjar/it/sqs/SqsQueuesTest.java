@@ -164,4 +164,15 @@ class SqsQueuesTest {
         assertEquals(0, cli.exitCode(), cli.output());
         assertTrue(cli.output().trim().endsWith("/000000000000/py"), cli.output());
     }
+
+    @Test
+    void aRedrivePolicyThatIsNotJsonIsRefused(URI endpoint) {
+        try (SqsClient sqs = Clients.sqs(endpoint)) {
+            SqsException e = assertThrows(SqsException.class, () -> sqs.createQueue(b -> b.queueName("bad-redrive")
+                    .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, "not json"))));
+            assertEquals("InvalidAttributeValue", e.awsErrorDetails().errorCode());
+            assertEquals("Value not json for parameter RedrivePolicy is invalid. Reason: Redrive policy is not a valid"
+                    + " JSON map.", e.awsErrorDetails().errorMessage());
+        }
+    }
 }
