@@ -4,8 +4,14 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.dynamodb.item.WireValues;
 
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.dynamodb.item.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The expressions of one request (or one item of a transaction) with their shared
@@ -13,8 +19,13 @@ import java.util.Map;
  * on names and values no expression used.
  */
 public final class RequestExpressions {
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9A-Za-z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9A-Za-z_]+");
+
     private final Input input;
     private final ExpressionAttributes attributes;
+    /** The members of the request that could use ExpressionAttributeValues, in the order asked for. */
+    private final List<String> valueExpressions = new ArrayList<>();
     private boolean anyExpression;
 
     @SuppressWarnings("unchecked")
@@ -28,11 +39,42 @@ public final class RequestExpressions {
         if (values != null && values.isEmpty()) {
             throw DynamoDbErrors.validation("ExpressionAttributeValues must not be empty");
         }
-        this.attributes = new ExpressionAttributes(names, WireValues.item(values));
+        requireKeySyntax("ExpressionAttributeNames", names, NAME_KEY);
+        requireKeySyntax("ExpressionAttributeValues", values, VALUE_KEY);
+        this.attributes = new ExpressionAttributes(names, values(values));
+    }
+
+    private static void requireKeySyntax(String member, Map<String, ?> map, Pattern syntax) {
+        if (map == null) {
+            return;
+        }
+        for (String key : map.keySet()) {
+            if (!syntax.matcher(key).matches()) {
+                throw DynamoDbErrors.validation(member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+    }
+
+    /** Each value validated on its own, so AWS's message can name the placeholder at fault. */
+    private static Map<String, AttributeValue> values(Map<String, Object> wire) {
+        if (wire == null) {
+            return null;
+        }
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        wire.forEach((key, value) -> {
+            try {
+                out.put(key, WireValues.value(value));
+            } catch (AwsException e) {
+                throw DynamoDbErrors.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                        + " for key " + key);
+            }
+        });
+        return out;
     }
 
     /** The named condition member (ConditionExpression, FilterExpression, KeyConditionExpression), or null. */
     public Condition condition(String member) {
+        valueExpressions.add(member);
         String source = input.string(member);
         if (source == null) {
             return null;
@@ -42,6 +84,7 @@ public final class RequestExpressions {
     }
 
     public UpdateExpression update() {
+        valueExpressions.add("UpdateExpression");
         String source = input.string("UpdateExpression");
         if (source == null) {
             return null;
@@ -60,15 +103,19 @@ public final class RequestExpressions {
         return ExpressionParser.projection(source, attributes);
     }
 
-    /** Call once every expression of the request is parsed. */
+    /**
+     * Call once every expression of the request is parsed. Values given to a request whose only
+     * expression is a ProjectionExpression are reported as unused, as on AWS.
+     */
     public void finish() {
-        if (!anyExpression) {
-            if (attributes.hasNames()) {
-                throw DynamoDbErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
-            }
-            if (attributes.hasValues()) {
-                throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions");
-            }
+        if (!anyExpression && attributes.hasNames()) {
+            throw DynamoDbErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (attributes.hasValues() && !valueExpressions.isEmpty()
+                && valueExpressions.stream().noneMatch(input::has)) {
+            // AWS names the expressions that could have used the values: "A and B are null".
+            throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
         }
         attributes.requireAllUsed();
     }

@@ -135,8 +135,8 @@ public final class TransactionOperations {
         Input spec = item.structure(kind);
         TableDefinition table = TableOperations.require(catalog, scope, spec.string("TableName"));
         RequestExpressions expressions = new RequestExpressions(spec);
-        Condition condition = expressions.condition("ConditionExpression");
         UpdateExpression update = kind.equals("Update") ? expressions.update() : null;
+        Condition condition = expressions.condition("ConditionExpression");
         expressions.finish();
         if (kind.equals("ConditionCheck") && condition == null) {
             throw DynamoDbErrors.validation("The ConditionExpression parameter is required for a ConditionCheck");

@@ -64,8 +64,9 @@ public final class QueryOperations {
         RequestExpressions.requireNotBoth(input, "KeyConditions", "KeyConditionExpression");
         RequestExpressions.requireNotBoth(input, "QueryFilter", "FilterExpression");
         RequestExpressions expressions = new RequestExpressions(input);
-        Condition keyCondition = expressions.condition("KeyConditionExpression");
+        // Asked in this order so that unused values name "FilterExpression and KeyConditionExpression", as AWS does.
         Condition filter = expressions.condition("FilterExpression");
+        Condition keyCondition = expressions.condition("KeyConditionExpression");
         List<Path> projection = projectionOf(input, expressions);
         expressions.finish();
         if (keyCondition == null) {
@@ -82,7 +83,7 @@ public final class QueryOperations {
         boolean forward = !Boolean.FALSE.equals(input.bool("ScanIndexForward"));
         byte[] from = range.from();
         byte[] to = range.to();
-        byte[] start = startKey(input, target);
+        byte[] start = startKey(input, target, range.partition());
         if (start != null) {
             if (forward) {
                 from = max(from, successor(start));
@@ -107,7 +108,7 @@ public final class QueryOperations {
         }
         byte[][] segment = segment(input);
         byte[] from = segment[0];
-        byte[] start = startKey(input, target);
+        byte[] start = startKey(input, target, null);
         if (start != null) {
             from = from == null ? successor(start) : max(from, successor(start));
         }
@@ -162,8 +163,14 @@ public final class QueryOperations {
                 .matcher(filter).find());
     }
 
-    /** The storage key of ExclusiveStartKey, or null. */
-    private static byte[] startKey(Input input, Target target) {
+    /**
+     * The storage key of ExclusiveStartKey, or null. AWS words a wrong start key three ways: bare when
+     * a Query's or an index Scan's key has the wrong attributes, with the schema detail otherwise, and
+     * apart when a Query's key lies in another partition.
+     *
+     * @param partition the Query's partition key value; null for a Scan
+     */
+    private static byte[] startKey(Input input, Target target, AttributeValue partition) {
         Map<String, AttributeValue> start = WireValues.item(input.get("ExclusiveStartKey"));
         if (start == null) {
             return null;
@@ -172,12 +179,19 @@ public final class QueryOperations {
         if (target.index() != null) {
             target.index().keySchema().attributes().stream().filter(a -> !required.contains(a)).forEach(required::add);
         }
+        String invalid = "The provided starting key is invalid";
+        String mismatch = invalid + ": The provided key element does not match the schema";
+        if (start.size() != required.size() || !start.keySet().containsAll(required)) {
+            throw DynamoDbErrors.validation(partition != null || target.index() != null ? invalid : mismatch);
+        }
         for (String attribute : required) {
-            AttributeValue value = start.get(attribute);
-            if (value == null || !value.type().name().equals(target.table().attributeTypes().get(attribute))) {
-                throw DynamoDbErrors.validation("The provided starting key is invalid: "
-                        + "The provided key element does not match the schema");
+            if (!start.get(attribute).type().name().equals(target.table().attributeTypes().get(attribute))) {
+                throw DynamoDbErrors.validation(mismatch);
             }
+        }
+        if (partition != null && !partition.equals(start.get(target.keySchema().hash()))) {
+            throw DynamoDbErrors.validation(
+                    "The provided starting key is outside query boundaries based on provided conditions");
         }
         byte[] tableKey = Keys.storageKey(target.table().keySchema(), start);
         return target.index() == null ? tableKey : ItemStore.indexKey(target.index(), tableKey, start);
@@ -192,7 +206,7 @@ public final class QueryOperations {
         }
         if (total == null) {
             throw DynamoDbErrors.validation("The TotalSegments parameter is required but was not present in the "
-                    + "request when parameter Segment is present");
+                    + "request when Segment parameter is present");
         }
         if (segment == null) {
             throw DynamoDbErrors.validation("The Segment parameter is required but was not present in the request "

@@ -24,6 +24,8 @@ import java.util.UUID;
 
 /** CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable. */
 public final class TableOperations {
+    private static final int MAX_LOCAL_INDEXES = 5;
+    private static final int MAX_GLOBAL_INDEXES = 20;
     private static final DateTimeFormatter STREAM_LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -40,7 +42,7 @@ public final class TableOperations {
 
     public Output createTable(RequestContext context, Input input) {
         String name = input.string("TableName");
-        KeySchema keySchema = keySchema(input.list("KeySchema"), null);
+        KeySchema keySchema = keySchema(input.list("KeySchema"));
         Map<String, String> types = attributeTypes(input.list("AttributeDefinitions"));
         String billing = input.has("BillingMode") ? input.string("BillingMode") : "PROVISIONED";
         long[] throughput = throughput(billing, input.structure("ProvisionedThroughput"), null);
@@ -197,7 +199,7 @@ public final class TableOperations {
 
     // ---- parsing CreateTable's members
 
-    private static KeySchema keySchema(List<Object> elements, String indexName) {
+    private static KeySchema keySchema(List<Object> elements) {
         String hash = null;
         String range = null;
         for (int i = 0; i < elements.size(); i++) {
@@ -216,8 +218,8 @@ public final class TableOperations {
             }
         }
         if (hash != null && hash.equals(range)) {
-            throw DynamoDbErrors.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the "
-                    + "same name" + (indexName == null ? "" : " for index: " + indexName));
+            // Unlike its neighbours, this message has no "One or more parameter values were invalid" prefix.
+            throw DynamoDbErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
         return new KeySchema(hash, range);
     }
@@ -254,6 +256,18 @@ public final class TableOperations {
         if (specs == null) {
             return out;
         }
+        if (specs.isEmpty()) {
+            throw DynamoDbErrors.invalidParameter("List of " + (global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+                    + " is empty");
+        }
+        if (!global && specs.size() > MAX_LOCAL_INDEXES) {
+            throw DynamoDbErrors.invalidParameter("Number of LocalSecondaryIndexes exceeds per-table limit of "
+                    + MAX_LOCAL_INDEXES);
+        }
+        if (global && specs.size() > MAX_GLOBAL_INDEXES) {
+            throw DynamoDbErrors.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of "
+                    + MAX_GLOBAL_INDEXES);
+        }
         Set<String> names = new HashSet<>();
         for (Object o : specs) {
             IndexDefinition index = index(new Input(castMap(o)), global, table, billing);
@@ -267,7 +281,7 @@ public final class TableOperations {
 
     private static IndexDefinition index(Input spec, boolean global, KeySchema table, String billing) {
         String name = spec.string("IndexName");
-        KeySchema key = keySchema(spec.list("KeySchema"), name);
+        KeySchema key = keySchema(spec.list("KeySchema"));
         if (!global) {
             if (!table.hasRange()) {
                 throw DynamoDbErrors.invalidParameter(
