@@ -129,10 +129,7 @@ public final class ExpressionParser {
         if (comparator != null) {
             position++;
             Operand right = operand();
-            if (left instanceof Operand.PathOperand l && right instanceof Operand.PathOperand r && l.equals(r)) {
-                throw error("The first operand must be distinct from the remaining operands for this operator or "
-                        + "function; operator: " + t.text() + ", first operand: " + l.path());
-            }
+            requireDistinct(t.text(), left, right);
             return new Condition.Compare(comparator, left, right);
         }
         if (t.isKeyword("BETWEEN")) {
@@ -173,6 +170,14 @@ public final class ExpressionParser {
         }
     }
 
+    /** "a = a", "contains(a, a)": a path compared with itself is rejected. */
+    private void requireDistinct(String operator, Operand first, Operand second) {
+        if (first instanceof Operand.PathOperand p && first.equals(second)) {
+            throw error("The first operand must be distinct from the remaining operands for this operator or "
+                    + "function; operator: " + operator + ", first operand: " + p.path());
+        }
+    }
+
     /** "((x))": AWS rejects a parenthesis pair wrapping nothing but another pair. */
     private void requireNoRedundantParentheses() {
         int outer = position;
@@ -200,6 +205,9 @@ public final class ExpressionParser {
         int arity = name.equals("attribute_exists") || name.equals("attribute_not_exists") ? 1 : 2;
         requireArity(name, arguments, arity);
         requirePath(name, arguments.get(0));
+        if (arguments.size() == 2) {
+            requireDistinct(name, arguments.get(0), arguments.get(1));
+        }
         if (name.equals("attribute_type")) {
             FunctionChecks.requireTypeName(kind, arguments.get(1));
         }

@@ -1,13 +1,11 @@
 package dev.cloudjar.dynamodb.expression;
 
+import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.item.AttributeValue;
 import dev.cloudjar.dynamodb.item.WireValues;
 
-import dev.cloudjar.core.error.AwsException;
-import dev.cloudjar.dynamodb.item.AttributeValue;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +22,6 @@ public final class RequestExpressions {
 
     private final Input input;
     private final ExpressionAttributes attributes;
-    /** The members of the request that could use ExpressionAttributeValues, in the order asked for. */
-    private final List<String> valueExpressions = new ArrayList<>();
     private boolean anyExpression;
 
     @SuppressWarnings("unchecked")
@@ -74,7 +70,6 @@ public final class RequestExpressions {
 
     /** The named condition member (ConditionExpression, FilterExpression, KeyConditionExpression), or null. */
     public Condition condition(String member) {
-        valueExpressions.add(member);
         String source = input.string(member);
         if (source == null) {
             return null;
@@ -84,7 +79,6 @@ public final class RequestExpressions {
     }
 
     public UpdateExpression update() {
-        valueExpressions.add("UpdateExpression");
         String source = input.string("UpdateExpression");
         if (source == null) {
             return null;
@@ -103,19 +97,15 @@ public final class RequestExpressions {
         return ExpressionParser.projection(source, attributes);
     }
 
-    /**
-     * Call once every expression of the request is parsed. Values given to a request whose only
-     * expression is a ProjectionExpression are reported as unused, as on AWS.
-     */
+    /** Call once every expression of the request is parsed. */
     public void finish() {
-        if (!anyExpression && attributes.hasNames()) {
-            throw DynamoDbErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (attributes.hasValues() && !valueExpressions.isEmpty()
-                && valueExpressions.stream().noneMatch(input::has)) {
-            // AWS names the expressions that could have used the values: "A and B are null".
-            throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
+        if (!anyExpression) {
+            if (attributes.hasNames()) {
+                throw DynamoDbErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (attributes.hasValues()) {
+                throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions");
+            }
         }
         attributes.requireAllUsed();
     }

@@ -74,7 +74,7 @@ public final class ItemOperations {
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, item, condition,
                 old -> item, failureItem(input));
-        return writeOutput(context, input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, item, returnValues, result, Set.of());
     }
 
     public Output deleteItem(RequestContext context, Input input) {
@@ -84,7 +84,7 @@ public final class ItemOperations {
         String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> null, failureItem(input));
-        return writeOutput(context, input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, key, returnValues, result, Set.of());
     }
 
     public Output updateItem(RequestContext context, Input input) {
@@ -110,17 +110,16 @@ public final class ItemOperations {
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> {
             Map<String, AttributeValue> base = old == null ? key : old;
             Map<String, AttributeValue> updated = actions == null ? base : UpdateApplier.apply(actions, base);
-            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
-                throw DynamoDbErrors.validation("Item size to update has exceeded the maximum allowed size");
-            }
-            Keys.requireValidItem(table, updated);
+            Keys.requireUpdatedItemSize(updated);
+            Keys.requireItemValues(table, updated, true);
+            Keys.requireItemTypes(table, updated);
             return updated;
         }, failureItem(input));
         Set<Path> updatedPaths = new java.util.LinkedHashSet<>();
         if (update != null) {
             update.actions().forEach(a -> updatedPaths.add(a.path()));
         }
-        return writeOutput(context, input, table, returnValues, result, updatedPaths);
+        return writeOutput(context, input, table, key, returnValues, result, updatedPaths);
     }
 
     private static void requireKeyUntouched(TableDefinition table, UpdateExpression update) {
@@ -157,8 +156,9 @@ public final class ItemOperations {
         return "ALL_OLD".equals(input.string("ReturnValuesOnConditionCheckFailure"));
     }
 
-    private Output writeOutput(RequestContext context, Input input, TableDefinition table, String returnValues,
-                               ItemWriter.Result result, Set<Path> updatedPaths) {
+    private Output writeOutput(RequestContext context, Input input, TableDefinition table,
+                               Map<String, AttributeValue> keyOrItem, String returnValues, ItemWriter.Result result,
+                               Set<Path> updatedPaths) {
         WriteCost cost = WriteCost.of(table, result, 1);
         cost.charge(writer.capacity(), context.scope(), table);
         Map<String, AttributeValue> attributes = switch (returnValues) {
@@ -170,6 +170,8 @@ public final class ItemOperations {
         };
         return Output.empty()
                 .put("Attributes", attributes == null || attributes.isEmpty() ? null : WireValues.wire(attributes))
-                .put("ConsumedCapacity", cost.consumed(input.string("ReturnConsumedCapacity"), table.name()));
+                .put("ConsumedCapacity", cost.consumed(input.string("ReturnConsumedCapacity"), table.name()))
+                .put("ItemCollectionMetrics",
+                        ItemCollectionMetrics.of(input.string("ReturnItemCollectionMetrics"), table, keyOrItem));
     }
 }

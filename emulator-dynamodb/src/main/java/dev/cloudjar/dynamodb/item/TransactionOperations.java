@@ -77,8 +77,27 @@ public final class TransactionOperations {
         }
         actions.stream().map(Action::table).distinct()
                 .forEach(table -> writer.capacity().admitWrite(context.scope(), table));
-        execute(context.scope(), actions);
-        return Output.empty();
+        List<ItemWriter.Result> results = execute(context.scope(), actions);
+        ConsumedByTable consumed = new ConsumedByTable();
+        Map<String, Object> collectionMetrics = new LinkedHashMap<>();
+        String metricsMode = input.string("ReturnItemCollectionMetrics");
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            ItemWriter.Result result = results.get(i);
+            if (action.kind().equals("ConditionCheck")) {
+                consumed.read(action.table().name(), transactionalReadUnits(result.before()));
+            } else {
+                consumed.write(action.table().name(), WriteCost.of(action.table(), result, 2));
+                ItemCollectionMetrics.add(collectionMetrics, metricsMode, action.table(), action.key());
+            }
+        }
+        return Output.of("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")))
+                .put("ItemCollectionMetrics", collectionMetrics.isEmpty() ? null : collectionMetrics);
+    }
+
+    /** A transactional read costs two strongly consistent reads. */
+    private static double transactionalReadUnits(Map<String, AttributeValue> item) {
+        return 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
     }
 
     private boolean replayed(Scope scope, String token, Input input) {
@@ -135,20 +154,24 @@ public final class TransactionOperations {
         Input spec = item.structure(kind);
         TableDefinition table = TableOperations.require(catalog, scope, spec.string("TableName"));
         RequestExpressions expressions = new RequestExpressions(spec);
-        UpdateExpression update = kind.equals("Update") ? expressions.update() : null;
         Condition condition = expressions.condition("ConditionExpression");
+        UpdateExpression update = kind.equals("Update") ? expressions.update() : null;
         expressions.finish();
         if (kind.equals("ConditionCheck") && condition == null) {
             throw DynamoDbErrors.validation("The ConditionExpression parameter is required for a ConditionCheck");
         }
         Map<String, AttributeValue> putItem = null;
         Map<String, AttributeValue> key;
+        // Only the request-level checks here: a key or index key of the wrong type cancels the
+        // transaction with a ValidationError reason instead (see execute).
         if (kind.equals("Put")) {
             putItem = WireValues.item(spec.get("Item"));
-            Keys.requireValidItem(table, putItem);
+            Keys.requireItemValues(table, putItem, false);
+            Keys.requireItemSize(putItem);
             key = Keys.keyOf(table.keySchema(), putItem);
         } else {
-            key = Keys.requireKey(table, WireValues.item(spec.get("Key")));
+            key = WireValues.item(spec.get("Key"));
+            Keys.requireKeyValues(table, key);
         }
         if (update != null) {
             for (UpdateExpression.Action a : update.actions()) {
@@ -162,7 +185,8 @@ public final class TransactionOperations {
                 "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")));
     }
 
-    private void execute(Scope scope, List<Action> actions) {
+    /** Applies the actions atomically; the item before and after each action. */
+    private List<ItemWriter.Result> execute(Scope scope, List<Action> actions) {
         ItemStore store = writer.store();
         List<Integer> stripes = actions.stream().map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
         List<Map<String, AttributeValue>> befores = new ArrayList<>();
@@ -175,6 +199,7 @@ public final class TransactionOperations {
                 befores.add(before);
                 Map<String, Object> reason = new LinkedHashMap<>();
                 try {
+                    requireSchemaTypes(action);
                     if (action.condition() != null
                             && !ConditionEvaluator.test(action.condition(), before == null ? Map.of() : before)) {
                         reason.put("Code", "ConditionalCheckFailed");
@@ -190,6 +215,11 @@ public final class TransactionOperations {
                     reason.put("Message", e.getMessage());
                     afters.add(null);
                     failed = true;
+                }
+                Map<String, AttributeValue> after = afters.get(afters.size() - 1);
+                if (action.update() != null && after != null) {
+                    // An update emptying an index key fails the whole request, as a Put's would.
+                    Keys.requireItemValues(action.table(), after, true);
                 }
                 if (reason.isEmpty()) {
                     reason.put("Code", "None");
@@ -208,13 +238,24 @@ public final class TransactionOperations {
                 }
             }
             catalog.state().apply(batch);
+            List<ItemWriter.Result> results = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
+                ItemWriter.Result result = new ItemWriter.Result(befores.get(i), afters.get(i));
+                results.add(result);
                 if (!actions.get(i).kind().equals("ConditionCheck")) {
-                    WriteCost.of(actions.get(i).table(), new ItemWriter.Result(befores.get(i), afters.get(i)), 2)
-                            .charge(writer.capacity(), scope, actions.get(i).table());
+                    WriteCost.of(actions.get(i).table(), result, 2).charge(writer.capacity(), scope, actions.get(i).table());
                     writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
                 }
             }
+            return results;
+        }
+    }
+
+    private static void requireSchemaTypes(Action action) {
+        if (action.putItem() != null) {
+            Keys.requireItemTypes(action.table(), action.putItem());
+        } else {
+            Keys.requireKeyTypes(action.table(), action.key());
         }
     }
 
@@ -226,7 +267,8 @@ public final class TransactionOperations {
                 Map<String, AttributeValue> base = before == null ? action.key() : before;
                 Map<String, AttributeValue> updated = action.update() == null ? base
                         : UpdateApplier.apply(action.update(), base);
-                Keys.requireValidItem(action.table(), updated);
+                Keys.requireItemTypes(action.table(), updated);
+                Keys.requireUpdatedItemSize(updated);
                 yield updated;
             }
             default -> before;
@@ -258,18 +300,20 @@ public final class TransactionOperations {
         List<Integer> stripes = gets.stream()
                 .map(g -> store.stripe(context.scope(), g.table(), g.storageKey())).toList();
         List<Object> responses = new ArrayList<>();
+        ConsumedByTable consumed = new ConsumedByTable();
         try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
             for (Get g : gets) {
                 Map<String, AttributeValue> item = store.get(context.scope(), g.table(), g.storageKey());
-                // A transactional read costs two strongly consistent reads.
-                writer.capacity().chargeRead(context.scope(), g.table(), null,
-                        2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true));
+                double units = transactionalReadUnits(item);
+                writer.capacity().chargeRead(context.scope(), g.table(), null, units);
+                consumed.read(g.table().name(), units);
                 List<Path> projection = g.projection();
                 responses.add(item == null ? Map.of()
                         : Map.of("Item", WireValues.wire(projection == null ? item : Documents.project(item, projection))));
             }
         }
-        return Output.of("Responses", responses);
+        return Output.of("Responses", responses)
+                .put("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")));
     }
 
     @SuppressWarnings("unchecked")

@@ -64,11 +64,12 @@ public final class QueryOperations {
         RequestExpressions.requireNotBoth(input, "KeyConditions", "KeyConditionExpression");
         RequestExpressions.requireNotBoth(input, "QueryFilter", "FilterExpression");
         RequestExpressions expressions = new RequestExpressions(input);
-        // Asked in this order so that unused values name "FilterExpression and KeyConditionExpression", as AWS does.
-        Condition filter = expressions.condition("FilterExpression");
         Condition keyCondition = expressions.condition("KeyConditionExpression");
+        Condition filter = expressions.condition("FilterExpression");
         List<Path> projection = projectionOf(input, expressions);
         expressions.finish();
+        // Query words this in the "1 validation error detected" envelope in every region; Scan does not (yet).
+        requireProjectionForSpecificAttributes(input, projection, "1 validation error detected: ");
         if (keyCondition == null) {
             keyCondition = LegacyParameters.conditions(input.map("KeyConditions"), null);
         }
@@ -103,6 +104,7 @@ public final class QueryOperations {
         Condition filter = expressions.condition("FilterExpression");
         List<Path> projection = projectionOf(input, expressions);
         expressions.finish();
+        requireProjectionForSpecificAttributes(input, projection, "");
         if (filter == null) {
             filter = LegacyParameters.conditions(input.map("ScanFilter"), input.string("ConditionalOperator"));
         }
@@ -136,6 +138,13 @@ public final class QueryOperations {
         RequestExpressions.requireNotBoth(input, "AttributesToGet", "ProjectionExpression");
         List<Path> projection = expressions.projection();
         return projection != null ? projection : LegacyParameters.attributesToGet(input.list("AttributesToGet"));
+    }
+
+    private static void requireProjectionForSpecificAttributes(Input input, List<Path> projection, String envelope) {
+        if ("SPECIFIC_ATTRIBUTES".equals(input.string("Select")) && projection == null) {
+            throw DynamoDbErrors.validation(envelope + "Must specify the AttributesToGet or ProjectionExpression when "
+                    + "choosing to get SPECIFIC_ATTRIBUTES");
+        }
     }
 
     private static void requireNoKeyInFilter(Input input, Target target) {

@@ -7,13 +7,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -61,6 +65,32 @@ class ErrorFidelityTest {
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         return name;
+    }
+
+    /** pk (S), sk (N) and a global index on "g" (S). */
+    private static String globalIndexTable(DynamoDbClient dynamo) {
+        String name = uniqueName("gsi");
+        dynamo.createTable(b -> b.tableName(name)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build(),
+                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
+                        .keySchema(KeySchemaElement.builder().attributeName("g").keyType(KeyType.HASH).build())
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        return name;
+    }
+
+    /** The one cancellation reason of a transaction that failed on its only action. */
+    private static CancellationReason cancellation(Runnable call) {
+        TransactionCanceledException e = assertThrows(TransactionCanceledException.class, call::run);
+        assertEquals("Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]",
+                e.awsErrorDetails().errorMessage());
+        assertEquals(1, e.cancellationReasons().size());
+        assertEquals("ValidationError", e.cancellationReasons().get(0).code());
+        return e.cancellationReasons().get(0);
     }
 
     @Test
@@ -116,14 +146,9 @@ class ErrorFidelityTest {
                     + "An string set  may not be empty for key :v", validation(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(item()).conditionExpression("a = :v")
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromSs(List.of()))))));
-            assertEquals("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null",
+            assertEquals("ExpressionAttributeValues can only be specified when using expressions",
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item())
                             .expressionAttributeValues(Map.of(":v", n("1"))))));
-            assertEquals("ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and "
-                    + "ConditionExpression are null", validation(() -> dynamo.updateItem(b -> b.tableName(table).key(KEY)
-                    .expressionAttributeValues(Map.of(":v", n("1"))))));
-            assertEquals("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null",
-                    validation(() -> dynamo.scan(b -> b.tableName(table).expressionAttributeValues(Map.of(":v", n("1"))))));
             assertEquals("ExpressionAttributeNames can only be specified when using expressions",
                     validation(() -> dynamo.getItem(b -> b.tableName(table).key(KEY)
                             .expressionAttributeNames(Map.of("#a", "a")))));
@@ -143,6 +168,13 @@ class ErrorFidelityTest {
             assertEquals("Invalid ConditionExpression: The first operand must be distinct from the remaining operands "
                     + "for this operator or function; operator: =, first operand: [a]",
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item()).conditionExpression("a = a"))));
+            assertEquals("Invalid ConditionExpression: The first operand must be distinct from the remaining operands "
+                    + "for this operator or function; operator: contains, first operand: [data]",
+                    validation(() -> dynamo.putItem(b -> b.tableName(table).item(item())
+                            .conditionExpression("contains(#a, #a)").expressionAttributeNames(Map.of("#a", "data")))));
+            assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
+                    validation(() -> dynamo.putItem(b -> b.tableName(table).item(item())
+                            .conditionExpression("((attribute_not_exists(pk)))"))));
             assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item())
                             .conditionExpression("((a = :v))").expressionAttributeValues(Map.of(":v", n("1"))))));
@@ -288,6 +320,9 @@ class ErrorFidelityTest {
             assertEquals("Provided list of item keys contains duplicates", validation(() -> dynamo.batchGetItem(b -> b
                     .requestItems(Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
                             .keys(KEY, KEY).build())))));
+            assertEquals("The provided key element does not match the schema", validation(() -> dynamo.batchWriteItem(b -> b
+                    .requestItems(Map.of(table, List.of(WriteRequest.builder()
+                            .putRequest(p -> p.item(Map.of("pk", n("1"), "sk", n("1")))).build()))))));
             ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class, () -> dynamo.batchWriteItem(b -> b
                     .requestItems(Map.of("no-such-table", List.of(thirteen.get(0))))));
             assertEquals("Requested resource not found", missing.awsErrorDetails().errorMessage());
@@ -334,6 +369,60 @@ class ErrorFidelityTest {
             ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
                     () -> dynamo.updateTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)));
             assertEquals("Requested resource not found: Table: " + name + " not found", e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    @Test
+    void transactionsCancelOnSchemaTypesButRejectEmptyKeysOutright(URI endpoint) {
+        try (DynamoDbClient dynamo = dynamodb(endpoint)) {
+            String table = globalIndexTable(dynamo);
+            assertEquals("One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S",
+                    cancellation(() -> dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                            .put(p -> p.tableName(table).item(Map.of("pk", s("p"), "sk", s("1")))).build()))).message());
+            assertEquals("One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N "
+                    + "IndexName: byG", cancellation(() -> dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem
+                    .builder().put(p -> p.tableName(table).item(item("g", n("1")))).build()))).message());
+            assertEquals("The provided key element does not match the schema", cancellation(() -> dynamo
+                    .transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                            .delete(d -> d.tableName(table).key(Map.of("pk", n("1"), "sk", n("1")))).build()))).message());
+            assertEquals("One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N "
+                    + "IndexName: byG", cancellation(() -> dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem
+                    .builder().update(u -> u.tableName(table).key(KEY).updateExpression("SET g = :v")
+                            .expressionAttributeValues(Map.of(":v", n("1")))).build()))).message());
+            assertEquals("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+                    + "contain an empty string value. Key: pk", validation(() -> dynamo.transactWriteItems(b -> b
+                    .transactItems(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                            .key(Map.of("pk", s(""), "sk", n("1"))).conditionExpression("attribute_exists(pk)")).build()))));
+            String emptyByUpdate = "One or more parameter values are not valid. The update expression attempted to update "
+                    + "a secondary index key to a value that is not supported. The AttributeValue for a key attribute "
+                    + "cannot contain an empty string value.";
+            assertEquals(emptyByUpdate, validation(() -> dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem
+                    .builder().update(u -> u.tableName(table).key(KEY).updateExpression("SET g = :v")
+                            .expressionAttributeValues(Map.of(":v", s("")))).build()))));
+            assertEquals(emptyByUpdate, validation(() -> dynamo.updateItem(b -> b.tableName(table).key(KEY)
+                    .updateExpression("SET g = :v").expressionAttributeValues(Map.of(":v", s(""))))));
+            assertEquals("One or more parameter values are not valid. A value specified for a secondary index key is not "
+                    + "supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: "
+                    + "byG, IndexKey: g", validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("g", s(""))))));
+        }
+    }
+
+    @Test
+    void specificAttributesNeedAProjection(URI endpoint) {
+        try (DynamoDbClient dynamo = dynamodb(endpoint)) {
+            String table = createTable(dynamo, "select");
+            assertEquals("1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when "
+                    + "choosing to get SPECIFIC_ATTRIBUTES", validation(() -> dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("p")))
+                    .select(Select.SPECIFIC_ATTRIBUTES))));
+            assertEquals("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES",
+                    validation(() -> dynamo.scan(b -> b.tableName(table).select(Select.SPECIFIC_ATTRIBUTES))));
+            assertEquals("Invalid ProjectionExpression: Two document paths overlap with each other; must remove or "
+                    + "rewrite one of these paths; path one: [a], path two: [a]", validation(() -> dynamo.getItem(b -> b
+                    .tableName(table).key(KEY).projectionExpression("#a, #b")
+                    .expressionAttributeNames(Map.of("#a", "a", "#b", "a")))));
+            assertEquals("Invalid ProjectionExpression: Syntax error; token: \"!\", near: \"!!\"",
+                    validation(() -> dynamo.getItem(b -> b.tableName(table).key(KEY).projectionExpression("!!! INVALID !!!"))));
         }
     }
 
