@@ -70,7 +70,7 @@ public final class ItemOperations {
         Map<String, AttributeValue> item = WireValues.item(input.get("Item"));
         Keys.requireValidItem(table, item);
         Condition condition = condition(input);
-        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        String returnValues = putOrDeleteReturnValues(input);
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, item, condition,
                 old -> item, failureItem(input));
@@ -81,7 +81,7 @@ public final class ItemOperations {
         TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
         Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
         Condition condition = condition(input);
-        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        String returnValues = putOrDeleteReturnValues(input);
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> null, failureItem(input));
         return writeOutput(context, input, table, key, returnValues, result, Set.of());
@@ -103,8 +103,7 @@ public final class ItemOperations {
             condition = LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
         }
         requireKeyUntouched(table, update);
-        String returnValues = returnValues(input,
-                Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        String returnValues = returnValues(input);
         UpdateExpression actions = update;
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> {
@@ -144,10 +143,15 @@ public final class ItemOperations {
                 : LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
     }
 
-    private static String returnValues(Input input, Set<String> allowed) {
-        String returnValues = input.has("ReturnValues") ? input.string("ReturnValues") : "NONE";
-        if (!allowed.contains(returnValues)) {
-            throw DynamoDbErrors.validation("Return values set to invalid value");
+    private static String returnValues(Input input) {
+        return input.has("ReturnValues") ? input.string("ReturnValues") : "NONE";
+    }
+
+    /** PutItem and DeleteItem have no new image, so only NONE and ALL_OLD (the model allows all five). */
+    private static String putOrDeleteReturnValues(Input input) {
+        String returnValues = returnValues(input);
+        if (!PUT_DELETE_RETURN_VALUES.contains(returnValues)) {
+            throw DynamoDbErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         return returnValues;
     }

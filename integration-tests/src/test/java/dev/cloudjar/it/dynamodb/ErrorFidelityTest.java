@@ -341,13 +341,36 @@ class ErrorFidelityTest {
     void tableDefinitionErrors(URI endpoint) {
         try (DynamoDbClient dynamo = dynamodb(endpoint)) {
             String name = uniqueName("def");
-            assertEquals("Both the Hash Key and the Range Key element in the KeySchema have the same name",
-                    validation(() -> dynamo.createTable(b -> b.tableName(name)
-                            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                                    .attributeType(ScalarAttributeType.S).build())
-                            .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                                    KeySchemaElement.builder().attributeName("pk").keyType(KeyType.RANGE).build())
+            AttributeDefinition pk = AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build();
+            AttributeDefinition sk = AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build();
+            AttributeDefinition g = AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build();
+            KeySchemaElement hash = KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build();
+            KeySchemaElement pkAsRange = KeySchemaElement.builder().attributeName("pk").keyType(KeyType.RANGE).build();
+            assertEquals("Invalid KeySchema: Some index key attribute have no definition", validation(() -> dynamo
+                    .createTable(b -> b.tableName(name).attributeDefinitions(pk).keySchema(hash, pkAsRange)
                             .billingMode(BillingMode.PAY_PER_REQUEST))));
+            assertEquals("Both the Hash Key and the Range Key element in the KeySchema have the same name",
+                    validation(() -> dynamo.createTable(b -> b.tableName(name).attributeDefinitions(pk, sk)
+                            .keySchema(hash, pkAsRange).billingMode(BillingMode.PAY_PER_REQUEST))));
+            assertEquals("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly "
+                    + "match number of attributes defined in AttributeDefinitions", validation(() -> dynamo.createTable(b -> b
+                    .tableName(name).attributeDefinitions(pk, sk).keySchema(hash).billingMode(BillingMode.PAY_PER_REQUEST))));
+            GlobalSecondaryIndex byG = GlobalSecondaryIndex.builder().indexName("byG")
+                    .keySchema(KeySchemaElement.builder().attributeName("g").keyType(KeyType.HASH).build())
+                    .projection(p -> p.projectionType(ProjectionType.ALL)).build();
+            assertEquals("One or more parameter values were invalid: Some AttributeDefinitions are not used. "
+                    + "AttributeDefinitions: [pk, sk, g], keys used: [pk, g]", validation(() -> dynamo.createTable(b -> b
+                    .tableName(name).attributeDefinitions(pk, sk, g).keySchema(hash).globalSecondaryIndexes(byG)
+                    .billingMode(BillingMode.PAY_PER_REQUEST))));
+            assertEquals("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is "
+                    + "not specified", validation(() -> dynamo.createTable(b -> b.tableName(name).attributeDefinitions(pk, g)
+                    .keySchema(hash).globalSecondaryIndexes(byG.toBuilder()
+                            .projection(p -> p.projectionType(ProjectionType.INCLUDE)).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST))));
+            assertEquals("One or more parameter values were invalid: Table is being created with a stream disabled, "
+                    + "UpdateViewType should not be specified", validation(() -> dynamo.createTable(b -> b.tableName(name)
+                    .attributeDefinitions(pk).keySchema(hash).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .streamSpecification(st -> st.streamEnabled(false).streamViewType("NEW_IMAGE")))));
             List<LocalSecondaryIndex> six = new ArrayList<>();
             List<AttributeDefinition> definitions = new ArrayList<>(List.of(
                     AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
