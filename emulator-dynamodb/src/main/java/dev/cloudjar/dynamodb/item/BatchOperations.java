@@ -117,7 +117,7 @@ public final class BatchOperations {
                     subject = WireValues.item(request.structure("PutRequest").get("Item"));
                     // Unlike PutItem's "Type mismatch for key", a PutRequest's mistyped key is a key mismatch.
                     Keys.requireItemValues(table, subject, false);
-                    Keys.requireKeyTypes(table, subject);
+                    Keys.requireKeyMatchesSchema(table, Keys.keyOf(table.keySchema(), subject));
                     Keys.requireValidItem(table, subject);
                 } else {
                     subject = Keys.requireKey(table, WireValues.item(request.structure("DeleteRequest").get("Key")));

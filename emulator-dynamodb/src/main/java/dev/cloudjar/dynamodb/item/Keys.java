@@ -19,29 +19,30 @@ public final class Keys {
 
     /** A Key parameter: exactly the table's key attributes with their defined types. */
     public static Map<String, AttributeValue> requireKey(TableDefinition table, Map<String, AttributeValue> key) {
+        requireKeyMatchesSchema(table, key);
         requireKeyValues(table, key);
-        requireKeyTypes(table, key);
         return key;
     }
 
     /**
-     * The checks of a Key that DynamoDB makes on the request itself (the right attributes, no empty
-     * values, within size): a transaction fails as a whole on them, with a ValidationException.
+     * The checks of a Key that DynamoDB makes on the request itself (no empty values, within size):
+     * a transaction fails as a whole on them, with a ValidationException. Attributes missing or of
+     * another type are left to {@link #requireKeyMatchesSchema}.
      */
     public static void requireKeyValues(TableDefinition table, Map<String, AttributeValue> key) {
+        requireKeyValuesOfSchemaTypes(table, key == null ? Map.of() : key);
+    }
+
+    /**
+     * Exactly the table's key attributes with their types: in a transaction, a mismatch cancels it
+     * with a ValidationError reason rather than failing the request.
+     */
+    public static void requireKeyMatchesSchema(TableDefinition table, Map<String, AttributeValue> key) {
         KeySchema schema = table.keySchema();
         if (key == null || key.size() != schema.attributes().size() || !key.keySet().containsAll(schema.attributes())) {
             throw DynamoDbErrors.validation(KEY_MISMATCH);
         }
-        requireKeyValuesOfSchemaTypes(table, key);
-    }
-
-    /**
-     * The key's types against the table's schema: in a transaction, a mismatch cancels it with a
-     * ValidationError reason rather than failing the request.
-     */
-    public static void requireKeyTypes(TableDefinition table, Map<String, AttributeValue> key) {
-        for (String attribute : table.keySchema().attributes()) {
+        for (String attribute : schema.attributes()) {
             if (!key.get(attribute).type().name().equals(table.attributeTypes().get(attribute))) {
                 throw DynamoDbErrors.validation(KEY_MISMATCH);
             }
@@ -122,12 +123,12 @@ public final class Keys {
         }
     }
 
-    /** Empty and oversized key values; a value of the wrong type is left for the type checks to report. */
+    /** Empty and oversized key values; a value missing or of the wrong type is left to the schema checks. */
     private static void requireKeyValuesOfSchemaTypes(TableDefinition table, Map<String, AttributeValue> item) {
         boolean typed = true;
         for (String attribute : table.keySchema().attributes()) {
             AttributeValue value = item.get(attribute);
-            if (value.type().name().equals(table.attributeTypes().get(attribute))) {
+            if (value != null && value.type().name().equals(table.attributeTypes().get(attribute))) {
                 requireNonEmptyKey(attribute, value);
             } else {
                 typed = false;

@@ -37,14 +37,19 @@ import java.util.function.LongSupplier;
 public final class TransactionOperations {
     private static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
 
-    /** One action of a transaction, resolved against its table. */
+    /**
+     * One action of a transaction, resolved against its table.
+     *
+     * @param invalid why the key or item does not fit the table's schema (the action's ValidationError
+     *                reason), or null; an invalid action has no storage key
+     */
     private record Action(String kind, TableDefinition table, Map<String, AttributeValue> key, byte[] storageKey,
                           Condition condition, Map<String, AttributeValue> putItem, UpdateExpression update,
-                          boolean returnItem) {
+                          boolean returnItem, String invalid) {
     }
 
-    /** One Get of a TransactGetItems. */
-    private record Get(TableDefinition table, byte[] storageKey, List<Path> projection) {
+    /** One Get of a TransactGetItems, with its ValidationError reason when its key does not fit the schema. */
+    private record Get(TableDefinition table, byte[] storageKey, List<Path> projection, String invalid) {
     }
 
     private record Token(String requestId, Map<String, Object> request, long at) {
@@ -70,7 +75,8 @@ public final class TransactionOperations {
         Set<String> seen = new HashSet<>();
         for (Object o : input.list("TransactItems")) {
             Action action = action(context.scope(), new Input(map(o)));
-            if (!seen.add(action.table().name() + "/" + java.util.HexFormat.of().formatHex(action.storageKey()))) {
+            if (action.invalid() == null
+                    && !seen.add(action.table().name() + "/" + java.util.HexFormat.of().formatHex(action.storageKey()))) {
                 throw DynamoDbErrors.validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(action);
@@ -160,18 +166,20 @@ public final class TransactionOperations {
         if (kind.equals("ConditionCheck") && condition == null) {
             throw DynamoDbErrors.validation("The ConditionExpression parameter is required for a ConditionCheck");
         }
-        Map<String, AttributeValue> putItem = null;
+        // The request-level checks throw; a key or item that does not fit the schema cancels the
+        // transaction with a ValidationError reason instead, as on AWS.
+        Map<String, AttributeValue> putItem = kind.equals("Put") ? WireValues.item(spec.get("Item")) : null;
         Map<String, AttributeValue> key;
-        // Only the request-level checks here: a key or index key of the wrong type cancels the
-        // transaction with a ValidationError reason instead (see execute).
-        if (kind.equals("Put")) {
-            putItem = WireValues.item(spec.get("Item"));
+        String invalid;
+        if (putItem != null) {
             Keys.requireItemValues(table, putItem, false);
             Keys.requireItemSize(putItem);
             key = Keys.keyOf(table.keySchema(), putItem);
+            invalid = schemaMismatch(() -> Keys.requireItemTypes(table, putItem));
         } else {
             key = WireValues.item(spec.get("Key"));
             Keys.requireKeyValues(table, key);
+            invalid = schemaMismatch(() -> Keys.requireKeyMatchesSchema(table, key));
         }
         if (update != null) {
             for (UpdateExpression.Action a : update.actions()) {
@@ -181,25 +189,42 @@ public final class TransactionOperations {
                 }
             }
         }
-        return new Action(kind, table, key, Keys.storageKey(table.keySchema(), key), condition, putItem, update,
-                "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")));
+        return new Action(kind, table, key, invalid == null ? Keys.storageKey(table.keySchema(), key) : null,
+                condition, putItem, update, "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")), invalid);
+    }
+
+    /** The message of the schema check's failure, or null when it passes. */
+    private static String schemaMismatch(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (AwsException e) {
+            return e.getMessage();
+        }
     }
 
     /** Applies the actions atomically; the item before and after each action. */
     private List<ItemWriter.Result> execute(Scope scope, List<Action> actions) {
         ItemStore store = writer.store();
-        List<Integer> stripes = actions.stream().map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
+        List<Integer> stripes = actions.stream().filter(a -> a.invalid() == null)
+                .map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
         List<Map<String, AttributeValue>> befores = new ArrayList<>();
         List<Map<String, AttributeValue>> afters = new ArrayList<>();
         try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
             List<Map<String, Object>> reasons = new ArrayList<>();
             boolean failed = false;
             for (Action action : actions) {
+                if (action.invalid() != null) {
+                    befores.add(null);
+                    afters.add(null);
+                    reasons.add(validationError(action.invalid()));
+                    failed = true;
+                    continue;
+                }
                 Map<String, AttributeValue> before = store.get(scope, action.table(), action.storageKey());
                 befores.add(before);
                 Map<String, Object> reason = new LinkedHashMap<>();
                 try {
-                    requireSchemaTypes(action);
                     if (action.condition() != null
                             && !ConditionEvaluator.test(action.condition(), before == null ? Map.of() : before)) {
                         reason.put("Code", "ConditionalCheckFailed");
@@ -211,8 +236,7 @@ public final class TransactionOperations {
                     }
                     afters.add(after(action, before));
                 } catch (AwsException e) {
-                    reason.put("Code", "ValidationError");
-                    reason.put("Message", e.getMessage());
+                    reason = validationError(e.getMessage());
                     afters.add(null);
                     failed = true;
                 }
@@ -251,12 +275,11 @@ public final class TransactionOperations {
         }
     }
 
-    private static void requireSchemaTypes(Action action) {
-        if (action.putItem() != null) {
-            Keys.requireItemTypes(action.table(), action.putItem());
-        } else {
-            Keys.requireKeyTypes(action.table(), action.key());
-        }
+    private static Map<String, Object> validationError(String message) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("Code", "ValidationError");
+        reason.put("Message", message);
+        return reason;
     }
 
     private static Map<String, AttributeValue> after(Action action, Map<String, AttributeValue> before) {
@@ -288,11 +311,17 @@ public final class TransactionOperations {
         for (Object o : input.list("TransactItems")) {
             Input get = new Input(map(o)).structure("Get");
             TableDefinition table = TableOperations.require(catalog, context.scope(), get.string("TableName"));
-            Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(get.get("Key")));
+            Map<String, AttributeValue> key = WireValues.item(get.get("Key"));
+            Keys.requireKeyValues(table, key);
+            String invalid = schemaMismatch(() -> Keys.requireKeyMatchesSchema(table, key));
             RequestExpressions expressions = new RequestExpressions(get);
             List<Path> projection = expressions.projection();
             expressions.finish();
-            gets.add(new Get(table, Keys.storageKey(table.keySchema(), key), projection));
+            gets.add(new Get(table, invalid == null ? Keys.storageKey(table.keySchema(), key) : null, projection, invalid));
+        }
+        if (gets.stream().anyMatch(g -> g.invalid() != null)) {
+            throw canceled(gets.stream().map(g -> g.invalid() == null ? Map.<String, Object>of("Code", "None")
+                    : validationError(g.invalid())).toList());
         }
         gets.stream().map(Get::table).distinct()
                 .forEach(table -> writer.capacity().admitRead(context.scope(), table, null));

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -416,6 +417,13 @@ class ErrorFidelityTest {
                     + "contain an empty string value. Key: pk", validation(() -> dynamo.transactWriteItems(b -> b
                     .transactItems(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
                             .key(Map.of("pk", s(""), "sk", n("1"))).conditionExpression("attribute_exists(pk)")).build()))));
+            assertEquals("The provided key element does not match the schema", cancellation(() -> dynamo
+                    .transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().conditionCheck(c -> c
+                            .tableName(table).key(Map.of("pk", s("p"))).conditionExpression("attribute_exists(pk)"))
+                            .build()))).message());
+            assertEquals("The provided key element does not match the schema", cancellation(() -> dynamo
+                    .transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                            .get(g -> g.tableName(table).key(Map.of())).build()))).message());
             String emptyByUpdate = "One or more parameter values are not valid. The update expression attempted to update "
                     + "a secondary index key to a value that is not supported. The AttributeValue for a key attribute "
                     + "cannot contain an empty string value.";
