@@ -125,6 +125,10 @@ class ErrorFidelityTest {
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("ns", AttributeValue.fromNs(List.of("1", "1")))))));
             assertEquals("One or more parameter values were invalid: Null attribute value types must have the value of true",
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("nul", AttributeValue.fromNul(false))))));
+            assertEquals("The parameter cannot be converted to a numeric value: abc",
+                    validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("n", n("abc"))))));
+            assertEquals("The parameter cannot be converted to a numeric value",
+                    validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("ns", AttributeValue.fromNs(List.of("1", "")))))));
             assertEquals("Number overflow. Attempting to store a number with magnitude larger than supported range",
                     validation(() -> dynamo.putItem(b -> b.tableName(table).item(item("n", n("1E126"))))));
             assertEquals("Number underflow. Attempting to store a number with magnitude smaller than supported range",
