@@ -118,7 +118,8 @@ public final class BatchOperations {
                     // Unlike PutItem's "Type mismatch for key", a PutRequest's mistyped key is a key mismatch.
                     Keys.requireItemValues(table, subject, false);
                     Keys.requireKeyMatchesSchema(table, Keys.keyOf(table.keySchema(), subject));
-                    Keys.requireValidItem(table, subject);
+                    Keys.requireItemTypes(table, subject);
+                    Keys.requireItemSize(subject);
                 } else {
                     subject = Keys.requireKey(table, WireValues.item(request.structure("DeleteRequest").get("Key")));
                 }
