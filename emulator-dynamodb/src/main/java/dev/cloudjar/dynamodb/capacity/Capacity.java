@@ -29,7 +29,8 @@ public final class Capacity {
     /**
      * The ConsumedCapacity member for ReturnConsumedCapacity (null for NONE or absent).
      *
-     * @param indexes index name → units, reported for INDEXES only
+     * @param globalIndexes index name → write units, reported for INDEXES only (reads of an index
+     *                      are reported by {@link #consumedByRead})
      */
     public static Map<String, Object> consumed(String mode, String table, double read, double write,
                                                Map<String, Double> globalIndexes, Map<String, Double> localIndexes) {
@@ -50,10 +51,10 @@ public final class Capacity {
         if (mode.equals("INDEXES")) {
             out.put("Table", units(read, write));
             if (!globalIndexes.isEmpty()) {
-                out.put("GlobalSecondaryIndexes", indexUnits(globalIndexes, read > 0));
+                out.put("GlobalSecondaryIndexes", indexWriteUnits(globalIndexes));
             }
             if (!localIndexes.isEmpty()) {
-                out.put("LocalSecondaryIndexes", indexUnits(localIndexes, read > 0));
+                out.put("LocalSecondaryIndexes", indexWriteUnits(localIndexes));
             }
         }
         return out;
@@ -79,9 +80,9 @@ public final class Capacity {
         return out;
     }
 
-    private static Map<String, Object> indexUnits(Map<String, Double> indexes, boolean reads) {
+    private static Map<String, Object> indexWriteUnits(Map<String, Double> indexes) {
         Map<String, Object> out = new LinkedHashMap<>();
-        indexes.forEach((name, units) -> out.put(name, reads ? units(units, 0) : units(0, units)));
+        indexes.forEach((name, units) -> out.put(name, units(0, units)));
         return out;
     }
 

@@ -4,7 +4,10 @@ import dev.cloudjar.dynamodb.DynamoDbErrors;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.dynamodb.item.AttributeValue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,8 @@ public final class ExpressionParser {
     private final String source;
     private final List<Token> tokens;
     private final ExpressionAttributes attributes;
+    /** For each '(' token, the index of its ')' (or -1). */
+    private final int[] closing;
     private int position;
 
     private ExpressionParser(String kind, String source, ExpressionAttributes attributes) {
@@ -35,6 +40,21 @@ public final class ExpressionParser {
         if (tokens.size() == 1) {
             throw error("The expression can not be empty;");
         }
+        this.closing = closingParentheses(tokens);
+    }
+
+    private static int[] closingParentheses(List<Token> tokens) {
+        int[] closing = new int[tokens.size()];
+        Arrays.fill(closing, -1);
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(Token.Kind.LPAREN)) {
+                open.push(i);
+            } else if (tokens.get(i).is(Token.Kind.RPAREN) && !open.isEmpty()) {
+                closing[open.pop()] = i;
+            }
+        }
+        return closing;
     }
 
     /** ConditionExpression, FilterExpression or KeyConditionExpression, as {@code kind} names it. */
@@ -93,7 +113,9 @@ public final class ExpressionParser {
     }
 
     private Condition primary() {
-        if (accept(Token.Kind.LPAREN)) {
+        if (peek().is(Token.Kind.LPAREN)) {
+            requireNoRedundantParentheses();
+            position++;
             Condition inner = or();
             expect(Token.Kind.RPAREN);
             return inner;
@@ -106,7 +128,9 @@ public final class ExpressionParser {
         Condition.Comparator comparator = comparator(t);
         if (comparator != null) {
             position++;
-            return new Condition.Compare(comparator, left, operand());
+            Operand right = operand();
+            requireDistinct(t.text(), left, right);
+            return new Condition.Compare(comparator, left, right);
         }
         if (t.isKeyword("BETWEEN")) {
             position++;
@@ -133,11 +157,33 @@ public final class ExpressionParser {
     }
 
     private void requireOrderedBounds(Operand lower, Operand upper) {
-        if (lower instanceof Operand.Value lo && upper instanceof Operand.Value hi
-                && Values.comparable(lo.value(), hi.value()) && Values.compare(lo.value(), hi.value()) > 0) {
-            throw error("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
-                    + "lower bound operand: " + Values.show(lo.value()) + ", upper bound operand: "
-                    + Values.show(hi.value()));
+        if (!(lower instanceof Operand.Value lo) || !(upper instanceof Operand.Value hi)) {
+            return;
+        }
+        String bounds = "lower bound operand: " + Values.show(lo.value()) + ", upper bound operand: "
+                + Values.show(hi.value());
+        if (lo.value().type() != hi.value().type()) {
+            throw error("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
+        }
+        if (Values.comparable(lo.value(), hi.value()) && Values.compare(lo.value(), hi.value()) > 0) {
+            throw error("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + bounds);
+        }
+    }
+
+    /** "a = a", "contains(a, a)": a path compared with itself is rejected. */
+    private void requireDistinct(String operator, Operand first, Operand second) {
+        if (first instanceof Operand.PathOperand p && first.equals(second)) {
+            throw error("The first operand must be distinct from the remaining operands for this operator or "
+                    + "function; operator: " + operator + ", first operand: " + p.path());
+        }
+    }
+
+    /** "((x))": AWS rejects a parenthesis pair wrapping nothing but another pair. */
+    private void requireNoRedundantParentheses() {
+        int outer = position;
+        int inner = position + 1;
+        if (tokens.get(inner).is(Token.Kind.LPAREN) && closing[outer] >= 0 && closing[inner] == closing[outer] - 1) {
+            throw error("The expression has redundant parentheses;");
         }
     }
 
@@ -159,6 +205,9 @@ public final class ExpressionParser {
         int arity = name.equals("attribute_exists") || name.equals("attribute_not_exists") ? 1 : 2;
         requireArity(name, arguments, arity);
         requirePath(name, arguments.get(0));
+        if (arguments.size() == 2) {
+            requireDistinct(name, arguments.get(0), arguments.get(1));
+        }
         if (name.equals("attribute_type")) {
             FunctionChecks.requireTypeName(kind, arguments.get(1));
         }
@@ -242,8 +291,10 @@ public final class ExpressionParser {
     private Operand setValue() {
         Operand left = setOperand();
         if (peek().is(Token.Kind.PLUS) || peek().is(Token.Kind.MINUS)) {
-            boolean plus = next().is(Token.Kind.PLUS);
-            return new Operand.Arithmetic(left, plus, setOperand());
+            Token operator = next();
+            Operand right = setOperand();
+            FunctionChecks.requireValueTypes(kind, operator.text(), List.of(left, right), AttributeValue.Type.N);
+            return new Operand.Arithmetic(left, operator.is(Token.Kind.PLUS), right);
         }
         return left;
     }
@@ -263,6 +314,8 @@ public final class ExpressionParser {
             requireArity(name, arguments, 2);
             if (name.equals("if_not_exists")) {
                 requirePath(name, arguments.get(0));
+            } else {
+                FunctionChecks.requireValueTypes(kind, name, arguments, AttributeValue.Type.L);
             }
             return new Operand.Function(name, arguments);
         }

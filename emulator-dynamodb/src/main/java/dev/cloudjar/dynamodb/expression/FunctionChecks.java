@@ -3,6 +3,7 @@ package dev.cloudjar.dynamodb.expression;
 import dev.cloudjar.dynamodb.item.AttributeValue;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Checks AWS makes on function and action operands while parsing, when their values are known. */
 final class FunctionChecks {
@@ -28,6 +29,19 @@ final class FunctionChecks {
                 && v.value().type() != AttributeValue.Type.B) {
             throw ExpressionParser.error(kind, "Incorrect operand type for operator or function; operator or function: "
                     + function + ", operand type: " + v.value().type().name());
+        }
+    }
+
+    /**
+     * The literal operands of list_append (lists) and of + and - (numbers); paths are only known when
+     * the update runs. AWS names the type by its short descriptor here (S, BOOL), unlike for ADD.
+     */
+    static void requireValueTypes(String kind, String function, List<Operand> operands, AttributeValue.Type type) {
+        for (Operand operand : operands) {
+            if (operand instanceof Operand.Value v && v.value().type() != type) {
+                throw ExpressionParser.error(kind, "Incorrect operand type for operator or function; operator or "
+                        + "function: " + function + ", operand type: " + v.value().type().name());
+            }
         }
     }
 

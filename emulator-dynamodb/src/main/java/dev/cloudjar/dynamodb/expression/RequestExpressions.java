@@ -1,11 +1,15 @@
 package dev.cloudjar.dynamodb.expression;
 
+import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.dynamodb.DynamoDbErrors;
+import dev.cloudjar.dynamodb.item.AttributeValue;
 import dev.cloudjar.dynamodb.item.WireValues;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The expressions of one request (or one item of a transaction) with their shared
@@ -13,6 +17,9 @@ import java.util.Map;
  * on names and values no expression used.
  */
 public final class RequestExpressions {
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9A-Za-z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9A-Za-z_]+");
+
     private final Input input;
     private final ExpressionAttributes attributes;
     private boolean anyExpression;
@@ -28,7 +35,37 @@ public final class RequestExpressions {
         if (values != null && values.isEmpty()) {
             throw DynamoDbErrors.validation("ExpressionAttributeValues must not be empty");
         }
-        this.attributes = new ExpressionAttributes(names, WireValues.item(values));
+        requireKeySyntax("ExpressionAttributeNames", names, NAME_KEY);
+        requireKeySyntax("ExpressionAttributeValues", values, VALUE_KEY);
+        this.attributes = new ExpressionAttributes(names, values(values));
+    }
+
+    private static void requireKeySyntax(String member, Map<String, ?> map, Pattern syntax) {
+        if (map == null) {
+            return;
+        }
+        for (String key : map.keySet()) {
+            if (!syntax.matcher(key).matches()) {
+                throw DynamoDbErrors.validation(member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+    }
+
+    /** Each value validated on its own, so AWS's message can name the placeholder at fault. */
+    private static Map<String, AttributeValue> values(Map<String, Object> wire) {
+        if (wire == null) {
+            return null;
+        }
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        wire.forEach((key, value) -> {
+            try {
+                out.put(key, WireValues.value(value));
+            } catch (AwsException e) {
+                throw DynamoDbErrors.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                        + " for key " + key);
+            }
+        });
+        return out;
     }
 
     /** The named condition member (ConditionExpression, FilterExpression, KeyConditionExpression), or null. */

@@ -43,7 +43,7 @@ public final class BatchOperations {
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> unprocessed = new LinkedHashMap<>();
         int[] processed = new int[1];
-        List<Object> consumed = new ArrayList<>();
+        ConsumedByTable consumed = new ConsumedByTable();
         requests.forEach((tableName, r) -> {
             Input request = new Input((Map<String, Object>) r);
             TableDefinition table = TableOperations.require(catalog, context.scope(), tableName);
@@ -55,7 +55,7 @@ public final class BatchOperations {
             List<Object> items = new ArrayList<>();
             List<Object> throttled = new ArrayList<>();
             Set<ByteBuffer> seen = new HashSet<>();
-            double units = 0;
+            consumed.touch(tableName);
             for (Object k : request.list("Keys")) {
                 Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(k));
                 byte[] storageKey = Keys.storageKey(table.keySchema(), key);
@@ -69,7 +69,7 @@ public final class BatchOperations {
                 Map<String, AttributeValue> item = writer.read(context.scope(), table, storageKey, consistent);
                 double itemUnits = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent);
                 writer.capacity().chargeRead(context.scope(), table, null, itemUnits);
-                units += itemUnits;
+                consumed.read(tableName, itemUnits);
                 processed[0]++;
                 if (item != null) {
                     items.add(WireValues.wire(projection == null ? item : Documents.project(item, projection)));
@@ -81,13 +81,11 @@ public final class BatchOperations {
                 retry.put("Keys", throttled);
                 unprocessed.put(tableName, retry);
             }
-            addConsumed(consumed, Capacity.consumed(input.string("ReturnConsumedCapacity"), tableName, units, 0,
-                    Map.of(), Map.of()));
         });
         requireSomeProcessed(unprocessed.size(), processed[0] == 0);
         return Output.of("Responses", responses)
                 .put("UnprocessedKeys", unprocessed)
-                .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
+                .put("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")));
     }
 
     @SuppressWarnings("unchecked")
@@ -100,12 +98,13 @@ public final class BatchOperations {
         // Everything is validated before anything is written, as AWS rejects the whole batch.
         List<Runnable> writes = new ArrayList<>();
         Map<String, List<Object>> unprocessed = new LinkedHashMap<>();
-        List<Object> consumed = new ArrayList<>();
-        Map<String, double[]> unitsByTable = new LinkedHashMap<>();
+        ConsumedByTable consumed = new ConsumedByTable();
+        Map<String, Object> collectionMetrics = new LinkedHashMap<>();
+        String metricsMode = input.string("ReturnItemCollectionMetrics");
         requests.forEach((tableName, list) -> {
             TableDefinition table = TableOperations.require(catalog, context.scope(), tableName);
             Set<ByteBuffer> seen = new HashSet<>();
-            double[] units = unitsByTable.computeIfAbsent(tableName, t -> new double[1]);
+            consumed.touch(tableName);
             for (Object o : (List<Object>) list) {
                 Input request = new Input((Map<String, Object>) o);
                 Map<String, AttributeValue> subject;
@@ -116,7 +115,11 @@ public final class BatchOperations {
                 }
                 if (put) {
                     subject = WireValues.item(request.structure("PutRequest").get("Item"));
-                    Keys.requireValidItem(table, subject);
+                    // Unlike PutItem's "Type mismatch for key", a PutRequest's mistyped key is a key mismatch.
+                    Keys.requireItemValues(table, subject, false);
+                    Keys.requireKeyMatchesSchema(table, Keys.keyOf(table.keySchema(), subject));
+                    Keys.requireItemTypes(table, subject);
+                    Keys.requireItemSize(subject);
                 } else {
                     subject = Keys.requireKey(table, WireValues.item(request.structure("DeleteRequest").get("Key")));
                 }
@@ -132,28 +135,22 @@ public final class BatchOperations {
                     ItemWriter.Result result = writer.write(context.scope(), table, subject, null, old -> image, false);
                     WriteCost cost = WriteCost.of(table, result, 1);
                     cost.charge(writer.capacity(), context.scope(), table);
-                    units[0] += cost.table();
+                    consumed.write(tableName, cost);
+                    ItemCollectionMetrics.add(collectionMetrics, metricsMode, table, subject);
                 });
             }
         });
         writes.forEach(Runnable::run);
         requireSomeProcessed(unprocessed.size(), unprocessed.values().stream().mapToInt(List::size).sum() == total);
-        unitsByTable.forEach((table, units) -> addConsumed(consumed,
-                Capacity.consumed(input.string("ReturnConsumedCapacity"), table, 0, units[0], Map.of(), Map.of())));
         return Output.of("UnprocessedItems", unprocessed)
-                .put("ConsumedCapacity", consumed.isEmpty() ? null : consumed);
+                .put("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")))
+                .put("ItemCollectionMetrics", collectionMetrics.isEmpty() ? null : collectionMetrics);
     }
 
     /** A batch of which nothing could be processed fails as a whole, as on AWS. */
     private static void requireSomeProcessed(int throttledTables, boolean nothingProcessed) {
         if (throttledTables > 0 && nothingProcessed) {
             throw DynamoDbErrors.provisionedThroughputExceeded();
-        }
-    }
-
-    private static void addConsumed(List<Object> consumed, Map<String, Object> entry) {
-        if (entry != null) {
-            consumed.add(entry);
         }
     }
 }

@@ -70,21 +70,21 @@ public final class ItemOperations {
         Map<String, AttributeValue> item = WireValues.item(input.get("Item"));
         Keys.requireValidItem(table, item);
         Condition condition = condition(input);
-        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        String returnValues = putOrDeleteReturnValues(input);
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, item, condition,
                 old -> item, failureItem(input));
-        return writeOutput(context, input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, item, returnValues, result, Set.of());
     }
 
     public Output deleteItem(RequestContext context, Input input) {
         TableDefinition table = TableOperations.require(catalog, context.scope(), input.string("TableName"));
         Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(input.get("Key")));
         Condition condition = condition(input);
-        String returnValues = returnValues(input, PUT_DELETE_RETURN_VALUES);
+        String returnValues = putOrDeleteReturnValues(input);
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> null, failureItem(input));
-        return writeOutput(context, input, table, returnValues, result, Set.of());
+        return writeOutput(context, input, table, key, returnValues, result, Set.of());
     }
 
     public Output updateItem(RequestContext context, Input input) {
@@ -103,24 +103,22 @@ public final class ItemOperations {
             condition = LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
         }
         requireKeyUntouched(table, update);
-        String returnValues = returnValues(input,
-                Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        String returnValues = returnValues(input);
         UpdateExpression actions = update;
         writer.capacity().admitWrite(context.scope(), table);
         ItemWriter.Result result = writer.write(context.scope(), table, key, condition, old -> {
             Map<String, AttributeValue> base = old == null ? key : old;
             Map<String, AttributeValue> updated = actions == null ? base : UpdateApplier.apply(actions, base);
-            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
-                throw DynamoDbErrors.validation("Item size to update has exceeded the maximum allowed size");
-            }
-            Keys.requireValidItem(table, updated);
+            Keys.requireUpdatedItemSize(updated);
+            Keys.requireItemValues(table, updated, true);
+            Keys.requireItemTypes(table, updated);
             return updated;
         }, failureItem(input));
         Set<Path> updatedPaths = new java.util.LinkedHashSet<>();
         if (update != null) {
             update.actions().forEach(a -> updatedPaths.add(a.path()));
         }
-        return writeOutput(context, input, table, returnValues, result, updatedPaths);
+        return writeOutput(context, input, table, key, returnValues, result, updatedPaths);
     }
 
     private static void requireKeyUntouched(TableDefinition table, UpdateExpression update) {
@@ -145,10 +143,15 @@ public final class ItemOperations {
                 : LegacyParameters.expected(input.map("Expected"), input.string("ConditionalOperator"));
     }
 
-    private static String returnValues(Input input, Set<String> allowed) {
-        String returnValues = input.has("ReturnValues") ? input.string("ReturnValues") : "NONE";
-        if (!allowed.contains(returnValues)) {
-            throw DynamoDbErrors.validation("Return values set to invalid value");
+    private static String returnValues(Input input) {
+        return input.has("ReturnValues") ? input.string("ReturnValues") : "NONE";
+    }
+
+    /** PutItem and DeleteItem have no new image, so only NONE and ALL_OLD (the model allows all five). */
+    private static String putOrDeleteReturnValues(Input input) {
+        String returnValues = returnValues(input);
+        if (!PUT_DELETE_RETURN_VALUES.contains(returnValues)) {
+            throw DynamoDbErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         return returnValues;
     }
@@ -157,8 +160,9 @@ public final class ItemOperations {
         return "ALL_OLD".equals(input.string("ReturnValuesOnConditionCheckFailure"));
     }
 
-    private Output writeOutput(RequestContext context, Input input, TableDefinition table, String returnValues,
-                               ItemWriter.Result result, Set<Path> updatedPaths) {
+    private Output writeOutput(RequestContext context, Input input, TableDefinition table,
+                               Map<String, AttributeValue> keyOrItem, String returnValues, ItemWriter.Result result,
+                               Set<Path> updatedPaths) {
         WriteCost cost = WriteCost.of(table, result, 1);
         cost.charge(writer.capacity(), context.scope(), table);
         Map<String, AttributeValue> attributes = switch (returnValues) {
@@ -170,6 +174,8 @@ public final class ItemOperations {
         };
         return Output.empty()
                 .put("Attributes", attributes == null || attributes.isEmpty() ? null : WireValues.wire(attributes))
-                .put("ConsumedCapacity", cost.consumed(input.string("ReturnConsumedCapacity"), table.name()));
+                .put("ConsumedCapacity", cost.consumed(input.string("ReturnConsumedCapacity"), table.name()))
+                .put("ItemCollectionMetrics",
+                        ItemCollectionMetrics.of(input.string("ReturnItemCollectionMetrics"), table, keyOrItem));
     }
 }

@@ -21,9 +21,12 @@ public final class Numbers {
     public static BigDecimal parse(String text) {
         BigDecimal value;
         try {
-            value = new BigDecimal(text.strip());
+            // Surrounding whitespace is not trimmed: AWS rejects " 1" as it rejects "abc".
+            value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw DynamoDbErrors.validation("A value provided cannot be converted into a number");
+            // AWS names the offending text, unless it is empty.
+            throw DynamoDbErrors.validation("The parameter cannot be converted to a numeric value"
+                    + (text.isEmpty() ? "" : ": " + text));
         }
         return validate(value);
     }

@@ -37,14 +37,19 @@ import java.util.function.LongSupplier;
 public final class TransactionOperations {
     private static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
 
-    /** One action of a transaction, resolved against its table. */
+    /**
+     * One action of a transaction, resolved against its table.
+     *
+     * @param invalid why the key or item does not fit the table's schema (the action's ValidationError
+     *                reason), or null; an invalid action has no storage key
+     */
     private record Action(String kind, TableDefinition table, Map<String, AttributeValue> key, byte[] storageKey,
                           Condition condition, Map<String, AttributeValue> putItem, UpdateExpression update,
-                          boolean returnItem) {
+                          boolean returnItem, String invalid) {
     }
 
-    /** One Get of a TransactGetItems. */
-    private record Get(TableDefinition table, byte[] storageKey, List<Path> projection) {
+    /** One Get of a TransactGetItems, with its ValidationError reason when its key does not fit the schema. */
+    private record Get(TableDefinition table, byte[] storageKey, List<Path> projection, String invalid) {
     }
 
     private record Token(String requestId, Map<String, Object> request, long at) {
@@ -70,15 +75,35 @@ public final class TransactionOperations {
         Set<String> seen = new HashSet<>();
         for (Object o : input.list("TransactItems")) {
             Action action = action(context.scope(), new Input(map(o)));
-            if (!seen.add(action.table().name() + "/" + java.util.HexFormat.of().formatHex(action.storageKey()))) {
+            if (action.invalid() == null
+                    && !seen.add(action.table().name() + "/" + java.util.HexFormat.of().formatHex(action.storageKey()))) {
                 throw DynamoDbErrors.validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(action);
         }
         actions.stream().map(Action::table).distinct()
                 .forEach(table -> writer.capacity().admitWrite(context.scope(), table));
-        execute(context.scope(), actions);
-        return Output.empty();
+        List<ItemWriter.Result> results = execute(context.scope(), actions);
+        ConsumedByTable consumed = new ConsumedByTable();
+        Map<String, Object> collectionMetrics = new LinkedHashMap<>();
+        String metricsMode = input.string("ReturnItemCollectionMetrics");
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            ItemWriter.Result result = results.get(i);
+            if (action.kind().equals("ConditionCheck")) {
+                consumed.read(action.table().name(), transactionalReadUnits(result.before()));
+            } else {
+                consumed.write(action.table().name(), WriteCost.of(action.table(), result, 2));
+                ItemCollectionMetrics.add(collectionMetrics, metricsMode, action.table(), action.key());
+            }
+        }
+        return Output.of("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")))
+                .put("ItemCollectionMetrics", collectionMetrics.isEmpty() ? null : collectionMetrics);
+    }
+
+    /** A transactional read costs two strongly consistent reads. */
+    private static double transactionalReadUnits(Map<String, AttributeValue> item) {
+        return 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
     }
 
     private boolean replayed(Scope scope, String token, Input input) {
@@ -141,14 +166,20 @@ public final class TransactionOperations {
         if (kind.equals("ConditionCheck") && condition == null) {
             throw DynamoDbErrors.validation("The ConditionExpression parameter is required for a ConditionCheck");
         }
-        Map<String, AttributeValue> putItem = null;
+        // The request-level checks throw; a key or item that does not fit the schema cancels the
+        // transaction with a ValidationError reason instead, as on AWS.
+        Map<String, AttributeValue> putItem = kind.equals("Put") ? WireValues.item(spec.get("Item")) : null;
         Map<String, AttributeValue> key;
-        if (kind.equals("Put")) {
-            putItem = WireValues.item(spec.get("Item"));
-            Keys.requireValidItem(table, putItem);
+        String invalid;
+        if (putItem != null) {
+            Keys.requireItemValues(table, putItem, false);
+            Keys.requireItemSize(putItem);
             key = Keys.keyOf(table.keySchema(), putItem);
+            invalid = schemaMismatch(() -> Keys.requireItemTypes(table, putItem));
         } else {
-            key = Keys.requireKey(table, WireValues.item(spec.get("Key")));
+            key = WireValues.item(spec.get("Key"));
+            Keys.requireKeyValues(table, key);
+            invalid = schemaMismatch(() -> Keys.requireKeyMatchesSchema(table, key));
         }
         if (update != null) {
             for (UpdateExpression.Action a : update.actions()) {
@@ -158,19 +189,38 @@ public final class TransactionOperations {
                 }
             }
         }
-        return new Action(kind, table, key, Keys.storageKey(table.keySchema(), key), condition, putItem, update,
-                "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")));
+        return new Action(kind, table, key, invalid == null ? Keys.storageKey(table.keySchema(), key) : null,
+                condition, putItem, update, "ALL_OLD".equals(spec.string("ReturnValuesOnConditionCheckFailure")), invalid);
     }
 
-    private void execute(Scope scope, List<Action> actions) {
+    /** The message of the schema check's failure, or null when it passes. */
+    private static String schemaMismatch(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (AwsException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Applies the actions atomically; the item before and after each action. */
+    private List<ItemWriter.Result> execute(Scope scope, List<Action> actions) {
         ItemStore store = writer.store();
-        List<Integer> stripes = actions.stream().map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
+        List<Integer> stripes = actions.stream().filter(a -> a.invalid() == null)
+                .map(a -> store.stripe(scope, a.table(), a.storageKey())).toList();
         List<Map<String, AttributeValue>> befores = new ArrayList<>();
         List<Map<String, AttributeValue>> afters = new ArrayList<>();
         try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
             List<Map<String, Object>> reasons = new ArrayList<>();
             boolean failed = false;
             for (Action action : actions) {
+                if (action.invalid() != null) {
+                    befores.add(null);
+                    afters.add(null);
+                    reasons.add(validationError(action.invalid()));
+                    failed = true;
+                    continue;
+                }
                 Map<String, AttributeValue> before = store.get(scope, action.table(), action.storageKey());
                 befores.add(before);
                 Map<String, Object> reason = new LinkedHashMap<>();
@@ -186,10 +236,14 @@ public final class TransactionOperations {
                     }
                     afters.add(after(action, before));
                 } catch (AwsException e) {
-                    reason.put("Code", "ValidationError");
-                    reason.put("Message", e.getMessage());
+                    reason = validationError(e.getMessage());
                     afters.add(null);
                     failed = true;
+                }
+                Map<String, AttributeValue> after = afters.get(afters.size() - 1);
+                if (action.update() != null && after != null) {
+                    // An update emptying an index key fails the whole request, as a Put's would.
+                    Keys.requireItemValues(action.table(), after, true);
                 }
                 if (reason.isEmpty()) {
                     reason.put("Code", "None");
@@ -208,14 +262,24 @@ public final class TransactionOperations {
                 }
             }
             catalog.state().apply(batch);
+            List<ItemWriter.Result> results = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
+                ItemWriter.Result result = new ItemWriter.Result(befores.get(i), afters.get(i));
+                results.add(result);
                 if (!actions.get(i).kind().equals("ConditionCheck")) {
-                    WriteCost.of(actions.get(i).table(), new ItemWriter.Result(befores.get(i), afters.get(i)), 2)
-                            .charge(writer.capacity(), scope, actions.get(i).table());
+                    WriteCost.of(actions.get(i).table(), result, 2).charge(writer.capacity(), scope, actions.get(i).table());
                     writer.listener().changed(scope, actions.get(i).table(), befores.get(i), afters.get(i), false);
                 }
             }
+            return results;
         }
+    }
+
+    private static Map<String, Object> validationError(String message) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("Code", "ValidationError");
+        reason.put("Message", message);
+        return reason;
     }
 
     private static Map<String, AttributeValue> after(Action action, Map<String, AttributeValue> before) {
@@ -226,7 +290,8 @@ public final class TransactionOperations {
                 Map<String, AttributeValue> base = before == null ? action.key() : before;
                 Map<String, AttributeValue> updated = action.update() == null ? base
                         : UpdateApplier.apply(action.update(), base);
-                Keys.requireValidItem(action.table(), updated);
+                Keys.requireItemTypes(action.table(), updated);
+                Keys.requireUpdatedItemSize(updated);
                 yield updated;
             }
             default -> before;
@@ -246,11 +311,17 @@ public final class TransactionOperations {
         for (Object o : input.list("TransactItems")) {
             Input get = new Input(map(o)).structure("Get");
             TableDefinition table = TableOperations.require(catalog, context.scope(), get.string("TableName"));
-            Map<String, AttributeValue> key = Keys.requireKey(table, WireValues.item(get.get("Key")));
+            Map<String, AttributeValue> key = WireValues.item(get.get("Key"));
+            Keys.requireKeyValues(table, key);
+            String invalid = schemaMismatch(() -> Keys.requireKeyMatchesSchema(table, key));
             RequestExpressions expressions = new RequestExpressions(get);
             List<Path> projection = expressions.projection();
             expressions.finish();
-            gets.add(new Get(table, Keys.storageKey(table.keySchema(), key), projection));
+            gets.add(new Get(table, invalid == null ? Keys.storageKey(table.keySchema(), key) : null, projection, invalid));
+        }
+        if (gets.stream().anyMatch(g -> g.invalid() != null)) {
+            throw canceled(gets.stream().map(g -> g.invalid() == null ? Map.<String, Object>of("Code", "None")
+                    : validationError(g.invalid())).toList());
         }
         gets.stream().map(Get::table).distinct()
                 .forEach(table -> writer.capacity().admitRead(context.scope(), table, null));
@@ -258,18 +329,20 @@ public final class TransactionOperations {
         List<Integer> stripes = gets.stream()
                 .map(g -> store.stripe(context.scope(), g.table(), g.storageKey())).toList();
         List<Object> responses = new ArrayList<>();
+        ConsumedByTable consumed = new ConsumedByTable();
         try (StripedLocks.Held ignored = store.locks().lock(stripes)) {
             for (Get g : gets) {
                 Map<String, AttributeValue> item = store.get(context.scope(), g.table(), g.storageKey());
-                // A transactional read costs two strongly consistent reads.
-                writer.capacity().chargeRead(context.scope(), g.table(), null,
-                        2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true));
+                double units = transactionalReadUnits(item);
+                writer.capacity().chargeRead(context.scope(), g.table(), null, units);
+                consumed.read(g.table().name(), units);
                 List<Path> projection = g.projection();
                 responses.add(item == null ? Map.of()
                         : Map.of("Item", WireValues.wire(projection == null ? item : Documents.project(item, projection))));
             }
         }
-        return Output.of("Responses", responses);
+        return Output.of("Responses", responses)
+                .put("ConsumedCapacity", consumed.consumed(input.string("ReturnConsumedCapacity")));
     }
 
     @SuppressWarnings("unchecked")

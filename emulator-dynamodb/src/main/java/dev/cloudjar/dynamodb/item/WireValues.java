@@ -65,16 +65,26 @@ public final class WireValues {
 
     private static <W, T> Set<T> set(List<W> wire, String typeName, java.util.function.Function<W, T> convert) {
         if (wire.isEmpty()) {
-            // AWS's own wording, article and double space included.
-            throw DynamoDbErrors.invalidParameter("An " + typeName + " set  may not be empty");
+            // AWS's own wording for each set type, articles and double spaces included.
+            throw DynamoDbErrors.invalidParameter(typeName.equals("binary") ? "Binary sets should not be empty"
+                    : "An " + typeName + " set  may not be empty");
         }
         Set<T> out = new LinkedHashSet<>();
         for (W element : wire) {
             if (!out.add(convert.apply(element))) {
-                throw DynamoDbErrors.invalidParameter("Input collection " + describe(wire) + " contains duplicates.");
+                throw duplicates(typeName, wire);
             }
         }
         return out;
+    }
+
+    /** AWS words the duplicates of each set type differently (the number set's message has no prefix). */
+    private static RuntimeException duplicates(String typeName, List<?> wire) {
+        return switch (typeName) {
+            case "number" -> DynamoDbErrors.validation("Input collection contains duplicates");
+            case "binary" -> DynamoDbErrors.invalidParameter("Input collection " + describe(wire) + "of type BS contains duplicates.");
+            default -> DynamoDbErrors.invalidParameter("Input collection " + describe(wire) + " contains duplicates.");
+        };
     }
 
     private static String describe(List<?> wire) {

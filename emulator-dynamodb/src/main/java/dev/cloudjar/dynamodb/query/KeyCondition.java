@@ -9,6 +9,7 @@ import dev.cloudjar.dynamodb.item.KeyEncoding;
 import dev.cloudjar.dynamodb.table.KeySchema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,25 +25,31 @@ record KeyCondition(AttributeValue partition, byte[] from, byte[] to) {
     static KeyCondition of(Condition condition, KeySchema schema, Map<String, String> types) {
         List<Condition> parts = new ArrayList<>();
         flatten(condition, parts);
-        AttributeValue partition = null;
-        Condition sort = null;
+        Map<String, Condition> byAttribute = new LinkedHashMap<>();
         for (Condition part : parts) {
-            String attribute = subject(part);
-            if (attribute.equals(schema.hash())) {
-                if (!(part instanceof Condition.Compare c) || c.comparator() != Condition.Comparator.EQ || partition != null) {
-                    throw DynamoDbErrors.validation("Query key condition not supported");
-                }
-                partition = value(c.right(), types.get(attribute));
-            } else if (attribute.equals(schema.range()) && sort == null) {
-                sort = part;
-            } else {
-                throw DynamoDbErrors.validation("Query condition missed key schema element: "
-                        + (partition == null ? schema.hash() : schema.range()));
+            if (byAttribute.put(subject(part), part) != null) {
+                throw DynamoDbErrors.validation("KeyConditionExpressions must only contain one condition per key");
             }
         }
-        if (partition == null) {
+        // AWS's checks, in its order: count, then the partition key, then the sort key.
+        if (byAttribute.size() > 2) {
+            throw DynamoDbErrors.validation("Conditions can be of length 1 or 2 only");
+        }
+        if (!schema.hasRange() && byAttribute.size() > 1) {
+            throw DynamoDbErrors.validation("Query key condition not supported");
+        }
+        Condition hash = byAttribute.get(schema.hash());
+        if (hash == null) {
             throw DynamoDbErrors.validation("Query condition missed key schema element: " + schema.hash());
         }
+        Condition sort = schema.hasRange() ? byAttribute.get(schema.range()) : null;
+        if (byAttribute.size() > 1 && sort == null) {
+            throw DynamoDbErrors.validation("Query condition missed key schema element: " + schema.range());
+        }
+        if (!(hash instanceof Condition.Compare c) || c.comparator() != Condition.Comparator.EQ) {
+            throw DynamoDbErrors.validation("Query key condition not supported");
+        }
+        AttributeValue partition = value(c.right(), types.get(schema.hash()));
         byte[] prefix = KeyEncoding.encode(partition);
         if (sort == null) {
             return new KeyCondition(partition, prefix, KeyEncoding.prefixEnd(prefix));
@@ -60,6 +67,8 @@ record KeyCondition(AttributeValue partition, byte[] from, byte[] to) {
             throw DynamoDbErrors.validation("Invalid operator used in KeyConditionExpression: NOT");
         } else if (condition instanceof Condition.In) {
             throw DynamoDbErrors.validation("Invalid operator used in KeyConditionExpression: IN");
+        } else if (condition instanceof Condition.Compare c && c.comparator() == Condition.Comparator.NE) {
+            throw DynamoDbErrors.validation("Invalid operator used in KeyConditionExpression: <>");
         } else {
             out.add(condition);
         }
@@ -117,7 +126,7 @@ record KeyCondition(AttributeValue partition, byte[] from, byte[] to) {
             case LE -> new KeyCondition(partition, prefix, KeyEncoding.prefixEnd(at));
             case GT -> new KeyCondition(partition, KeyEncoding.prefixEnd(at), end);
             case GE -> new KeyCondition(partition, at, end);
-            default -> throw DynamoDbErrors.validation("Unsupported operator on KeyConditionExpression: operator: <>");
+            default -> throw new IllegalStateException("<> is rejected before: " + c.comparator());
         };
     }
 

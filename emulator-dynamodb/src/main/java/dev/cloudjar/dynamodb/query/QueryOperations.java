@@ -68,6 +68,8 @@ public final class QueryOperations {
         Condition filter = expressions.condition("FilterExpression");
         List<Path> projection = projectionOf(input, expressions);
         expressions.finish();
+        // Query words this in the "1 validation error detected" envelope in every region; Scan does not (yet).
+        requireProjectionForSpecificAttributes(input, projection, "1 validation error detected: ");
         if (keyCondition == null) {
             keyCondition = LegacyParameters.conditions(input.map("KeyConditions"), null);
         }
@@ -82,7 +84,7 @@ public final class QueryOperations {
         boolean forward = !Boolean.FALSE.equals(input.bool("ScanIndexForward"));
         byte[] from = range.from();
         byte[] to = range.to();
-        byte[] start = startKey(input, target);
+        byte[] start = startKey(input, target, range.partition());
         if (start != null) {
             if (forward) {
                 from = max(from, successor(start));
@@ -102,12 +104,13 @@ public final class QueryOperations {
         Condition filter = expressions.condition("FilterExpression");
         List<Path> projection = projectionOf(input, expressions);
         expressions.finish();
+        requireProjectionForSpecificAttributes(input, projection, "");
         if (filter == null) {
             filter = LegacyParameters.conditions(input.map("ScanFilter"), input.string("ConditionalOperator"));
         }
         byte[][] segment = segment(input);
         byte[] from = segment[0];
-        byte[] start = startKey(input, target);
+        byte[] start = startKey(input, target, null);
         if (start != null) {
             from = from == null ? successor(start) : max(from, successor(start));
         }
@@ -137,6 +140,13 @@ public final class QueryOperations {
         return projection != null ? projection : LegacyParameters.attributesToGet(input.list("AttributesToGet"));
     }
 
+    private static void requireProjectionForSpecificAttributes(Input input, List<Path> projection, String envelope) {
+        if ("SPECIFIC_ATTRIBUTES".equals(input.string("Select")) && projection == null) {
+            throw DynamoDbErrors.validation(envelope + "Must specify the AttributesToGet or ProjectionExpression when "
+                    + "choosing to get SPECIFIC_ATTRIBUTES");
+        }
+    }
+
     private static void requireNoKeyInFilter(Input input, Target target) {
         String filter = input.string("FilterExpression");
         if (filter == null) {
@@ -162,8 +172,14 @@ public final class QueryOperations {
                 .matcher(filter).find());
     }
 
-    /** The storage key of ExclusiveStartKey, or null. */
-    private static byte[] startKey(Input input, Target target) {
+    /**
+     * The storage key of ExclusiveStartKey, or null. AWS words a wrong start key three ways: bare when
+     * a Query's or an index Scan's key has the wrong attributes, with the schema detail otherwise, and
+     * apart when a Query's key lies in another partition.
+     *
+     * @param partition the Query's partition key value; null for a Scan
+     */
+    private static byte[] startKey(Input input, Target target, AttributeValue partition) {
         Map<String, AttributeValue> start = WireValues.item(input.get("ExclusiveStartKey"));
         if (start == null) {
             return null;
@@ -172,12 +188,19 @@ public final class QueryOperations {
         if (target.index() != null) {
             target.index().keySchema().attributes().stream().filter(a -> !required.contains(a)).forEach(required::add);
         }
+        String invalid = "The provided starting key is invalid";
+        String mismatch = invalid + ": The provided key element does not match the schema";
+        if (start.size() != required.size() || !start.keySet().containsAll(required)) {
+            throw DynamoDbErrors.validation(partition != null || target.index() != null ? invalid : mismatch);
+        }
         for (String attribute : required) {
-            AttributeValue value = start.get(attribute);
-            if (value == null || !value.type().name().equals(target.table().attributeTypes().get(attribute))) {
-                throw DynamoDbErrors.validation("The provided starting key is invalid: "
-                        + "The provided key element does not match the schema");
+            if (!start.get(attribute).type().name().equals(target.table().attributeTypes().get(attribute))) {
+                throw DynamoDbErrors.validation(mismatch);
             }
+        }
+        if (partition != null && !partition.equals(start.get(target.keySchema().hash()))) {
+            throw DynamoDbErrors.validation(
+                    "The provided starting key is outside query boundaries based on provided conditions");
         }
         byte[] tableKey = Keys.storageKey(target.table().keySchema(), start);
         return target.index() == null ? tableKey : ItemStore.indexKey(target.index(), tableKey, start);
@@ -192,7 +215,7 @@ public final class QueryOperations {
         }
         if (total == null) {
             throw DynamoDbErrors.validation("The TotalSegments parameter is required but was not present in the "
-                    + "request when parameter Segment is present");
+                    + "request when Segment parameter is present");
         }
         if (segment == null) {
             throw DynamoDbErrors.validation("The Segment parameter is required but was not present in the request "

@@ -24,6 +24,8 @@ import java.util.UUID;
 
 /** CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable. */
 public final class TableOperations {
+    private static final int MAX_LOCAL_INDEXES = 5;
+    private static final int MAX_GLOBAL_INDEXES = 20;
     private static final DateTimeFormatter STREAM_LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -40,17 +42,23 @@ public final class TableOperations {
 
     public Output createTable(RequestContext context, Input input) {
         String name = input.string("TableName");
-        KeySchema keySchema = keySchema(input.list("KeySchema"), null);
-        Map<String, String> types = attributeTypes(input.list("AttributeDefinitions"));
+        // DynamoDB's order: billing, then attribute definitions against the key schema, then its shape, then indexes.
         String billing = input.has("BillingMode") ? input.string("BillingMode") : "PROVISIONED";
         long[] throughput = throughput(billing, input.structure("ProvisionedThroughput"), null);
+        Map<String, String> types = attributeTypes(input.list("AttributeDefinitions"));
+        AttributeDefinitionChecks.requireTableKeysDefined(keyNames(input.list("KeySchema")), types);
+        KeySchema keySchema = keySchema(input.list("KeySchema"));
         List<IndexDefinition> indexes = new ArrayList<>();
-        indexes.addAll(indexes(input.list("LocalSecondaryIndexes"), false, keySchema, billing));
-        indexes.addAll(indexes(input.list("GlobalSecondaryIndexes"), true, keySchema, billing));
-        requireDefinedExactly(keySchema, indexes, types);
+        indexes.addAll(indexes(input.list("LocalSecondaryIndexes"), false, keySchema, billing, types));
+        indexes.addAll(indexes(input.list("GlobalSecondaryIndexes"), true, keySchema, billing, types));
+        AttributeDefinitionChecks.requireAllUsed(keySchema, indexes, types);
         Input stream = input.structure("StreamSpecification");
-        String viewType = stream != null && Boolean.TRUE.equals(stream.bool("StreamEnabled"))
-                ? stream.string("StreamViewType") : null;
+        boolean streamEnabled = stream != null && Boolean.TRUE.equals(stream.bool("StreamEnabled"));
+        if (stream != null && !streamEnabled && stream.has("StreamViewType")) {
+            throw DynamoDbErrors.invalidParameter(
+                    "Table is being created with a stream disabled, UpdateViewType should not be specified");
+        }
+        String viewType = streamEnabled ? stream.string("StreamViewType") : null;
         Instant now = context.receivedAt();
         TableDefinition table = new TableDefinition(name,
                 "arn:aws:dynamodb:" + context.region() + ":" + context.accountId() + ":table/" + name,
@@ -121,7 +129,7 @@ public final class TableOperations {
             created.addAll(indexUpdate(table, updated, new Input(castMap(o))));
         }
         TableDefinition result = updated.build();
-        requireDefinedExactly(result.keySchema(), result.indexes(), result.attributeTypes());
+        AttributeDefinitionChecks.requireAllUsed(result.keySchema(), result.indexes(), result.attributeTypes());
         catalog.update(context.scope(), result);
         for (IndexDefinition index : created) {
             backfill(context.scope(), result, index);
@@ -133,7 +141,7 @@ public final class TableOperations {
         List<IndexDefinition> indexes = updated.indexes();
         if (update.has("Create")) {
             Input create = update.structure("Create");
-            IndexDefinition index = index(create, true, table.keySchema(), table.billingMode());
+            IndexDefinition index = index(create, true, table.keySchema(), table.billingMode(), updated.attributeTypes());
             if (table.index(index.name()) != null) {
                 throw DynamoDbErrors.validation("One or more parameter values were invalid: Index with name: "
                         + index.name() + " already exists");
@@ -197,29 +205,26 @@ public final class TableOperations {
 
     // ---- parsing CreateTable's members
 
-    private static KeySchema keySchema(List<Object> elements, String indexName) {
-        String hash = null;
-        String range = null;
+    private static List<String> keyNames(List<Object> elements) {
+        return elements.stream().map(e -> (String) castMap(e).get("AttributeName")).toList();
+    }
+
+    private static KeySchema keySchema(List<Object> elements) {
+        List<String> names = keyNames(elements);
+        if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+            // Unlike its neighbours, this message has no "One or more parameter values were invalid" prefix.
+            throw DynamoDbErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
         for (int i = 0; i < elements.size(); i++) {
-            Map<String, Object> e = castMap(elements.get(i));
-            String type = (String) e.get("KeyType");
+            String type = (String) castMap(elements.get(i)).get("KeyType");
             if (i == 0 && !type.equals("HASH")) {
                 throw DynamoDbErrors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
             }
             if (i == 1 && !type.equals("RANGE")) {
                 throw DynamoDbErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
             }
-            if (i == 0) {
-                hash = (String) e.get("AttributeName");
-            } else {
-                range = (String) e.get("AttributeName");
-            }
         }
-        if (hash != null && hash.equals(range)) {
-            throw DynamoDbErrors.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the "
-                    + "same name" + (indexName == null ? "" : " for index: " + indexName));
-        }
-        return new KeySchema(hash, range);
+        return new KeySchema(names.get(0), names.size() > 1 ? names.get(1) : null);
     }
 
     private static Map<String, String> attributeTypes(List<Object> definitions) {
@@ -249,14 +254,27 @@ public final class TableOperations {
         return new long[]{throughput.longValue("ReadCapacityUnits"), throughput.longValue("WriteCapacityUnits")};
     }
 
-    private static List<IndexDefinition> indexes(List<Object> specs, boolean global, KeySchema table, String billing) {
+    private static List<IndexDefinition> indexes(List<Object> specs, boolean global, KeySchema table, String billing,
+                                                 Map<String, String> types) {
         List<IndexDefinition> out = new ArrayList<>();
         if (specs == null) {
             return out;
         }
+        if (specs.isEmpty()) {
+            throw DynamoDbErrors.invalidParameter("List of " + (global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+                    + " is empty");
+        }
+        if (!global && specs.size() > MAX_LOCAL_INDEXES) {
+            throw DynamoDbErrors.invalidParameter("Number of LocalSecondaryIndexes exceeds per-table limit of "
+                    + MAX_LOCAL_INDEXES);
+        }
+        if (global && specs.size() > MAX_GLOBAL_INDEXES) {
+            throw DynamoDbErrors.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of "
+                    + MAX_GLOBAL_INDEXES);
+        }
         Set<String> names = new HashSet<>();
         for (Object o : specs) {
-            IndexDefinition index = index(new Input(castMap(o)), global, table, billing);
+            IndexDefinition index = index(new Input(castMap(o)), global, table, billing, types);
             if (!names.add(index.name())) {
                 throw DynamoDbErrors.invalidParameter("Duplicate index name: " + index.name());
             }
@@ -265,9 +283,11 @@ public final class TableOperations {
         return out;
     }
 
-    private static IndexDefinition index(Input spec, boolean global, KeySchema table, String billing) {
+    private static IndexDefinition index(Input spec, boolean global, KeySchema table, String billing,
+                                         Map<String, String> types) {
         String name = spec.string("IndexName");
-        KeySchema key = keySchema(spec.list("KeySchema"), name);
+        AttributeDefinitionChecks.requireDefined(keyNames(spec.list("KeySchema")), types);
+        KeySchema key = keySchema(spec.list("KeySchema"));
         if (!global) {
             if (!table.hasRange()) {
                 throw DynamoDbErrors.invalidParameter(
@@ -283,13 +303,18 @@ public final class TableOperations {
             }
         }
         Input projection = spec.structure("Projection");
-        String projectionType = projection != null && projection.has("ProjectionType")
-                ? projection.string("ProjectionType") : "ALL";
-        List<String> nonKey = projection == null || projection.list("NonKeyAttributes") == null ? List.of()
+        String projectionType = projection == null ? null : projection.string("ProjectionType");
+        if (projectionType == null) {
+            throw DynamoDbErrors.invalidParameter("Unknown ProjectionType: null");
+        }
+        List<String> nonKey = projection.list("NonKeyAttributes") == null ? List.of()
                 : projection.list("NonKeyAttributes").stream().map(Object::toString).toList();
         if (!nonKey.isEmpty() && !projectionType.equals("INCLUDE")) {
             throw DynamoDbErrors.invalidParameter("ProjectionType is " + projectionType
                     + ", but NonKeyAttributes is specified");
+        }
+        if (nonKey.isEmpty() && projectionType.equals("INCLUDE")) {
+            throw DynamoDbErrors.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
         }
         long read = 0;
         long write = 0;
@@ -305,21 +330,6 @@ public final class TableOperations {
                     + " when BillingMode is PAY_PER_REQUEST");
         }
         return new IndexDefinition(name, global, key, projectionType, nonKey, read, write, "ACTIVE");
-    }
-
-    /** Every key attribute of the table and its indexes is defined, and nothing else is. */
-    private static void requireDefinedExactly(KeySchema table, List<IndexDefinition> indexes, Map<String, String> types) {
-        Set<String> keys = new java.util.LinkedHashSet<>(table.attributes());
-        indexes.forEach(i -> keys.addAll(i.keySchema().attributes()));
-        List<String> undefined = keys.stream().filter(k -> !types.containsKey(k)).toList();
-        if (!undefined.isEmpty()) {
-            throw DynamoDbErrors.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. "
-                    + "Keys: " + undefined + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
-        }
-        if (!keys.containsAll(types.keySet())) {
-            throw DynamoDbErrors.invalidParameter(
-                    "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        }
     }
 
     static Map<String, String> tags(List<Object> tags) {

@@ -49,10 +49,12 @@ class NumbersTest {
 
     @Test
     void textThatIsNotANumberIsRejected() {
-        for (String text : new String[]{"abc", "", "NaN", "Infinity", "1..2"}) {
-            assertEquals("A value provided cannot be converted into a number",
+        for (String text : new String[]{"abc", "NaN", "Infinity", "1..2", " 1"}) {
+            assertEquals("The parameter cannot be converted to a numeric value: " + text,
                     assertThrows(AwsException.class, () -> Numbers.parse(text)).getMessage());
         }
+        assertEquals("The parameter cannot be converted to a numeric value",
+                assertThrows(AwsException.class, () -> Numbers.parse("")).getMessage());
     }
 
     @Test

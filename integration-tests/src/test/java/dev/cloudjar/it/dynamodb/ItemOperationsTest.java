@@ -132,7 +132,7 @@ class ItemOperationsTest {
             assertEquals("2", dynamo.deleteItem(b -> b.tableName(table).key(KEY).returnValues(ReturnValue.ALL_OLD))
                     .attributes().get("v").n());
             assertFalse(dynamo.getItem(b -> b.tableName(table).key(KEY)).hasItem());
-            assertEquals("Return values set to invalid value", validationMessage(() -> dynamo.putItem(b -> b
+            assertEquals("ReturnValues can only be ALL_OLD or NONE", validationMessage(() -> dynamo.putItem(b -> b
                     .tableName(table).item(item()).returnValues(ReturnValue.ALL_NEW))));
         }
     }
