@@ -169,7 +169,7 @@ public final class LambdaService implements ServicePlugin {
         InvokeOperations invoke = new InvokeOperations(store, invoker, async);
         operations.on("Invoke", invoke::invoke);
         pollers = new MappingPollers(store, context.capabilities(), invoker, async.destinations(), context.workers(),
-                context.scheduler());
+                context.scheduler(), () -> context.endpoint().get() != null);
         EventSourceMappingOperations mappings = new EventSourceMappingOperations(store, context.capabilities(), pollers);
         operations.on("CreateEventSourceMapping", mappings::createEventSourceMapping)
                 .on("GetEventSourceMapping", mappings::getEventSourceMapping)

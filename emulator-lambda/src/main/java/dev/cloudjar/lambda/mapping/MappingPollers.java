@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One poller per active event source mapping. A poller's cycles run on the server's workers,
@@ -39,16 +40,19 @@ public final class MappingPollers {
     private final Destinations destinations;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    private final BooleanSupplier listening;
     private final Map<String, Poller> running = new ConcurrentHashMap<>();
 
     public MappingPollers(LambdaStore store, Capabilities capabilities, Invoker invoker,
-                          Destinations destinations, ExecutorService workers, ScheduledExecutorService scheduler) {
+                          Destinations destinations, ExecutorService workers, ScheduledExecutorService scheduler,
+                          BooleanSupplier listening) {
         this.store = store;
         this.capabilities = capabilities;
         this.invoker = new BatchInvoker(store, invoker);
         this.destinations = destinations;
         this.workers = workers;
         this.scheduler = scheduler;
+        this.listening = listening;
     }
 
     /** Starts the pollers of every active mapping in the store (after a restart with --data-dir). */
@@ -134,7 +138,9 @@ public final class MappingPollers {
             }
             boolean busy = false;
             try {
-                if (mapping != null && mapping.active()) {
+                // Functions reach their Runtime API on the server's port: after a restart the
+                // stored mappings' pollers start before it listens.
+                if (mapping != null && mapping.active() && listening.getAsBoolean()) {
                     if (!mapping.state().equals("Enabled")) {
                         store.updateMapping(scope, uuid, m -> m.active() ? m.withState("Enabled", m.stateTransitionReason()) : m);
                     }

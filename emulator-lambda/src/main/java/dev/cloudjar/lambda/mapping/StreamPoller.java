@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * saved after each batch. A failed batch is retried, halved each time with
  * BisectBatchOnFunctionError, until MaximumRetryAttempts; then its records go to the OnFailure
  * destination as a DDBStreamBatchInfo record and reading moves past them. With
- * ReportBatchItemFailures the retry starts at the first failed record. Records no filter pattern
- * matches are skipped.
+ * ReportBatchItemFailures the retry starts at the first failed record. Records older than
+ * MaximumRecordAgeInSeconds go to the OnFailure destination unprocessed; records no filter
+ * pattern matches are skipped.
  */
 final class StreamPoller implements MappingPollers.BatchPoller {
     static final String NO_RECORDS = "No records processed";
@@ -65,7 +66,16 @@ final class StreamPoller implements MappingPollers.BatchPoller {
         position = Math.max(position, shard.trimHorizon());
         int limit = bisectedSize > 0 ? bisectedSize : mapping.batchSize();
         List<StreamSource.ShardRecord> batch = source.read(arn, position, limit);
-        if (batch.isEmpty() || waitingForMore(mapping, batch.size())) {
+        if (batch.isEmpty()) {
+            return false;
+        }
+        List<StreamSource.ShardRecord> expired = expired(mapping, batch);
+        if (!expired.isEmpty()) {
+            discard(mapping, shard, expired, "RecordAgeExceeded", null);
+            save(mapping, expired.get(expired.size() - 1).sequenceNumber() + 1, mapping.lastProcessingResult());
+            return true;
+        }
+        if (waitingForMore(mapping, batch.size())) {
             return false;
         }
         long end = batch.get(batch.size() - 1).sequenceNumber() + 1;
@@ -94,11 +104,7 @@ final class StreamPoller implements MappingPollers.BatchPoller {
         attempts++;
         List<StreamSource.ShardRecord> failed = batch.stream().filter(r -> r.sequenceNumber() >= failedFrom).toList();
         if (mapping.retries() >= 0 && attempts > mapping.retries()) {
-            if (mapping.onFailure() != null) {
-                destinations.send(mapping.onFailure(), failureRecord(mapping, shard, failed, outcome), Map.of());
-            }
-            attempts = 0;
-            bisectedSize = 0;
+            discard(mapping, shard, failed, "RetryAttemptsExhausted", outcome);
             save(mapping, end, FAILED);
             return true;
         }
@@ -107,6 +113,30 @@ final class StreamPoller implements MappingPollers.BatchPoller {
         }
         save(mapping, failedFrom, FAILED);
         return false;
+    }
+
+    /** The leading records older than MaximumRecordAgeInSeconds (-1, the default, keeps them however old). */
+    private static List<StreamSource.ShardRecord> expired(EventSourceMapping mapping, List<StreamSource.ShardRecord> batch) {
+        Integer maxAge = mapping.maximumRecordAgeInSeconds();
+        if (maxAge == null || maxAge < 0) {
+            return List.of();
+        }
+        long cutoff = System.currentTimeMillis() - maxAge * 1000L;
+        int expired = 0;
+        while (expired < batch.size() && batch.get(expired).createdAtMillis() < cutoff) {
+            expired++;
+        }
+        return batch.subList(0, expired);
+    }
+
+    /** Gives records up: their batch's record to the OnFailure destination, if any; the next batch starts afresh. */
+    private void discard(EventSourceMapping mapping, StreamSource.Shard shard, List<StreamSource.ShardRecord> records,
+                         String condition, BatchInvoker.Outcome outcome) {
+        if (mapping.onFailure() != null) {
+            destinations.send(mapping.onFailure(), failureRecord(mapping, shard, records, condition, outcome), Map.of());
+        }
+        attempts = 0;
+        bisectedSize = 0;
     }
 
     /** Whether to wait for a fuller batch: MaximumBatchingWindowInSeconds since records were first seen. */
@@ -164,17 +194,17 @@ final class StreamPoller implements MappingPollers.BatchPoller {
     }
 
     /** Lambda's record of a stream batch given up on, as OnFailure destinations receive it. */
-    private String failureRecord(EventSourceMapping mapping, StreamSource.Shard shard,
-                                 List<StreamSource.ShardRecord> failed, BatchInvoker.Outcome outcome) {
+    private String failureRecord(EventSourceMapping mapping, StreamSource.Shard shard, List<StreamSource.ShardRecord> failed,
+                                 String condition, BatchInvoker.Outcome outcome) {
         ObjectNode record = RecordJson.mapper().createObjectNode();
         ObjectNode request = record.putObject("requestContext");
         request.put("requestId", java.util.UUID.randomUUID().toString());
         request.put("functionArn", mapping.functionArn());
-        request.put("condition", "RetryAttemptsExhausted");
+        request.put("condition", condition);
         request.put("approximateInvokeCount", attempts);
         ObjectNode response = record.putObject("responseContext");
         response.put("statusCode", 200);
-        if (outcome.result() != null) {
+        if (outcome != null && outcome.result() != null) {
             response.put("executedVersion", outcome.result().executedVersion());
             if (outcome.result().functionError() != null) {
                 response.put("functionError", outcome.result().functionError());

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
+import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -116,6 +117,30 @@ class DynamoDbStreamEventSourceTest {
             put(dynamodb, "esm-stream-failing", "good", "ok");
             JsonNode next = awaitRecords(records, 3).get(2);
             assertEquals("good", next.at("/dynamodb/Keys/id/S").asText());
+        }
+    }
+
+    @Test
+    void withReportBatchItemFailuresTheRetryStartsAtTheFirstFailedRecord(URI endpoint) throws IOException {
+        try (LambdaClient lambda = Clients.lambda(endpoint); DynamoDbClient dynamodb = Clients.dynamodb(endpoint);
+             SqsClient sqs = Clients.sqs(endpoint)) {
+            String streamArn = table(dynamodb, "esm-stream-partial");
+            String onFailure = sqs.createQueue(b -> b.queueName("esm-stream-partial-failures")).queueUrl();
+            Path records = recordsFile();
+            createNodeFunction(lambda, "esm-stream-partial-fn", records, "report");
+            put(dynamodb, "esm-stream-partial", "a", "ok");
+            put(dynamodb, "esm-stream-partial", "b", "fail");
+            put(dynamodb, "esm-stream-partial", "c", "ok");
+            lambda.createEventSourceMapping(b -> b.eventSourceArn(streamArn).functionName("esm-stream-partial-fn")
+                    .startingPosition(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(1)
+                    .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
+                    .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn(sqs, onFailure)))));
+
+            List<Message> failures = sqs.receiveMessage(b -> b.queueUrl(onFailure).waitTimeSeconds(20)).messages();
+            assertEquals(1, failures.size(), "no OnFailure record arrived");
+            assertEquals(2, JSON.readTree(failures.get(0).body()).at("/DDBStreamBatchInfo/batchSize").asInt());
+            assertEquals(List.of("a", "b", "c", "b", "c"),
+                    records(records).stream().map(r -> r.at("/dynamodb/Keys/id/S").asText()).toList());
         }
     }
 }

@@ -35,7 +35,7 @@ final class EventSourceHandlers {
             const fs = require('fs');
             exports.handler = async (event) => {
               for (const r of event.Records) fs.appendFileSync(process.env.RECORDS_FILE, JSON.stringify(r) + '\\n');
-              const failed = event.Records.filter((r) => JSON.stringify(r.body ?? r.dynamodb.NewImage).includes('fail'));
+              const failed = event.Records.filter((r) => JSON.stringify(r.body ?? r.dynamodb.NewImage ?? {}).includes('fail'));
               if (process.env.MODE === 'report') {
                 return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId ?? r.dynamodb.SequenceNumber })) };
               }
