@@ -1,24 +1,18 @@
 package dev.cloudjar.it.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,24 +23,16 @@ import static dev.cloudjar.it.lambda.EventSourceHandlers.awaitRecords;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.createNodeFunction;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.createPythonFunction;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.queueArn;
+import static dev.cloudjar.it.lambda.EventSourceHandlers.receiveJson;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.records;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.recordsFile;
+import static dev.cloudjar.it.lambda.EventSourceHandlers.streamTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DynamoDB stream event source mappings: records in order per shard, retries, OnFailure destinations. */
 @Cloudjar
 class DynamoDbStreamEventSourceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static String table(DynamoDbClient dynamodb, String name) {
-        return dynamodb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                .tableDescription().latestStreamArn();
-    }
-
     private static void put(DynamoDbClient dynamodb, String table, String id, String state) {
         dynamodb.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(id), "state", AttributeValue.fromS(state),
                 "count", AttributeValue.fromN("3"))));
@@ -55,7 +41,7 @@ class DynamoDbStreamEventSourceTest {
     @Test
     void aPutItemReachesTheStreamMappedFunctionWithItsNewImage(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint); DynamoDbClient dynamodb = Clients.dynamodb(endpoint)) {
-            String streamArn = table(dynamodb, "esm-stream-items");
+            String streamArn = streamTable(dynamodb, "esm-stream-items", StreamViewType.NEW_AND_OLD_IMAGES);
             Path records = recordsFile();
             createPythonFunction(lambda, "esm-stream-fn", records);
             String uuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(streamArn).functionName("esm-stream-fn")
@@ -89,10 +75,10 @@ class DynamoDbStreamEventSourceTest {
     }
 
     @Test
-    void aBatchThatKeepsFailingIsRetriedThenSentToOnFailureAndReadingMovesOn(URI endpoint) throws IOException {
+    void aBatchThatKeepsFailingIsRetriedThenSentToOnFailureAndReadingMovesOn(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint); DynamoDbClient dynamodb = Clients.dynamodb(endpoint);
              SqsClient sqs = Clients.sqs(endpoint)) {
-            String streamArn = table(dynamodb, "esm-stream-failing");
+            String streamArn = streamTable(dynamodb, "esm-stream-failing", StreamViewType.NEW_AND_OLD_IMAGES);
             String onFailure = sqs.createQueue(b -> b.queueName("esm-stream-on-failure")).queueUrl();
             Path records = recordsFile();
             createNodeFunction(lambda, "esm-stream-failing-fn", records, "throw");
@@ -103,9 +89,7 @@ class DynamoDbStreamEventSourceTest {
                     .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn(sqs, onFailure)))));
             assertEquals(1, created.maximumRetryAttempts());
 
-            List<Message> failures = sqs.receiveMessage(b -> b.queueUrl(onFailure).waitTimeSeconds(20)).messages();
-            assertEquals(1, failures.size(), "no OnFailure record arrived");
-            JsonNode failure = JSON.readTree(failures.get(0).body());
+            JsonNode failure = receiveJson(sqs, onFailure);
             assertEquals("RetryAttemptsExhausted", failure.at("/requestContext/condition").asText());
             assertEquals(2, failure.at("/requestContext/approximateInvokeCount").asInt());
             assertEquals("Unhandled", failure.at("/responseContext/functionError").asText());
@@ -121,10 +105,10 @@ class DynamoDbStreamEventSourceTest {
     }
 
     @Test
-    void withReportBatchItemFailuresTheRetryStartsAtTheFirstFailedRecord(URI endpoint) throws IOException {
+    void withReportBatchItemFailuresTheRetryStartsAtTheFirstFailedRecord(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint); DynamoDbClient dynamodb = Clients.dynamodb(endpoint);
              SqsClient sqs = Clients.sqs(endpoint)) {
-            String streamArn = table(dynamodb, "esm-stream-partial");
+            String streamArn = streamTable(dynamodb, "esm-stream-partial", StreamViewType.NEW_AND_OLD_IMAGES);
             String onFailure = sqs.createQueue(b -> b.queueName("esm-stream-partial-failures")).queueUrl();
             Path records = recordsFile();
             createNodeFunction(lambda, "esm-stream-partial-fn", records, "report");
@@ -136,9 +120,7 @@ class DynamoDbStreamEventSourceTest {
                     .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
                     .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn(sqs, onFailure)))));
 
-            List<Message> failures = sqs.receiveMessage(b -> b.queueUrl(onFailure).waitTimeSeconds(20)).messages();
-            assertEquals(1, failures.size(), "no OnFailure record arrived");
-            assertEquals(2, JSON.readTree(failures.get(0).body()).at("/DDBStreamBatchInfo/batchSize").asInt());
+            assertEquals(2, receiveJson(sqs, onFailure).at("/DDBStreamBatchInfo/batchSize").asInt());
             assertEquals(List.of("a", "b", "c", "b", "c"),
                     records(records).stream().map(r -> r.at("/dynamodb/Keys/id/S").asText()).toList());
         }

@@ -3,8 +3,14 @@ package dev.cloudjar.it.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -112,6 +119,26 @@ final class EventSourceHandlers {
                 Thread.currentThread().interrupt();
                 fail("interrupted");
             }
+        }
+    }
+
+    /** A table keyed by the string "id" with its stream on; returns the stream's ARN. */
+    static String streamTable(DynamoDbClient dynamodb, String name, StreamViewType viewType) {
+        return dynamodb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)))
+                .tableDescription().latestStreamArn();
+    }
+
+    /** The one message that arrives in the queue within 20 seconds, read as JSON (an OnFailure record). */
+    static JsonNode receiveJson(SqsClient sqs, String url) {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
+        assertEquals(1, messages.size(), "no message arrived in " + url);
+        try {
+            return JSON.readTree(messages.get(0).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

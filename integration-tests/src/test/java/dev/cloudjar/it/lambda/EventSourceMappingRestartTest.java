@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
@@ -27,6 +24,7 @@ import static dev.cloudjar.it.lambda.EventSourceHandlers.createNodeFunction;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.queueArn;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.records;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.recordsFile;
+import static dev.cloudjar.it.lambda.EventSourceHandlers.streamTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Event source mappings are state: with --data-dir they poll again after a restart, a stream from where it stopped. */
@@ -46,11 +44,7 @@ class EventSourceMappingRestartTest {
                 createNodeFunction(lambda, "restart-queue-fn", queueRecords, "throw");
                 queueUuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName("restart-queue-fn")).uuid();
 
-                String streamArn = dynamodb.createTable(b -> b.tableName("restart-table").billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
-                        .tableDescription().latestStreamArn();
+                String streamArn = streamTable(dynamodb, "restart-table", StreamViewType.KEYS_ONLY);
                 createNodeFunction(lambda, "restart-stream-fn", streamRecords, "throw");
                 String streamUuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(streamArn)
                         .functionName("restart-stream-fn").startingPosition(EventSourcePosition.TRIM_HORIZON)).uuid();

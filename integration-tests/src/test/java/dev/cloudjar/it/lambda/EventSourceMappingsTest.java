@@ -4,9 +4,6 @@ import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
@@ -29,6 +26,7 @@ import static dev.cloudjar.it.lambda.EventSourceHandlers.await;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.createNodeFunction;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.queueArn;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.recordsFile;
+import static dev.cloudjar.it.lambda.EventSourceHandlers.streamTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,14 +40,6 @@ class EventSourceMappingsTest {
 
     private static String queue(SqsClient sqs, String name) {
         return queueArn(sqs, sqs.createQueue(b -> b.queueName(name)).queueUrl());
-    }
-
-    private static String stream(DynamoDbClient dynamodb, String name) {
-        return dynamodb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-                .tableDescription().latestStreamArn();
     }
 
     private static <T extends LambdaException> T fails(Class<T> type, String code, String message, Runnable call) {
@@ -108,7 +98,7 @@ class EventSourceMappingsTest {
     void aStreamMappingNeedsAStartingPositionAndTakesTheStreamSettings(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint); DynamoDbClient dynamodb = Clients.dynamodb(endpoint);
              SqsClient sqs = Clients.sqs(endpoint)) {
-            String streamArn = stream(dynamodb, "crud-stream-table");
+            String streamArn = streamTable(dynamodb, "crud-stream-table", StreamViewType.NEW_IMAGE);
             String dlq = queue(sqs, "crud-stream-failures");
             createNodeFunction(lambda, "crud-stream-fn", recordsFile(), "throw");
 
