@@ -1,6 +1,7 @@
 package dev.cloudjar.it.lambda;
 
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static dev.cloudjar.it.lambda.EventSourceHandlers.await;
 import static dev.cloudjar.it.lambda.EventSourceHandlers.createNodeFunction;
@@ -173,6 +175,31 @@ class EventSourceMappingsTest {
                     () -> lambda.createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName("errors-fn")
                             .filterCriteria(f -> f.filters(p -> p.pattern("not json")))));
             assertTrue(lambda.listEventSourceMappings(b -> b.functionName("errors-fn")).eventSourceMappings().isEmpty());
+        }
+    }
+
+    @Test
+    void boto3AndTheCliManageMappings(URI endpoint) throws Exception {
+        try (LambdaClient lambda = Clients.lambda(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String queueArn = queue(sqs, "py-queue");
+            createNodeFunction(lambda, "py-fn", recordsFile(), "throw");
+            String script = "import boto3\n"
+                    + "c = boto3.client('lambda', endpoint_url='" + endpoint + "', region_name='us-east-1',"
+                    + " aws_access_key_id='test', aws_secret_access_key='test')\n"
+                    + "m = c.create_event_source_mapping(EventSourceArn='" + queueArn + "', FunctionName='py-fn', BatchSize=5)\n"
+                    + "g = c.get_event_source_mapping(UUID=m['UUID'])\n"
+                    + "print(m['ResponseMetadata']['HTTPStatusCode'], g['BatchSize'], g['LastModified'].year > 2000, m['UUID'])\n";
+            Processes.Result result = Processes.run(List.of("python3", "-c", script), Map.of());
+            assertEquals(0, result.exitCode(), result.output());
+            String[] printed = result.output().trim().split(" ");
+            assertEquals(List.of("202", "5", "True"), List.of(printed).subList(0, 3));
+
+            Processes.Result cli = Processes.run(List.of("aws", "--endpoint-url", endpoint.toString(), "lambda",
+                            "list-event-source-mappings", "--function-name", "py-fn", "--query", "EventSourceMappings[0].UUID",
+                            "--output", "text"),
+                    Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"));
+            assertEquals(0, cli.exitCode(), cli.output());
+            assertEquals(printed[3], cli.output().trim());
         }
     }
 }
