@@ -21,17 +21,20 @@ import java.util.function.BooleanSupplier;
 /**
  * One poller per active event source mapping. A poller's cycles run on the server's workers,
  * one at a time, each scheduled on the scheduler when the last ends: at once after a batch,
- * after a short pause when the source had nothing. Each cycle reads the mapping afresh, so an
+ * after a short pause when the source had nothing, later after a failed stream batch. Each cycle reads the mapping afresh, so an
  * update applies to the next batch, and a poller whose mapping was deleted or disabled ends.
  */
 public final class MappingPollers {
     private static final System.Logger LOG = System.getLogger(MappingPollers.class.getName());
-    private static final long IDLE_MILLIS = 100;
+    /** Milliseconds to the next poll after a batch: none. */
+    static final long AT_ONCE = 0;
+    /** Milliseconds to the next poll when the source had nothing (or the server is not ready). */
+    static final long IDLE_MILLIS = 100;
 
     /** Reads one batch from the source and hands it to the function. */
     interface BatchPoller {
-        /** True when it processed a batch, so the next one is read at once. */
-        boolean poll(EventSourceMapping mapping);
+        /** Polls once; answers the milliseconds to wait before the next poll. */
+        long poll(EventSourceMapping mapping);
     }
 
     private final LambdaStore store;
@@ -136,7 +139,7 @@ public final class MappingPollers {
             if ((mapping == null || !mapping.active()) && end(this)) {
                 return;
             }
-            boolean busy = false;
+            long delay = IDLE_MILLIS;
             try {
                 // Functions reach their Runtime API on the server's port: after a restart the
                 // stored mappings' pollers start before it listens.
@@ -144,12 +147,12 @@ public final class MappingPollers {
                     if (!mapping.state().equals("Enabled")) {
                         store.updateMapping(scope, uuid, m -> m.active() ? m.withState("Enabled", m.stateTransitionReason()) : m);
                     }
-                    busy = batches(mapping).poll(mapping);
+                    delay = batches(mapping).poll(mapping);
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "event source mapping " + uuid + " failed a poll", e);
             }
-            schedule(busy ? 0 : IDLE_MILLIS);
+            schedule(delay);
         }
 
         private BatchPoller batches(EventSourceMapping mapping) {

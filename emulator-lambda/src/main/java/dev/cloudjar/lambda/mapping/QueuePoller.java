@@ -39,10 +39,10 @@ final class QueuePoller implements MappingPollers.BatchPoller {
     }
 
     @Override
-    public boolean poll(EventSourceMapping mapping) {
+    public long poll(EventSourceMapping mapping) {
         QueueSource queue = queues.get().orElse(null);
         if (queue == null) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         String arn = mapping.eventSourceArn();
         while (pending.size() < mapping.batchSize()) {
@@ -57,12 +57,12 @@ final class QueuePoller implements MappingPollers.BatchPoller {
         }
         if (pending.isEmpty() || pending.size() < mapping.batchSize()
                 && System.currentTimeMillis() - firstReceivedAt < mapping.maximumBatchingWindowInSeconds() * 1000L) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         List<QueueSource.ReceivedMessage> batch = List.copyOf(pending);
         pending.clear();
         deliver(queue, mapping, batch);
-        return true;
+        return MappingPollers.AT_ONCE;
     }
 
     private void deliver(QueueSource queue, EventSourceMapping mapping, List<QueueSource.ReceivedMessage> batch) {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * Reads a DynamoDB stream's shard for one mapping as Lambda does: batches of up to BatchSize
  * records in order from the mapping's position (TRIM_HORIZON or LATEST at first), the position
- * saved after each batch. A failed batch is retried, halved each time with
+ * saved after each batch. A failed batch is retried after a back-off, halved each time with
  * BisectBatchOnFunctionError, until MaximumRetryAttempts; then its records go to the OnFailure
  * destination as a DDBStreamBatchInfo record and reading moves past them. With
  * ReportBatchItemFailures the retry starts at the first failed record. Records older than
@@ -30,6 +30,7 @@ final class StreamPoller implements MappingPollers.BatchPoller {
     static final String NO_RECORDS = "No records processed";
     private static final String OK = "OK";
     private static final String FAILED = "PROBLEM: Function call failed";
+    private static final long MAX_BACK_OFF_MILLIS = 10_000;
 
     private final Scope scope;
     private final Supplier<Optional<StreamSource>> streams;
@@ -50,12 +51,12 @@ final class StreamPoller implements MappingPollers.BatchPoller {
     }
 
     @Override
-    public boolean poll(EventSourceMapping mapping) {
+    public long poll(EventSourceMapping mapping) {
         StreamSource source = streams.get().orElse(null);
         String arn = mapping.eventSourceArn();
         StreamSource.Shard shard = source == null ? null : source.shard(arn).orElse(null);
         if (shard == null) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         long position = mapping.position();
         if (position < 0) {
@@ -67,16 +68,16 @@ final class StreamPoller implements MappingPollers.BatchPoller {
         int limit = bisectedSize > 0 ? bisectedSize : mapping.batchSize();
         List<StreamSource.ShardRecord> batch = source.read(arn, position, limit);
         if (batch.isEmpty()) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         List<StreamSource.ShardRecord> expired = expired(mapping, batch);
         if (!expired.isEmpty()) {
             discard(mapping, shard, expired, "RecordAgeExceeded", null);
             save(mapping, expired.get(expired.size() - 1).sequenceNumber() + 1, mapping.lastProcessingResult());
-            return true;
+            return MappingPollers.AT_ONCE;
         }
         if (waitingForMore(mapping, batch.size())) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         long end = batch.get(batch.size() - 1).sequenceNumber() + 1;
         EventFilter filter = EventFilter.of(mapping.filterPatterns());
@@ -88,31 +89,36 @@ final class StreamPoller implements MappingPollers.BatchPoller {
         }
         if (records.isEmpty()) {
             save(mapping, end, mapping.lastProcessingResult());
-            return true;
+            return MappingPollers.AT_ONCE;
         }
         BatchInvoker.Outcome outcome = invoker.invoke(scope, mapping, records);
         if (outcome.throttled()) {
-            return false;
+            return MappingPollers.IDLE_MILLIS;
         }
         long failedFrom = outcome.succeeded() ? firstFailure(mapping, outcome, batch) : position;
         if (failedFrom == end) {
             attempts = 0;
             bisectedSize = 0;
             save(mapping, end, OK);
-            return true;
+            return MappingPollers.AT_ONCE;
         }
         attempts++;
         List<StreamSource.ShardRecord> failed = batch.stream().filter(r -> r.sequenceNumber() >= failedFrom).toList();
         if (mapping.retries() >= 0 && attempts > mapping.retries()) {
             discard(mapping, shard, failed, "RetryAttemptsExhausted", outcome);
             save(mapping, end, FAILED);
-            return true;
+            return MappingPollers.AT_ONCE;
         }
         if (Boolean.TRUE.equals(mapping.bisectBatchOnFunctionError()) && failed.size() > 1) {
             bisectedSize = (failed.size() + 1) / 2;
         }
         save(mapping, failedFrom, FAILED);
-        return false;
+        return backOff();
+    }
+
+    /** The wait before retrying a failed batch: doubling from 200 ms up to 10 seconds, so a failing function is not spun. */
+    private long backOff() {
+        return Math.min(MAX_BACK_OFF_MILLIS, MappingPollers.IDLE_MILLIS << Math.min(attempts, 10));
     }
 
     /** The leading records older than MaximumRecordAgeInSeconds (-1, the default, keeps them however old). */
