@@ -1,6 +1,7 @@
 package dev.cloudjar.it.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,58 @@ class SqsEventSourceTest {
             lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
             assertEquals("waiting", awaitRecords(records, 1).get(0).get("body").asText());
             await(() -> "Enabled".equals(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state()), "never Enabled");
+        }
+    }
+
+    @Test
+    void disablingOrDeletingAMappingStopsItsPoller(URI endpoint) {
+        try (LambdaClient lambda = Clients.lambda(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String url = sqs.createQueue(b -> b.queueName("esm-switch")).queueUrl();
+            String arn = queueArn(sqs, url);
+            Path first = recordsFile();
+            Path second = recordsFile();
+            createNodeFunction(lambda, "esm-switch-first", first, "throw");
+            createNodeFunction(lambda, "esm-switch-second", second, "throw");
+            String firstUuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(arn).functionName("esm-switch-first")).uuid();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("m1"));
+            awaitRecords(first, 1);
+
+            lambda.updateEventSourceMapping(b -> b.uuid(firstUuid).enabled(false));
+            String secondUuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(arn).functionName("esm-switch-second")).uuid();
+            for (String body : List.of("m2", "m3", "m4")) {
+                sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+            }
+            awaitRecords(second, 3);
+
+            lambda.deleteEventSourceMapping(b -> b.uuid(secondUuid));
+            lambda.updateEventSourceMapping(b -> b.uuid(firstUuid).enabled(true));
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("m5"));
+            awaitRecords(first, 2);
+
+            assertEquals(List.of("m1", "m5"), bodies(first));
+            assertEquals(List.of("m2", "m3", "m4"), bodies(second).stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void resettingLambdaStopsItsPollers(URI endpoint, CloudjarServer server) {
+        try (LambdaClient lambda = Clients.lambda(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String url = sqs.createQueue(b -> b.queueName("esm-reset")).queueUrl();
+            String arn = queueArn(sqs, url);
+            createNodeFunction(lambda, "esm-reset-before", recordsFile(), "throw");
+            lambda.createEventSourceMapping(b -> b.eventSourceArn(arn).functionName("esm-reset-before"));
+
+            server.reset("lambda");
+            Path records = recordsFile();
+            createNodeFunction(lambda, "esm-reset-after", records, "throw");
+            lambda.createEventSourceMapping(b -> b.eventSourceArn(arn).functionName("esm-reset-after"));
+            for (String body : List.of("r1", "r2", "r3")) {
+                sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+            }
+
+            // A poller that outlived the reset would have received the messages first.
+            assertEquals(List.of("1", "1", "1"), awaitRecords(records, 3).stream()
+                    .map(r -> r.at("/attributes/ApproximateReceiveCount").asText()).toList());
         }
     }
 
