@@ -2,6 +2,7 @@ package dev.cloudjar.core.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * SQS queues offered to in-process consumers (Lambda's event source mappings) through
@@ -10,8 +11,8 @@ import java.util.Map;
  */
 public interface QueueSource {
 
-    /** Whether the ARN names an existing queue. */
-    boolean exists(String queueArn);
+    /** The queue's VisibilityTimeout in seconds; empty when the ARN names no queue. */
+    OptionalInt visibilityTimeout(String queueArn);
 
     /**
      * Receives up to {@code max} (at most 10) visible messages with the queue's own visibility

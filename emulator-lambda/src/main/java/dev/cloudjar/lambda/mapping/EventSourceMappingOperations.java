@@ -10,12 +10,14 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StreamSource;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
+import dev.cloudjar.lambda.function.FunctionConfiguration;
 import dev.cloudjar.lambda.function.FunctionOperations;
 import dev.cloudjar.lambda.function.FunctionRef;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -45,9 +47,10 @@ public final class EventSourceMappingOperations {
         Scope scope = context.scope();
         String sourceArn = input.string("EventSourceArn");
         requireSupportedSource(sourceArn);
-        String functionArn = functionArn(scope, input.string("FunctionName"));
+        FunctionConfiguration function = function(scope, input.string("FunctionName"));
+        String functionArn = FunctionRef.parse(input.string("FunctionName"), scope).arn(scope);
         boolean queue = EventSourceMapping.isQueue(sourceArn);
-        requireSourceExists(sourceArn, queue);
+        requireSourceFits(sourceArn, queue, function);
         String startingPosition = input.string("StartingPosition");
         if (queue && startingPosition != null) {
             throw LambdaErrors.invalidParameter("StartingPosition is not valid for SQS event sources.");
@@ -100,7 +103,12 @@ public final class EventSourceMappingOperations {
     public synchronized Output updateEventSourceMapping(RequestContext context, Input input) {
         Scope scope = context.scope();
         EventSourceMapping current = require(scope, input.string("UUID"));
-        String functionArn = input.has("FunctionName") ? functionArn(scope, input.string("FunctionName")) : current.functionArn();
+        String functionArn = current.functionArn();
+        if (input.has("FunctionName")) {
+            FunctionConfiguration function = function(scope, input.string("FunctionName"));
+            functionArn = FunctionRef.parse(input.string("FunctionName"), scope).arn(scope);
+            requireSourceFits(current.eventSourceArn(), current.readsQueue(), function);
+        }
         requireNoDuplicate(scope, current.eventSourceArn(), functionArn, current.uuid());
         Boolean enabled = input.bool("Enabled");
         String state = current.state();
@@ -152,15 +160,14 @@ public final class EventSourceMappingOperations {
         return LambdaErrors.resourceNotFound("The resource you requested does not exist.");
     }
 
-    /** The function's ARN as the mapping keeps it: qualified when the name was. */
-    private String functionArn(Scope scope, String functionName) {
+    /** The version the name resolves to; the mapping keeps the name's ARN, qualified when the name is. */
+    private FunctionConfiguration function(Scope scope, String functionName) {
         FunctionRef ref = FunctionRef.parse(functionName, scope);
         try {
-            store.resolve(scope, ref);
+            return store.resolve(scope, ref);
         } catch (AwsException e) {
             throw LambdaErrors.resourceNotFound("Function does not exist");
         }
-        return ref.arn(scope);
     }
 
     private static void requireSupportedSource(String arn) {
@@ -173,11 +180,21 @@ public final class EventSourceMappingOperations {
         }
     }
 
-    private void requireSourceExists(String arn, boolean queue) {
+    /**
+     * The source must exist; a queue must also hide a received message at least as long as the
+     * function may run, or it would come back while still being processed.
+     */
+    private void requireSourceFits(String arn, boolean queue, FunctionConfiguration function) {
         if (queue) {
-            if (!capabilities.find(QueueSource.class).map(q -> q.exists(arn)).orElse(false)) {
+            OptionalInt visibility = capabilities.find(QueueSource.class).map(q -> q.visibilityTimeout(arn))
+                    .orElse(OptionalInt.empty());
+            if (visibility.isEmpty()) {
                 throw LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
                         + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.");
+            }
+            if (visibility.getAsInt() < function.timeout()) {
+                throw LambdaErrors.invalidParameter("Queue visibility timeout: " + visibility.getAsInt()
+                        + " seconds is less than Function timeout: " + function.timeout() + " seconds");
             }
         } else if (capabilities.find(StreamSource.class).flatMap(s -> s.shard(arn)).isEmpty()) {
             throw LambdaErrors.invalidParameter("Stream not found: " + arn);

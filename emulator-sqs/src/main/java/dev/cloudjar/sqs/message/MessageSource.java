@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The queues as {@link QueueSource} for in-process consumers: the same receive and delete as
@@ -25,8 +26,8 @@ public final class MessageSource implements QueueSource {
     }
 
     @Override
-    public boolean exists(String queueArn) {
-        return queues.findByArn(queueArn).isPresent();
+    public OptionalInt visibilityTimeout(String queueArn) {
+        return queues.findByArn(queueArn).map(q -> OptionalInt.of(q.intAttribute("VisibilityTimeout"))).orElse(OptionalInt.empty());
     }
 
     @Override

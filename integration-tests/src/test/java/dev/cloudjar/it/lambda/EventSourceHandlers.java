@@ -77,8 +77,14 @@ final class EventSourceHandlers {
     }
 
     static void createNodeFunction(LambdaClient lambda, String name, Path records, String mode) {
+        createNodeFunction(lambda, name, records, mode, 3);
+    }
+
+    /** A function with a timeout: an SQS source's visibility timeout must be as long at least. */
+    static void createNodeFunction(LambdaClient lambda, String name, Path records, String mode, int timeoutSeconds) {
         lambda.createFunction(b -> b.functionName(name).runtime("nodejs20.x").handler("index.handler").role(ROLE)
-                .code(c -> c.zipFile(NODE)).environment(e -> e.variables(Map.of("RECORDS_FILE", records.toString(), "MODE", mode))));
+                .code(c -> c.zipFile(NODE)).timeout(timeoutSeconds)
+                .environment(e -> e.variables(Map.of("RECORDS_FILE", records.toString(), "MODE", mode))));
     }
 
     static void createPythonFunction(LambdaClient lambda, String name, Path records) {

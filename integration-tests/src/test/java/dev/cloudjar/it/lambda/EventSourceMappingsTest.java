@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -160,6 +161,11 @@ class EventSourceMappingsTest {
                             + "SQS Error Message: The specified queue does not exist.",
                     () -> lambda.createEventSourceMapping(b -> b.eventSourceArn("arn:aws:sqs:us-east-1:000000000000:missing")
                             .functionName("errors-fn")));
+            String shortVisibility = queueArn(sqs, sqs.createQueue(b -> b.queueName("errors-short-visibility")
+                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2"))).queueUrl());
+            fails(InvalidParameterValueException.class, "InvalidParameterValueException",
+                    "Queue visibility timeout: 2 seconds is less than Function timeout: 3 seconds",
+                    () -> lambda.createEventSourceMapping(b -> b.eventSourceArn(shortVisibility).functionName("errors-fn")));
             fails(InvalidParameterValueException.class, "InvalidParameterValueException",
                     "StartingPosition is not valid for SQS event sources.",
                     () -> lambda.createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName("errors-fn")

@@ -73,7 +73,7 @@ class SqsEventSourceTest {
                     QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + queueArn(sqs, dlq)
                             + "\",\"maxReceiveCount\":\"2\"}"))).queueUrl();
             Path records = recordsFile();
-            createNodeFunction(lambda, "esm-failing-fn", records, "throw");
+            createNodeFunction(lambda, "esm-failing-fn", records, "throw", 1);
             lambda.createEventSourceMapping(b -> b.eventSourceArn(queueArn(sqs, url)).functionName("esm-failing-fn"));
 
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("please fail"));
@@ -99,7 +99,7 @@ class SqsEventSourceTest {
                     SendMessageBatchRequestEntry.builder().id("b").messageBody("fail me").build(),
                     SendMessageBatchRequestEntry.builder().id("c").messageBody("third").build()));
             Path records = recordsFile();
-            createNodeFunction(lambda, "esm-partial-fn", records, "report");
+            createNodeFunction(lambda, "esm-partial-fn", records, "report", 1);
             String uuid = lambda.createEventSourceMapping(b -> b.eventSourceArn(queueArn(sqs, url))
                     .functionName("esm-partial-fn").functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)).uuid();
 
