@@ -47,10 +47,10 @@ public final class EventSourceMappingOperations {
         Scope scope = context.scope();
         String sourceArn = input.string("EventSourceArn");
         requireSupportedSource(sourceArn);
-        FunctionConfiguration function = function(scope, input.string("FunctionName"));
-        String functionArn = FunctionRef.parse(input.string("FunctionName"), scope).arn(scope);
+        MappedFunction function = function(scope, input.string("FunctionName"));
+        String functionArn = function.arn();
         boolean queue = EventSourceMapping.isQueue(sourceArn);
-        requireSourceFits(sourceArn, queue, function);
+        requireSourceFits(sourceArn, queue, function.configuration());
         String startingPosition = input.string("StartingPosition");
         if (queue && startingPosition != null) {
             throw LambdaErrors.invalidParameter("StartingPosition is not valid for SQS event sources.");
@@ -105,9 +105,9 @@ public final class EventSourceMappingOperations {
         EventSourceMapping current = require(scope, input.string("UUID"));
         String functionArn = current.functionArn();
         if (input.has("FunctionName")) {
-            FunctionConfiguration function = function(scope, input.string("FunctionName"));
-            functionArn = FunctionRef.parse(input.string("FunctionName"), scope).arn(scope);
-            requireSourceFits(current.eventSourceArn(), current.readsQueue(), function);
+            MappedFunction function = function(scope, input.string("FunctionName"));
+            functionArn = function.arn();
+            requireSourceFits(current.eventSourceArn(), current.readsQueue(), function.configuration());
         }
         requireNoDuplicate(scope, current.eventSourceArn(), functionArn, current.uuid());
         Boolean enabled = input.bool("Enabled");
@@ -160,11 +160,17 @@ public final class EventSourceMappingOperations {
         return LambdaErrors.resourceNotFound("The resource you requested does not exist.");
     }
 
-    /** The version the name resolves to; the mapping keeps the name's ARN, qualified when the name is. */
-    private FunctionConfiguration function(Scope scope, String functionName) {
+    /**
+     * A function as a mapping names it: the ARN it keeps (qualified when the name is) and the
+     * version that names resolves to now.
+     */
+    private record MappedFunction(String arn, FunctionConfiguration configuration) {
+    }
+
+    private MappedFunction function(Scope scope, String functionName) {
         FunctionRef ref = FunctionRef.parse(functionName, scope);
         try {
-            return store.resolve(scope, ref);
+            return new MappedFunction(ref.arn(scope), store.resolve(scope, ref));
         } catch (AwsException e) {
             throw LambdaErrors.resourceNotFound("Function does not exist");
         }
