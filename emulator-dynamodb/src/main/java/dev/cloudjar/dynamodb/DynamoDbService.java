@@ -6,6 +6,7 @@ import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.core.spi.StreamSource;
 import dev.cloudjar.dynamodb.capacity.CapacityLimiter;
 import dev.cloudjar.dynamodb.item.BatchOperations;
 import dev.cloudjar.dynamodb.item.EventualReads;
@@ -16,6 +17,7 @@ import dev.cloudjar.dynamodb.item.TransactionOperations;
 import dev.cloudjar.dynamodb.partiql.PartiqlOperations;
 import dev.cloudjar.dynamodb.query.QueryOperations;
 import dev.cloudjar.dynamodb.stream.StreamOperations;
+import dev.cloudjar.dynamodb.stream.StreamReader;
 import dev.cloudjar.dynamodb.stream.StreamRetention;
 import dev.cloudjar.dynamodb.stream.TableStreams;
 import dev.cloudjar.dynamodb.table.TableCatalog;
@@ -67,6 +69,7 @@ public final class DynamoDbService implements ServicePlugin {
         eventual = new EventualReads(lag, System::currentTimeMillis);
         streams = new TableStreams(catalog, context.events(), System::currentTimeMillis);
         context.capabilities().provide(StreamOperations.class, new StreamOperations(streams));
+        context.capabilities().provide(StreamSource.class, new StreamReader(streams));
         capacity = new CapacityLimiter(context.config().booleanOption(ENFORCE_CAPACITY_OPTION, false), System::nanoTime);
         ItemWriter writer = new ItemWriter(store, streams, eventual, capacity);
 

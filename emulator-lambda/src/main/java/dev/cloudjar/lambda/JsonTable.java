@@ -41,6 +41,18 @@ public final class JsonTable<T> {
         return scope.keyspace("lambda", resource);
     }
 
+    /** The scopes that hold at least one record of this table. */
+    public List<Scope> scopes() {
+        List<Scope> scopes = new ArrayList<>();
+        for (String keyspace : state.keyspaces("lambda/")) {
+            String[] parts = keyspace.split("/");
+            if (parts.length == 4 && parts[3].equals(resource)) {
+                scopes.add(new Scope(parts[1], parts[2]));
+            }
+        }
+        return scopes;
+    }
+
     private Keyspace space(Scope scope) {
         return state.keyspace(keyspace(scope));
     }

@@ -18,6 +18,8 @@ import dev.cloudjar.lambda.invoke.AsyncInvoker;
 import dev.cloudjar.lambda.invoke.EventInvokeConfigOperations;
 import dev.cloudjar.lambda.invoke.InvokeOperations;
 import dev.cloudjar.lambda.layer.LayerOperations;
+import dev.cloudjar.lambda.mapping.EventSourceMappingOperations;
+import dev.cloudjar.lambda.mapping.MappingPollers;
 import dev.cloudjar.lambda.invoke.Invoker;
 import dev.cloudjar.lambda.invoke.RetrySchedule;
 import dev.cloudjar.lambda.runtime.EnvironmentPool;
@@ -67,6 +69,7 @@ public final class LambdaService implements ServicePlugin {
     private CodePackages code;
     private RuntimeApi runtimeApi;
     private CodeDownloads downloads;
+    private MappingPollers pollers;
     private ScheduledFuture<?> reaper;
     private Thread shutdownHook;
 
@@ -165,6 +168,15 @@ public final class LambdaService implements ServicePlugin {
                 .on("ListFunctionEventInvokeConfigs", eventInvokeConfigs::listFunctionEventInvokeConfigs);
         InvokeOperations invoke = new InvokeOperations(store, invoker, async);
         operations.on("Invoke", invoke::invoke);
+        pollers = new MappingPollers(store, context.capabilities(), invoker, async.destinations(), context.workers(),
+                context.scheduler(), () -> context.endpoint().get() != null);
+        EventSourceMappingOperations mappings = new EventSourceMappingOperations(store, context.capabilities(), pollers);
+        operations.on("CreateEventSourceMapping", mappings::createEventSourceMapping)
+                .on("GetEventSourceMapping", mappings::getEventSourceMapping)
+                .on("ListEventSourceMappings", mappings::listEventSourceMappings)
+                .on("UpdateEventSourceMapping", mappings::updateEventSourceMapping)
+                .on("DeleteEventSourceMapping", mappings::deleteEventSourceMapping);
+        pollers.startStored();
 
         reaper = context.scheduler().scheduleWithFixedDelay(pool::reclaimIdle, 10, 10, TimeUnit.SECONDS);
         // Function processes must not outlive the JVM even when the server is not closed.
@@ -179,6 +191,7 @@ public final class LambdaService implements ServicePlugin {
 
     @Override
     public void reset() {
+        pollers.stopAll();
         pool.stopAll();
         code.clear();
     }
@@ -186,6 +199,7 @@ public final class LambdaService implements ServicePlugin {
     @Override
     public void stop() {
         reaper.cancel(false);
+        pollers.stopAll();
         pool.stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

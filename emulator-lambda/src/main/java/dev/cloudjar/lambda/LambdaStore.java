@@ -13,15 +13,18 @@ import dev.cloudjar.lambda.function.Policy;
 import dev.cloudjar.lambda.invoke.EventInvokeConfig;
 import dev.cloudjar.lambda.layer.LayerMeta;
 import dev.cloudjar.lambda.layer.LayerVersion;
+import dev.cloudjar.lambda.mapping.EventSourceMapping;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Lambda's records in the state store, per scope: function versions (keyed name + version, with
  * published numbers zero-padded so they list in order), per-function metadata, aliases, policies,
- * event invoke configs, concurrency settings, and layer versions (keyed like function versions). Deleting a function removes all of them at once.
+ * event invoke configs, concurrency settings, layer versions (keyed like function versions) and event
+ * source mappings (keyed by UUID). Deleting a function removes all of them at once.
  */
 public final class LambdaStore {
     public final JsonTable<FunctionConfiguration> versions;
@@ -33,6 +36,7 @@ public final class LambdaStore {
     public final JsonTable<ProvisionedConcurrency> provisioned;
     public final JsonTable<LayerVersion> layerVersions;
     public final JsonTable<LayerMeta> layers;
+    public final JsonTable<EventSourceMapping> eventSourceMappings;
     private final StateStore state;
 
     public LambdaStore(StateStore state) {
@@ -46,6 +50,7 @@ public final class LambdaStore {
         this.provisioned = new JsonTable<>(state, "provisioned-concurrency", ProvisionedConcurrency.class);
         this.layerVersions = new JsonTable<>(state, "layer-versions", LayerVersion.class);
         this.layers = new JsonTable<>(state, "layers", LayerMeta.class);
+        this.eventSourceMappings = new JsonTable<>(state, "event-source-mappings", EventSourceMapping.class);
     }
 
     /** The key of a version: $LATEST sorts first, numbers in numeric order. */
@@ -110,6 +115,17 @@ public final class LambdaStore {
         reserved.delete(batch, scope, functionName);
         meta.delete(batch, scope, functionName);
         state.apply(batch);
+    }
+
+    /**
+     * Changes an event source mapping, if it still exists; the control plane and the mapping's
+     * poller both write it, so each change reads the latest record under one lock.
+     */
+    public synchronized Optional<EventSourceMapping> updateMapping(Scope scope, String uuid,
+                                                                   UnaryOperator<EventSourceMapping> change) {
+        Optional<EventSourceMapping> updated = eventSourceMappings.get(scope, uuid).map(change);
+        updated.ifPresent(m -> eventSourceMappings.put(scope, uuid, m));
+        return updated;
     }
 
     /** Lambda's RevisionId: a fresh UUID on every change. */

@@ -3,10 +3,12 @@ package dev.cloudjar.sqs;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
+import dev.cloudjar.core.spi.QueueSource;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
 import dev.cloudjar.sqs.message.MessageOperations;
+import dev.cloudjar.sqs.message.MessageSource;
 import dev.cloudjar.sqs.queue.QueueOperations;
 import dev.cloudjar.sqs.queue.QueueRegistry;
 
@@ -22,7 +24,8 @@ import java.util.Map;
  *
  * <p>Other services deliver messages in process by publishing on {@link #SEND_MESSAGE}: a map
  * with QueueArn, MessageBody and MessageAttributes (name → {DataType, StringValue}) — how
- * Lambda's dead-letter queues and destinations reach SQS.
+ * Lambda's dead-letter queues and destinations reach SQS. Lambda's event source mappings receive
+ * and delete through the {@link QueueSource} capability.
  */
 public final class SqsService implements ServicePlugin {
     public static final String SEND_MESSAGE = "sqs:SendMessage";
@@ -60,6 +63,7 @@ public final class SqsService implements ServicePlugin {
                 .on("ChangeMessageVisibility", messages::changeMessageVisibility)
                 .on("ChangeMessageVisibilityBatch", messages::changeMessageVisibilityBatch);
         context.events().subscribe(SEND_MESSAGE, event -> deliver(messages, event));
+        context.capabilities().provide(QueueSource.class, new MessageSource(queues, messages));
     }
 
     @SuppressWarnings("unchecked")

@@ -135,20 +135,12 @@ public final class StreamOperations {
         }
 
         String shardId() {
-            long created = labelTime(label).toEpochMilli();
-            return "shardId-" + String.format("%020d", created) + "-" + table.tableId().substring(0, 8);
+            return TableStreams.shardId(table);
         }
     }
 
     private Stream stream(Scope scope, String arn) {
-        int tableAt = arn == null ? -1 : arn.indexOf(":table/");
-        int streamAt = arn == null ? -1 : arn.indexOf("/stream/");
-        if (tableAt < 0 || streamAt < tableAt) {
-            throw notFound("Requested resource not found: Stream: " + arn + " not found");
-        }
-        String tableName = arn.substring(tableAt + ":table/".length(), streamAt);
-        return streams.catalog().find(scope, tableName)
-                .filter(t -> arn.equals(t.streamArn()))
+        return streams.tableOf(scope, arn)
                 .map(t -> new Stream(arn, t, t.streamLabel()))
                 .orElseThrow(() -> notFound("Requested resource not found: Stream: " + arn + " not found"));
     }

@@ -12,9 +12,12 @@ import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 
 import java.nio.ByteBuffer;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +48,23 @@ public final class TableStreams implements ItemWriter.ChangeListener {
 
     public TableCatalog catalog() {
         return catalog;
+    }
+
+    /** The table whose current stream the ARN names (the ARN's table, in the given scope). */
+    public Optional<TableDefinition> tableOf(Scope scope, String streamArn) {
+        int tableAt = streamArn == null ? -1 : streamArn.indexOf(":table/");
+        int streamAt = streamArn == null ? -1 : streamArn.indexOf("/stream/");
+        if (tableAt < 0 || streamAt < tableAt) {
+            return Optional.empty();
+        }
+        String tableName = streamArn.substring(tableAt + ":table/".length(), streamAt);
+        return catalog.find(scope, tableName).filter(t -> streamArn.equals(t.streamArn()));
+    }
+
+    /** The id of a stream's one shard: its creation time and the table's id. */
+    public static String shardId(TableDefinition table) {
+        long created = LocalDateTime.parse(table.streamLabel()).toInstant(ZoneOffset.UTC).toEpochMilli();
+        return "shardId-" + String.format("%020d", created) + "-" + table.tableId().substring(0, 8);
     }
 
     @Override

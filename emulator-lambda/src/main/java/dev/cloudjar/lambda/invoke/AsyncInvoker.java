@@ -61,6 +61,11 @@ public final class AsyncInvoker {
         this.schedule = schedule;
     }
 
+    /** Where this invoker delivers to destinations and dead-letter queues (a function ARN is invoked asynchronously). */
+    public Destinations destinations() {
+        return destinations;
+    }
+
     /** Queues an event; returns its request id. */
     public String submit(Scope scope, FunctionRef function, byte[] payload) {
         Event event = new Event(UUID.randomUUID().toString(), scope, function, payload, Instant.now(), 0, 0);

@@ -201,8 +201,7 @@ public final class MessageOperations {
         }
 
         List<Message> poll() {
-            return queue.messages().receive(max, visibilityMillis, 1000L * queue.intAttribute("MessageRetentionPeriod"),
-                    clock.millis(), redrive(queue));
+            return receive(queue, max, visibilityMillis);
         }
 
         Output output(List<Message> messages) {
@@ -233,16 +232,7 @@ public final class MessageOperations {
         }
 
         private Map<String, String> systemAttributes(Message m) {
-            Map<String, String> all = new LinkedHashMap<>();
-            all.put("SenderId", m.senderId());
-            all.put("SentTimestamp", Long.toString(m.sentTimestamp()));
-            all.put("ApproximateReceiveCount", Integer.toString(m.receiveCount()));
-            all.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveTimestamp()));
-            if (m.messageGroupId() != null) {
-                all.put("MessageGroupId", m.messageGroupId());
-                all.put("MessageDeduplicationId", m.messageDeduplicationId());
-                all.put("SequenceNumber", sequenceNumber(m));
-            }
+            Map<String, String> all = allSystemAttributes(m);
             Map<String, String> chosen = new LinkedHashMap<>();
             for (String name : systemAttributes) {
                 if (name.equals("All")) {
@@ -267,6 +257,30 @@ public final class MessageOperations {
             });
             return chosen;
         }
+    }
+
+    /**
+     * Receives up to {@code max} visible messages, hiding them for {@code visibilityMillis}, with
+     * the queue's retention period and redrive policy: for ReceiveMessage and in-process consumers.
+     */
+    List<Message> receive(Queue queue, int max, long visibilityMillis) {
+        return queue.messages().receive(max, visibilityMillis, 1000L * queue.intAttribute("MessageRetentionPeriod"),
+                clock.millis(), redrive(queue));
+    }
+
+    /** Every system attribute of a received message, in the order SQS lists them. */
+    static Map<String, String> allSystemAttributes(Message m) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("SenderId", m.senderId());
+        all.put("SentTimestamp", Long.toString(m.sentTimestamp()));
+        all.put("ApproximateReceiveCount", Integer.toString(m.receiveCount()));
+        all.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveTimestamp()));
+        if (m.messageGroupId() != null) {
+            all.put("MessageGroupId", m.messageGroupId());
+            all.put("MessageDeduplicationId", m.messageDeduplicationId());
+            all.put("SequenceNumber", sequenceNumber(m));
+        }
+        return all;
     }
 
     /** The queue's redrive policy resolved to its dead-letter queue, or null. */
