@@ -35,10 +35,13 @@ public final class QueueOperations {
 
     private final QueueRegistry queues;
     private final Clock clock;
+    private final long purgeIntervalMillis;
 
-    public QueueOperations(QueueRegistry queues, Clock clock) {
+    /** @param purgeIntervalMillis how long after a purge the next one fails (SQS: 60 s; 0 allows any) */
+    public QueueOperations(QueueRegistry queues, Clock clock, long purgeIntervalMillis) {
         this.queues = queues;
         this.clock = clock;
+        this.purgeIntervalMillis = purgeIntervalMillis;
     }
 
     /** A queue's URL on this server: endpoint/account/name, as SQS's are. */
@@ -80,6 +83,11 @@ public final class QueueOperations {
         if (!fifo) {
             if (attributes.containsKey("ContentBasedDeduplication")) {
                 throw SqsErrors.invalidAttributeName("ContentBasedDeduplication");
+            }
+            for (String fifoOnly : List.of("DeduplicationScope", "FifoThroughputLimit")) {
+                if (attributes.containsKey(fifoOnly)) {
+                    throw SqsErrors.fifoOnlyAttribute(fifoOnly);
+                }
             }
             return attributes;
         }
@@ -131,8 +139,14 @@ public final class QueueOperations {
         Queue queue = resolve(queues, context, input.string("QueueUrl"));
         Map<String, String> changes = validated(attributes(input.map("Attributes")));
         if (changes.containsKey("FifoQueue")) {
-            // Whether a queue is FIFO is fixed when it is created.
-            throw SqsErrors.invalidAttributeName("FifoQueue");
+            // Whether a queue is FIFO is fixed when it is created: unknown to a standard queue, unchangeable on a FIFO one.
+            if (!queue.isFifo()) {
+                throw SqsErrors.invalidAttributeName("FifoQueue");
+            }
+            if (!"true".equalsIgnoreCase(changes.get("FifoQueue"))) {
+                throw SqsErrors.invalidAttributeValue("Invalid value for the parameter FifoQueue. Reason: Modifying queue"
+                        + " type is not supported.");
+            }
         }
         queues.setAttributes(queue, changes, clock.millis());
         return Output.empty();
@@ -161,7 +175,11 @@ public final class QueueOperations {
     }
 
     public Output purgeQueue(RequestContext context, Input input) {
-        resolve(queues, context, input.string("QueueUrl")).messages().purge();
+        Queue queue = resolve(queues, context, input.string("QueueUrl"));
+        if (!queue.startPurge(clock.millis(), purgeIntervalMillis)) {
+            throw SqsErrors.purgeQueueInProgress(queue.name());
+        }
+        queue.messages().purge();
         return Output.empty();
     }
 
