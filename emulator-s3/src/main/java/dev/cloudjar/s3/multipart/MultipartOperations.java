@@ -144,14 +144,22 @@ public final class MultipartOperations {
         String range = input.string("CopySourceRange");
         if (range != null) {
             Matcher m = COPY_RANGE.matcher(range.trim());
-            if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))
-                    || Long.parseLong(m.group(2)) >= from.size()) {
+            if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))) {
                 throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last"
                         + " where first and last are the zero-based offsets of the first and last bytes to copy",
                         "x-amz-copy-source-range", range);
             }
             offset = Long.parseLong(m.group(1));
-            length = Long.parseLong(m.group(2)) - offset + 1;
+            long last = Long.parseLong(m.group(2));
+            // A range that starts past the end is a request error; one that only ends past it, an argument error.
+            if (offset >= from.size()) {
+                throw S3Errors.invalidRequest("The specified copy range is invalid for the source object size");
+            }
+            if (last >= from.size()) {
+                throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + from.size(),
+                        "x-amz-copy-source-range", range);
+            }
+            length = last - offset + 1;
         }
         BodyWriter.StoredBody stored = objects.copyBlob(from, offset, length, uploadAlgorithms(upload));
         long now = S3Store.now();
@@ -204,7 +212,10 @@ public final class MultipartOperations {
 
     /** The parts the request lists, checked as S3 checks them: ascending, uploaded, same ETag, big enough. */
     private List<PartRecord> chosenParts(RequestContext context, UploadRecord upload, Input multipartUpload) {
-        List<Object> requested = multipartUpload == null ? null : multipartUpload.list("Parts");
+        if (multipartUpload == null) {
+            throw S3Errors.invalidRequest("You must specify at least one part");
+        }
+        List<Object> requested = multipartUpload.list("Parts");
         if (requested == null || requested.isEmpty()) {
             throw S3Errors.malformedXml();
         }
@@ -218,29 +229,30 @@ public final class MultipartOperations {
             @SuppressWarnings("unchecked")
             Input part = new Input((Map<String, Object>) item);
             Integer number = part.integer("PartNumber");
-            if (number == null) {
+            String etag = part.string("ETag");
+            if (number == null || etag == null) {
                 throw S3Errors.malformedXml();
             }
             if (number <= previous) {
-                throw S3Errors.invalidPartOrder();
+                throw S3Errors.invalidPartOrder(upload.uploadId());
             }
             previous = number;
             PartRecord stored = uploaded.get(number);
-            String etag = part.string("ETag");
-            if (stored == null || etag == null || !unquote(etag).equals(unquote(stored.etag()))) {
-                throw S3Errors.invalidPart(number);
+            if (stored == null || !unquote(etag).equals(unquote(stored.etag()))) {
+                throw S3Errors.invalidPart(upload.uploadId(), number, unquote(etag));
             }
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 String sent = part.string(a.member());
                 if (sent != null && !sent.equals(stored.checksums().get(a.member()))) {
-                    throw S3Errors.invalidPart(number);
+                    throw S3Errors.invalidPart(upload.uploadId(), number, unquote(etag));
                 }
             }
             chosen.add(stored);
         }
         for (int i = 0; i < chosen.size() - 1; i++) {
             if (chosen.get(i).size() < MIN_PART_SIZE) {
-                throw S3Errors.entityTooSmall(chosen.get(i).size()).with("PartNumber", chosen.get(i).partNumber());
+                PartRecord small = chosen.get(i);
+                throw S3Errors.entityTooSmall(small.size(), small.partNumber(), unquote(small.etag()));
             }
         }
         return chosen;
@@ -253,7 +265,7 @@ public final class MultipartOperations {
             String computed = assembled.checksums().get(a.member());
             if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
                 store.blobs().delete(assembled.stored().blobId());
-                throw S3Errors.badDigest("x-amz-checksum-" + a.name().toLowerCase(java.util.Locale.ROOT));
+                throw S3Errors.badChecksum(a.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }

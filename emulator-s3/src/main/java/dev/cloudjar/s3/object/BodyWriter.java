@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +81,8 @@ public final class BodyWriter {
             return write(in, source.contentLength(), algorithms, result -> {
                 verify(input, source.trailers(), result);
                 if (expectedMd5 != null && !Arrays.equals(expectedMd5, result.md5())) {
-                    throw S3Errors.badDigest("Content-MD5");
+                    throw S3Errors.badContentMd5(HexFormat.of().formatHex(expectedMd5),
+                            Base64.getEncoder().encodeToString(result.md5()));
                 }
             });
         } catch (IOException e) {
@@ -126,7 +127,7 @@ public final class BodyWriter {
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String expected = input.has(a.member()) ? input.string(a.member()) : trailers.first(a.header());
             if (expected != null && !expected.trim().equals(result.checksums().get(a))) {
-                throw S3Errors.badDigest("x-amz-checksum-" + a.name().toLowerCase(Locale.ROOT));
+                throw S3Errors.badChecksum(a.name());
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an object carries besides its bytes, read from PutObject-like inputs and written to
@@ -23,6 +24,9 @@ public final class ObjectAttributes {
             "ContentLanguage", "CacheControl", "WebsiteRedirectLocation");
     private static final int MAX_KEY_BYTES = 1024;
     private static final int MAX_OBJECT_TAGS = 10;
+    private static final int MAX_METADATA_BYTES = 2048;
+    private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR");
 
     private ObjectAttributes() {
     }
@@ -62,19 +66,37 @@ public final class ObjectAttributes {
         return expires == null ? null : expires.toEpochMilli();
     }
 
-    /** User metadata; S3 keeps the names lower-cased. */
+    /**
+     * User metadata; S3 keeps the names lower-cased and limits names (without x-amz-meta-) and
+     * values to 2 KB together, in UTF-8.
+     */
     public static Map<String, String> metadata(Input input) {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, Object> metadata = input.map("Metadata");
+        int size = 0;
         if (metadata != null) {
-            metadata.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
+            for (Map.Entry<String, Object> m : metadata.entrySet()) {
+                String value = String.valueOf(m.getValue());
+                out.put(m.getKey().toLowerCase(Locale.ROOT), value);
+                size += m.getKey().getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        if (size > MAX_METADATA_BYTES) {
+            throw S3Errors.metadataTooLarge(size);
         }
         return out;
     }
 
+    /** The storage class asked for, STANDARD when none; those of outposts and directory buckets are not a bucket's. */
     public static String storageClass(Input input) {
         String storageClass = input.string("StorageClass");
-        return storageClass == null ? "STANDARD" : storageClass;
+        if (storageClass == null) {
+            return "STANDARD";
+        }
+        if (!STORAGE_CLASSES.contains(storageClass)) {
+            throw S3Errors.invalidStorageClass(storageClass);
+        }
+        return storageClass;
     }
 
     /** The x-amz-tagging header, a URL-encoded query string of tags. */

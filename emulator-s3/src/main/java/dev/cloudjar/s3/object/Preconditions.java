@@ -1,6 +1,7 @@
 package dev.cloudjar.s3.object;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.TimestampFormat;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.store.ObjectVersion;
 
@@ -40,15 +41,20 @@ public final class Preconditions {
         }
         if (c.ifNoneMatch() != null) {
             if (matches(c.ifNoneMatch(), object.etag())) {
-                throw notModified(copySource, "If-None-Match");
+                throw notModified(copySource, "If-None-Match", object);
             }
         } else if (c.ifModifiedSince() != null && !modified.isAfter(c.ifModifiedSince())) {
-            throw notModified(copySource, "If-Modified-Since");
+            throw notModified(copySource, "If-Modified-Since", object);
         }
     }
 
-    private static AwsException notModified(boolean copySource, String condition) {
-        return copySource ? S3Errors.preconditionFailed("x-amz-copy-source-" + condition) : S3Errors.notModified();
+    /** A 304 still names the object's ETag and Last-Modified, so a cache can revalidate. */
+    private static AwsException notModified(boolean copySource, String condition, ObjectVersion object) {
+        if (copySource) {
+            return S3Errors.preconditionFailed("x-amz-copy-source-" + condition);
+        }
+        return S3Errors.notModified().withHeader("ETag", object.etag())
+                .withHeader("Last-Modified", TimestampFormat.HTTP_DATE.format(Instant.ofEpochMilli(object.lastModified())));
     }
 
     /** Whether a list of entity tags (or "*") names this ETag; quotes are optional, as S3 allows. */
