@@ -165,7 +165,8 @@ public final class ObjectOperations {
                     .with("PartNumberRequested", partNumber).with("ActualPartCount", sizes.size());
         }
         if (object.partSizes() == null) {
-            return null;
+            // Part 1 of a single-part object is the whole object, still answered as a 206 with its range.
+            return object.size() == 0 ? null : new ByteRange(0, object.size() - 1);
         }
         long first = 0;
         for (int i = 0; i < partNumber - 1; i++) {

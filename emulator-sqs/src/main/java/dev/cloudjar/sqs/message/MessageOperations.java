@@ -36,7 +36,6 @@ public final class MessageOperations {
     private static final long MAX_BATCH_BYTES = 1_048_576;
     private static final int MAX_DELAY_SECONDS = 900;
     private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
-    /** The characters SQS accepts in a message: XML's Char production. */
     private static final Pattern ALLOWED_CHARACTERS =
             Pattern.compile("[\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]*");
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
@@ -73,7 +72,7 @@ public final class MessageOperations {
         if (body == null || body.isEmpty()) {
             throw SqsErrors.missingParameter("MessageBody");
         }
-        if (!ALLOWED_CHARACTERS.matcher(body).matches()) {
+        if (!hasAllowedCharacters(body)) {
             throw SqsErrors.invalidMessageContents();
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
@@ -95,6 +94,11 @@ public final class MessageOperations {
         Message message = new Message(UUID.randomUUID().toString(), body, attributes,
                 senderId == null ? "AIDAANONYMOUS" : senderId, now, now + delay * 1000L, groupId, deduplicationId);
         return sendResult(message, queue.messages().send(message, now));
+    }
+
+    /** Whether a text is made of the characters SQS accepts in messages: XML's Char production. */
+    static boolean hasAllowedCharacters(String text) {
+        return ALLOWED_CHARACTERS.matcher(text).matches();
     }
 
     /** SQS counts a message's size as its body plus each attribute's name, data type and value, in bytes. */

@@ -71,6 +71,10 @@ class S3ResponseFidelityTest {
         assertEquals("3456", range.asUtf8String());
         ResponseBytes<GetObjectResponse> suffix = s3.getObjectAsBytes(b -> b.bucket("fid-headers").key("eight").range("bytes=-3"));
         assertEquals("bytes 5-7/8", suffix.response().contentRange());
+        ResponseBytes<GetObjectResponse> part = s3.getObjectAsBytes(b -> b.bucket("fid-headers").key("eight").partNumber(1));
+        assertEquals(206, part.response().sdkHttpResponse().statusCode());
+        assertEquals("bytes 0-7/8", part.response().contentRange());
+        assertNull(part.response().partsCount());
         ResponseBytes<GetObjectResponse> beyond = s3.getObjectAsBytes(b -> b.bucket("fid-headers").key("eight").range("bytes=6-100"));
         assertEquals("bytes 6-7/8", beyond.response().contentRange());
     }

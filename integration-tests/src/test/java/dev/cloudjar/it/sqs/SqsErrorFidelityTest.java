@@ -121,6 +121,10 @@ class SqsErrorFidelityTest {
                             + " | #xE000 to #xFFFD | #x10000 to #x10FFFF",
                     () -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("bell\u0007")));
             fails(SqsException.class, 400, "InvalidParameterValue",
+                    "Message (user) attribute 'ErrorDetails' must contain a non-empty value of type 'String'.",
+                    () -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x").messageAttributes(Map.of("ErrorDetails",
+                            MessageAttributeValue.builder().dataType("String").stringValue("").build()))));
+            fails(SqsException.class, 400, "InvalidParameterValue",
                     "Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.",
                     () -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("late").delaySeconds(901)));
 
