@@ -32,6 +32,8 @@ public final class QueueOperations {
             "MaximumMessageSize", new long[] {1024, 1048576},
             "ReceiveMessageWaitTimeSeconds", new long[] {0, 20});
     private static final int DEFAULT_LIST = 1000;
+    private static final String INVALID_NAME = "Can only include alphanumeric characters, hyphens, or underscores."
+            + " 1 to 80 in length";
 
     private final QueueRegistry queues;
     private final Clock clock;
@@ -63,7 +65,7 @@ public final class QueueOperations {
     public Output createQueue(RequestContext context, Input input) {
         String name = input.string("QueueName");
         if (!name.matches("[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo")) {
-            throw SqsErrors.invalidParameterValue("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+            throw SqsErrors.invalidParameterValue(INVALID_NAME);
         }
         Map<String, String> attributes = withFifoDefaults(name, validated(attributes(input.map("Attributes"))));
         Queue queue = queues.create(context.scope(), name, attributes, attributes(input.map("tags")), clock.millis());
@@ -76,9 +78,13 @@ public final class QueueOperations {
      */
     private static Map<String, String> withFifoDefaults(String name, Map<String, String> attributes) {
         boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoQueue"));
-        if (Queue.isFifo(name) != fifo) {
+        if (fifo && !Queue.isFifo(name)) {
             throw SqsErrors.invalidParameterValue("The name of a FIFO queue can only include alphanumeric characters, "
-                    + "hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
+                    + "hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length");
+        }
+        if (!fifo && Queue.isFifo(name)) {
+            // To a standard queue ".fifo" is just a character its names cannot hold.
+            throw SqsErrors.invalidParameterValue(INVALID_NAME);
         }
         if (!fifo) {
             if (attributes.containsKey("ContentBasedDeduplication")) {

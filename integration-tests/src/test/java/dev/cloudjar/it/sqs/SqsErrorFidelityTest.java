@@ -76,6 +76,13 @@ class SqsErrorFidelityTest {
                     "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
                     () -> sqs.createQueue(b -> b.queueName(tooLong)));
             sqs.createQueue(b -> b.queueName("q".repeat(80)));
+            fails(SqsException.class, 400, "InvalidParameterValue",
+                    "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
+                    () -> sqs.createQueue(b -> b.queueName("fid-standard.fifo")));
+            fails(SqsException.class, 400, "InvalidParameterValue", "The name of a FIFO queue can only include"
+                            + " alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length",
+                    () -> sqs.createQueue(b -> b.queueName("fid-no-suffix").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))));
+            sqs.createQueue(b -> b.queueName("f".repeat(75) + ".fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")));
             fails(SqsException.class, 400, "InvalidAttributeValue", "Invalid value for the parameter VisibilityTimeout.",
                     () -> sqs.createQueue(b -> b.queueName("fid-bad-visibility")
                             .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "43201"))));
