@@ -99,6 +99,11 @@ public final class S3Errors {
         return new AwsException("BadDigest", 400, "The " + algorithm + " you specified did not match the calculated checksum.");
     }
 
+    public static AwsException badPartChecksum(String algorithm, int partNumber) {
+        return new AwsException("BadDigest", 400, "The " + algorithm + " you specified for part " + partNumber
+                + " did not match what we received.");
+    }
+
     /** S3 echoes the Content-MD5 sent in hex and the one computed in base64. */
     public static AwsException badContentMd5(String expectedHex, String calculatedBase64) {
         return new AwsException("BadDigest", 400, "The Content-MD5 you specified did not match what we received.")

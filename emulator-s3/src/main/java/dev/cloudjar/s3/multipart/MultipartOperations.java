@@ -68,7 +68,8 @@ public final class MultipartOperations {
         String algorithmName = input.string("ChecksumAlgorithm");
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(algorithmName);
         if (algorithmName != null && algorithm == null) {
-            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported.");
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the"
+                    + " valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
         }
         String type = checksumType(algorithm, input.string("ChecksumType"));
         UploadRecord upload = new UploadRecord(bucket.name(), key, UUID.randomUUID().toString().replace("-", "")
@@ -93,7 +94,8 @@ public final class MultipartOperations {
         boolean valid = type.equals("COMPOSITE") ? algorithm != ChecksumAlgorithm.CRC64NVME
                 : type.equals("FULL_OBJECT") && algorithm.supportsFullObject();
         if (!valid) {
-            throw S3Errors.invalidRequest("The " + algorithm + " algorithm does not support the " + type + " checksum type.");
+            throw S3Errors.invalidRequest("The " + type + " checksum type cannot be used with the " + algorithm.lowerName()
+                    + " checksum algorithm.");
         }
         return type;
     }
@@ -126,12 +128,28 @@ public final class MultipartOperations {
         if (body != null && body.contentLength() > MAX_PART_SIZE) {
             throw S3Errors.entityTooLarge(body.contentLength(), MAX_PART_SIZE);
         }
+        ChecksumAlgorithm expected = ChecksumAlgorithm.of(upload.checksumAlgorithm());
+        ChecksumAlgorithm actual = sentAlgorithm(input);
+        if (expected != null && actual != null && actual != expected) {
+            throw S3Errors.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: " + expected.lowerName()
+                    + ", actual checksum Type: " + actual.lowerName());
+        }
         BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
         store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
         Output out = Output.of("ETag", stored.etag());
         stored.checksums().forEach(out::put);
         return out;
+    }
+
+    /** The checksum algorithm a part's request carries, as a value or a declared algorithm, or null. */
+    private static ChecksumAlgorithm sentAlgorithm(Input input) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            if (input.has(a.member())) {
+                return a;
+            }
+        }
+        return ChecksumAlgorithm.of(input.string("ChecksumAlgorithm"));
     }
 
     public Output uploadPartCopy(RequestContext context, Input input) {
@@ -175,6 +193,11 @@ public final class MultipartOperations {
 
     public Output completeMultipartUpload(RequestContext context, Input input) {
         UploadRecord upload = requireUpload(context, input);
+        String type = input.string("ChecksumType");
+        if (type != null && !type.equals(upload.checksumType())) {
+            throw S3Errors.invalidRequest("The upload was created using the " + upload.checksumType() + " checksum mode."
+                    + " The complete request must use the same checksum mode.");
+        }
         List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
         objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
         MultipartAssembly.Assembled assembled = new MultipartAssembly(store, writer).assemble(upload, parts);
@@ -244,7 +267,7 @@ public final class MultipartOperations {
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 String sent = part.string(a.member());
                 if (sent != null && !sent.equals(stored.checksums().get(a.member()))) {
-                    throw S3Errors.invalidPart(upload.uploadId(), number, unquote(etag));
+                    throw S3Errors.badPartChecksum(a.lowerName(), number);
                 }
             }
             chosen.add(stored);
@@ -265,7 +288,7 @@ public final class MultipartOperations {
             String computed = assembled.checksums().get(a.member());
             if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
                 store.blobs().delete(assembled.stored().blobId());
-                throw S3Errors.badChecksum(a.name().toLowerCase(java.util.Locale.ROOT));
+                throw S3Errors.badChecksum(a.lowerName());
             }
         }
     }

@@ -58,9 +58,13 @@ public final class BodyWriter {
         if (declared != null) {
             algorithms.add(declared);
         }
+        Set<ChecksumAlgorithm> sent = EnumSet.noneOf(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             if (input.has(a.member())) {
-                algorithms.add(a);
+                if (!a.isWellFormed(input.string(a.member()))) {
+                    throw S3Errors.invalidRequest("Value for " + a.header() + " header is invalid.");
+                }
+                sent.add(a);
             }
         }
         String trailer = input.string("Trailer");
@@ -68,10 +72,14 @@ public final class BodyWriter {
             for (String name : trailer.split(",")) {
                 ChecksumAlgorithm a = ChecksumAlgorithm.ofHeader(name);
                 if (a != null) {
-                    algorithms.add(a);
+                    sent.add(a);
                 }
             }
         }
+        if (sent.size() > 1) {
+            throw S3Errors.invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+        }
+        algorithms.addAll(sent);
         if (algorithms.isEmpty()) {
             // S3 checksums every object it stores; CRC64NVME is its choice when the client names none.
             algorithms.add(ChecksumAlgorithm.CRC64NVME);

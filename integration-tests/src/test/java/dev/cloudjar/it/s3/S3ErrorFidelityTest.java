@@ -405,6 +405,46 @@ class S3ErrorFidelityTest {
     }
 
     @Test
+    void checksumHeadersAndModesAreCheckedAsS3Does() {
+        String bucket = "fid-checksum-rules";
+        s3.createBucket(b -> b.bucket(bucket));
+        fails(S3Exception.class, 400, "InvalidRequest", "Value for x-amz-checksum-sha256 header is invalid.",
+                () -> s3.putObject(b -> b.bucket(bucket).key("k").checksumSHA256("AAAA"), RequestBody.fromString("x")));
+        fails(S3Exception.class, 400, "InvalidRequest",
+                "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.",
+                () -> s3.putObject(b -> b.bucket(bucket).key("k").checksumCRC32("AAAAAA==").checksumCRC32C("AAAAAA=="),
+                        RequestBody.fromString("x")));
+        fails(S3Exception.class, 400, "InvalidRequest", "Checksum algorithm provided is unsupported. Please try again"
+                        + " with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]",
+                () -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumAlgorithm("TEST")));
+        fails(S3Exception.class, 400, "InvalidRequest",
+                "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.",
+                () -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumType("COMPOSITE")));
+        fails(S3Exception.class, 400, "InvalidRequest",
+                "The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.",
+                () -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumType("COMPOSITE")
+                        .checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)));
+
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumAlgorithm(ChecksumAlgorithm.SHA256))
+                .uploadId();
+        fails(S3Exception.class, 400, "InvalidRequest",
+                "Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: crc32",
+                () -> s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(1)
+                        .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromString("part")));
+        var part = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(1)
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromString("part"));
+        fails(S3Exception.class, 400, "BadDigest", "The sha256 you specified for part 1 did not match what we received.",
+                () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).multipartUpload(m -> m.parts(
+                        CompletedPart.builder().partNumber(1).eTag(part.eTag())
+                                .checksumSHA256("n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=").build()))));
+        fails(S3Exception.class, 400, "InvalidRequest", "The upload was created using the COMPOSITE checksum mode."
+                        + " The complete request must use the same checksum mode.",
+                () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).checksumType("FULL_OBJECT")
+                        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag())
+                                .checksumSHA256(part.checksumSHA256()).build()))));
+    }
+
+    @Test
     void anEmptyDeleteIsMalformedXml() {
         s3.createBucket(b -> b.bucket("fid-xml"));
         fails(S3Exception.class, 400, "MalformedXML",
