@@ -445,6 +445,38 @@ class S3ErrorFidelityTest {
     }
 
     @Test
+    void tagsAreCheckedWithTheOffendingKeyNamed() {
+        String bucket = "fid-tags";
+        s3.createBucket(b -> b.bucket(bucket));
+        put(bucket, "k", "x");
+        S3Exception header = fails(S3Exception.class, 400, "InvalidArgument", "The header 'x-amz-tagging' shall be"
+                        + " encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+                () -> s3.putObject(b -> b.bucket(bucket).key("t").tagging("key1=val1&key1=val2"), RequestBody.fromString("x")));
+        assertEquals("x-amz-tagging", member(header, "ArgumentName"));
+        assertEquals("key1=val1&amp;key1=val2", member(header, "ArgumentValue"));
+
+        S3Exception duplicate = fails(S3Exception.class, 400, "InvalidTag", "Cannot provide multiple Tags with the same key",
+                () -> s3.putObjectTagging(b -> b.bucket(bucket).key("k").tagging(t -> t.tagSet(
+                        s -> s.key("Key1").value("a"), s -> s.key("Key1").value("b")))));
+        assertEquals("Key1", member(duplicate, "TagKey"));
+        S3Exception key = fails(S3Exception.class, 400, "InvalidTag", "The TagKey you have provided is invalid",
+                () -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(s -> s.key("Key1,Key2").value("v")))));
+        assertEquals("Key1,Key2", member(key, "TagKey"));
+        S3Exception value = fails(S3Exception.class, 400, "InvalidTag", "The TagValue you have provided is invalid",
+                () -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(s -> s.key("Key1").value("Val1,Val2")))));
+        assertEquals("Key1", member(value, "TagKey"));
+        assertEquals("Val1,Val2", member(value, "TagValue"));
+        fails(S3Exception.class, 400, "InvalidTag", "System tags cannot be added/updated by requester",
+                () -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(s -> s.key("aws:prefixed").value("v")))));
+        fails(S3Exception.class, 400, "InvalidTag", "Your TagKey cannot be prefixed with aws:",
+                () -> s3.putObjectTagging(b -> b.bucket(bucket).key("k").tagging(t -> t.tagSet(s -> s.key("aws:prefixed").value("v")))));
+
+        S3Exception missing = fails(NoSuchKeyException.class, 404, "NoSuchKey", "The specified key does not exist.",
+                () -> s3.getObjectTagging(b -> b.bucket(bucket).key("fake-key")));
+        assertEquals(bucket + "/fake-key", member(missing, "Key"));
+    }
+
+    @Test
     void anEmptyDeleteIsMalformedXml() {
         s3.createBucket(b -> b.bucket("fid-xml"));
         fails(S3Exception.class, 400, "MalformedXML",
