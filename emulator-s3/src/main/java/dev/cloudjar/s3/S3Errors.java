@@ -36,12 +36,6 @@ public final class S3Errors {
                 + (versioned ? ". You must delete all versions in the bucket." : "")).with("BucketName", bucket);
     }
 
-    public static AwsException bucketAlreadyExists(String bucket) {
-        return new AwsException("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket"
-                + " namespace is shared by all users of the system. Please select a different name and try again.")
-                .with("BucketName", bucket);
-    }
-
     public static AwsException illegalLocationConstraint(String constraint) {
         return new AwsException("IllegalLocationConstraintException", 400, "The " + constraint
                 + " location constraint is incompatible for the region specific endpoint this request was sent to.");
