@@ -353,8 +353,13 @@ public final class MultipartOperations {
         String delimiter = input.string("Delimiter");
         String keyMarker = input.string("KeyMarker");
         String uploadIdMarker = input.string("UploadIdMarker");
-        UploadListing page = UploadListing.of(store.uploadsIn(context.accountId(), bucket.name()), prefix, delimiter,
-                keyMarker, uploadIdMarker, max);
+        List<UploadRecord> all = store.uploadsIn(context.accountId(), bucket.name());
+        // An upload-id-marker counts only with a key-marker, and must then be an upload of that key.
+        if (keyMarker != null && !keyMarker.isEmpty() && uploadIdMarker != null && all.stream()
+                .noneMatch(u -> u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker))) {
+            throw S3Errors.invalidArgument("Invalid uploadId marker", "upload-id-marker", uploadIdMarker);
+        }
+        UploadListing page = UploadListing.of(all, prefix, delimiter, keyMarker, uploadIdMarker, max);
         List<Object> uploads = new ArrayList<>();
         for (UploadRecord u : page.uploads()) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -12,7 +12,8 @@ import java.time.temporal.ChronoUnit;
  * The conditional request headers as S3 evaluates them (RFC 7232 order): If-Match, then
  * If-Unmodified-Since unless If-Match held, fail with 412; If-None-Match, then If-Modified-Since
  * unless If-None-Match was given, answer 304 on reads. Times compare at whole seconds, the
- * precision of Last-Modified.
+ * precision of Last-Modified; an If-Modified-Since in the future is no valid date and is ignored
+ * (RFC 7232 3.3), as S3 does.
  */
 public final class Preconditions {
     private Preconditions() {
@@ -43,7 +44,8 @@ public final class Preconditions {
             if (matches(c.ifNoneMatch(), object.etag())) {
                 throw notModified(copySource, "If-None-Match", object);
             }
-        } else if (c.ifModifiedSince() != null && !modified.isAfter(c.ifModifiedSince())) {
+        } else if (c.ifModifiedSince() != null && !c.ifModifiedSince().isAfter(Instant.now())
+                && !modified.isAfter(c.ifModifiedSince())) {
             throw notModified(copySource, "If-Modified-Since", object);
         }
     }

@@ -383,6 +383,10 @@ class S3ErrorFidelityTest {
                 () -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("ten").destinationBucket(bucket)
                         .destinationKey("mp").uploadId(id).partNumber(3).copySourceRange("bytes=100-200")));
 
+        S3Exception uploadMarker = fails(S3Exception.class, 400, "InvalidArgument", "Invalid uploadId marker",
+                () -> s3.listMultipartUploads(b -> b.bucket(bucket).keyMarker("other-key").uploadIdMarker(id)));
+        assertEquals("upload-id-marker", member(uploadMarker, "ArgumentName"));
+        assertEquals(id, member(uploadMarker, "ArgumentValue"));
         s3.abortMultipartUpload(b -> b.bucket(bucket).key("mp").uploadId(id));
         S3Exception upload = fails(NoSuchUploadException.class, 404, "NoSuchUpload", "The specified upload does not exist."
                 + " The upload ID may be invalid, or the upload may have been aborted or completed.",

@@ -75,6 +75,10 @@ class S3ResponseFidelityTest {
         assertEquals(206, part.response().sdkHttpResponse().statusCode());
         assertEquals("bytes 0-7/8", part.response().contentRange());
         assertNull(part.response().partsCount());
+        assertEquals("12345678", s3.getObjectAsBytes(b -> b.bucket("fid-headers").key("eight")
+                .ifModifiedSince(java.time.Instant.now().plusSeconds(86_400))).asUtf8String());
+        s3.copyObject(b -> b.sourceBucket("fid-headers").sourceKey("eight").destinationBucket("fid-headers")
+                .destinationKey("copy").copySourceIfModifiedSince(java.time.Instant.now().plusSeconds(86_400)));
         ResponseBytes<GetObjectResponse> beyond = s3.getObjectAsBytes(b -> b.bucket("fid-headers").key("eight").range("bytes=6-100"));
         assertEquals("bytes 6-7/8", beyond.response().contentRange());
     }
