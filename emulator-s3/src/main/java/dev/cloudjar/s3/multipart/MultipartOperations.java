@@ -328,7 +328,8 @@ public final class MultipartOperations {
         }
         return new Output().put("Bucket", upload.bucket()).put("Key", upload.key()).put("UploadId", upload.uploadId())
                 .put("PartNumberMarker", String.valueOf(marker))
-                .put("NextPartNumberMarker", shown.isEmpty() ? null : String.valueOf(shown.get(shown.size() - 1).partNumber()))
+                // S3 answers 0 when the page holds no part.
+                .put("NextPartNumberMarker", shown.isEmpty() ? "0" : String.valueOf(shown.get(shown.size() - 1).partNumber()))
                 .put("MaxParts", max).put("IsTruncated", truncated).put("Parts", parts.isEmpty() ? null : parts)
                 .put("Initiator", BucketOperations.owner(context)).put("Owner", BucketOperations.owner(context))
                 .put("StorageClass", upload.storageClass()).put("ChecksumAlgorithm", upload.checksumAlgorithm())

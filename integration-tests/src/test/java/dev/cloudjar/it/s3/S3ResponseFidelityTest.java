@@ -150,6 +150,29 @@ class S3ResponseFidelityTest {
     }
 
     @Test
+    void listPartsPagesByPartNumberMarkerAndAnswersZeroPastTheEnd() {
+        s3.createBucket(b -> b.bucket("fid-parts"));
+        String id = s3.createMultipartUpload(b -> b.bucket("fid-parts").key("k")).uploadId();
+        var empty = s3.listParts(b -> b.bucket("fid-parts").key("k").uploadId(id));
+        assertEquals(0, empty.nextPartNumberMarker());
+        assertEquals(0, empty.partNumberMarker());
+        assertEquals(1000, empty.maxParts());
+        for (int n = 1; n <= 2; n++) {
+            int part = n;
+            s3.uploadPart(b -> b.bucket("fid-parts").key("k").uploadId(id).partNumber(part), RequestBody.fromString("four"));
+        }
+        var first = s3.listParts(b -> b.bucket("fid-parts").key("k").uploadId(id).maxParts(1));
+        assertEquals(true, first.isTruncated());
+        assertEquals(1, first.nextPartNumberMarker());
+        var next = s3.listParts(b -> b.bucket("fid-parts").key("k").uploadId(id).maxParts(1).partNumberMarker(1));
+        assertEquals(false, next.isTruncated());
+        assertEquals(2, next.nextPartNumberMarker());
+        var past = s3.listParts(b -> b.bucket("fid-parts").key("k").uploadId(id).partNumberMarker(10));
+        assertEquals(0, past.nextPartNumberMarker());
+        assertEquals(10, past.partNumberMarker());
+    }
+
+    @Test
     void listObjectsV1GivesNextMarkerOnlyWithADelimiter() {
         s3.createBucket(b -> b.bucket("fid-v1"));
         for (String key : List.of("a", "b/1", "b/2", "c")) {
