@@ -30,9 +30,20 @@ public final class S3Errors {
                 + " succeeded and you already own it.").with("BucketName", bucket);
     }
 
-    public static AwsException bucketNotEmpty(String bucket) {
-        return new AwsException("BucketNotEmpty", 409, "The bucket you tried to delete is not empty")
-                .with("BucketName", bucket);
+    /** @param versioned whether versioning was ever configured: then S3 adds that versions count too */
+    public static AwsException bucketNotEmpty(String bucket, boolean versioned) {
+        return new AwsException("BucketNotEmpty", 409, "The bucket you tried to delete is not empty"
+                + (versioned ? ". You must delete all versions in the bucket." : "")).with("BucketName", bucket);
+    }
+
+    public static AwsException illegalLocationConstraint(String constraint) {
+        return new AwsException("IllegalLocationConstraintException", 400, "The " + constraint
+                + " location constraint is incompatible for the region specific endpoint this request was sent to.");
+    }
+
+    public static AwsException invalidLocationConstraint(String constraint) {
+        return new AwsException("InvalidLocationConstraint", 400, "The specified location-constraint is not valid")
+                .with("LocationConstraint", constraint);
     }
 
     public static AwsException invalidBucketName(String bucket) {
@@ -41,6 +52,21 @@ public final class S3Errors {
 
     public static AwsException invalidArgument(String message, String name, String value) {
         return new AwsException("InvalidArgument", 400, message).with("ArgumentName", name).with("ArgumentValue", value);
+    }
+
+    /** Some InvalidArgument errors name the argument without echoing its value. */
+    public static AwsException invalidArgument(String message, String name) {
+        return new AwsException("InvalidArgument", 400, message).with("ArgumentName", name);
+    }
+
+    public static AwsException invalidStorageClass(String storageClass) {
+        return new AwsException("InvalidStorageClass", 400, "The storage class you specified is not valid")
+                .with("StorageClassRequested", storageClass);
+    }
+
+    public static AwsException metadataTooLarge(int size) {
+        return new AwsException("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size")
+                .with("Size", size).with("MaxSizeAllowed", 2048);
     }
 
     public static AwsException invalidRequest(String message) {
@@ -62,8 +88,20 @@ public final class S3Errors {
         return new AwsException("NotModified", 304, "Not Modified");
     }
 
-    public static AwsException badDigest(String what) {
-        return new AwsException("BadDigest", 400, "The " + what + " you specified did not match the calculated checksum.");
+    /** @param algorithm as S3 spells it in that place: "CRC32" for a PutObject header, "crc32" for a whole multipart object */
+    public static AwsException badChecksum(String algorithm) {
+        return new AwsException("BadDigest", 400, "The " + algorithm + " you specified did not match the calculated checksum.");
+    }
+
+    public static AwsException badPartChecksum(String algorithm, int partNumber) {
+        return new AwsException("BadDigest", 400, "The " + algorithm + " you specified for part " + partNumber
+                + " did not match what we received.");
+    }
+
+    /** S3 echoes the Content-MD5 sent in hex and the one computed in base64. */
+    public static AwsException badContentMd5(String expectedHex, String calculatedBase64) {
+        return new AwsException("BadDigest", 400, "The Content-MD5 you specified did not match what we received.")
+                .with("ExpectedDigest", expectedHex).with("CalculatedDigest", calculatedBase64);
     }
 
     public static AwsException invalidDigest(String contentMd5) {
@@ -81,9 +119,11 @@ public final class S3Errors {
                 .with("ProposedSize", size).with("MaxSizeAllowed", max);
     }
 
-    public static AwsException entityTooSmall(long size) {
+    /** A part other than the last is under 5 MiB; S3 names it by number and unquoted ETag. */
+    public static AwsException entityTooSmall(long size, int partNumber, String etag) {
         return new AwsException("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed size")
-                .with("ProposedSize", size).with("MinSizeAllowed", 5L * 1024 * 1024);
+                .with("ProposedSize", size).with("MinSizeAllowed", 5L * 1024 * 1024)
+                .with("PartNumber", partNumber).with("ETag", etag);
     }
 
     public static AwsException keyTooLong(int size) {
@@ -91,15 +131,17 @@ public final class S3Errors {
                 .with("Size", size).with("MaxSizeAllowed", 1024);
     }
 
-    public static AwsException invalidPart(int partNumber) {
-        return new AwsException("InvalidPart", 400, "One or more of the specified parts could not be found. The part"
+    /** S3's message has two spaces after the first sentence. */
+    public static AwsException invalidPart(String uploadId, int partNumber, String etag) {
+        return new AwsException("InvalidPart", 400, "One or more of the specified parts could not be found.  The part"
                 + " may not have been uploaded, or the specified entity tag may not match the part's entity tag.")
-                .with("PartNumber", partNumber);
+                .with("UploadId", uploadId).with("PartNumber", partNumber).with("ETag", etag);
     }
 
-    public static AwsException invalidPartOrder() {
+    public static AwsException invalidPartOrder(String uploadId) {
         return new AwsException("InvalidPartOrder", 400,
-                "The list of parts was not in ascending order. Parts must be ordered by part number.");
+                "The list of parts was not in ascending order. Parts must be ordered by part number.")
+                .with("UploadId", uploadId);
     }
 
     public static AwsException malformedXml() {
@@ -107,8 +149,13 @@ public final class S3Errors {
                 "The XML you provided was not well-formed or did not validate against our published schema");
     }
 
-    public static AwsException methodNotAllowed() {
-        return new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.");
+    public static AwsException methodNotAllowed(String method, String resourceType) {
+        return new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+                .with("Method", method).with("ResourceType", resourceType);
+    }
+
+    public static AwsException invalidVersionId(String versionId) {
+        return invalidArgument("Invalid version id specified", "versionId", versionId);
     }
 
     public static AwsException invalidTag(String message) {

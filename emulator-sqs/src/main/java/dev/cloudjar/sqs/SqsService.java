@@ -1,5 +1,6 @@
 package dev.cloudjar.sqs;
 
+import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
@@ -32,7 +33,17 @@ public final class SqsService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sqs", "sqs", Protocol.AWS_JSON_1_0,
             "dev/cloudjar/sqs/sqs.json", "AmazonSQS", List.of(), false, List.of(Protocol.AWS_QUERY));
 
+    /** Seconds after a PurgeQueue during which another one on the queue fails, as on SQS; 0 turns the limit off. */
+    public static final String PURGE_INTERVAL_OPTION = "sqs-purge-interval-seconds";
+
     private QueueRegistry queues;
+
+    @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(new CloudjarConfig.Option(PURGE_INTERVAL_OPTION, "60",
+                "seconds after a PurgeQueue during which another on the same queue fails with PurgeQueueInProgress"
+                        + " (0 allows any)"));
+    }
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -43,7 +54,8 @@ public final class SqsService implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         Clock clock = Clock.systemUTC();
         queues = new QueueRegistry(context.state());
-        QueueOperations queueOps = new QueueOperations(queues, clock);
+        QueueOperations queueOps = new QueueOperations(queues, clock,
+                1000 * context.config().longOption(PURGE_INTERVAL_OPTION, 60));
         operations.on("CreateQueue", queueOps::createQueue)
                 .on("GetQueueUrl", queueOps::getQueueUrl)
                 .on("GetQueueAttributes", queueOps::getQueueAttributes)

@@ -8,9 +8,12 @@ import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.S3Store;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ public final class BucketOperations {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
     private static final int MAX_BUCKETS_PAGE = 10_000;
+    private static final String US_EAST_1 = "us-east-1";
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     private final S3Store store;
     private final Buckets buckets;
@@ -44,9 +49,14 @@ public final class BucketOperations {
         checkName(name);
         Input configuration = input.structure("CreateBucketConfiguration");
         String constraint = configuration == null ? null : configuration.string("LocationConstraint");
-        String region = constraint == null || constraint.isEmpty() ? context.region() : constraint;
+        String region = bucketRegion(context.region(), constraint);
         BucketRecord created = store.locked(context.accountId(), name, null, () -> {
-            if (store.bucket(context.accountId(), name).isPresent()) {
+            BucketRecord existing = store.bucket(context.accountId(), name).orElse(null);
+            if (existing != null) {
+                // For legacy compatibility us-east-1 answers a repeated create of an owned bucket with 200 OK.
+                if (region.equals(US_EAST_1)) {
+                    return existing;
+                }
                 throw S3Errors.bucketAlreadyOwnedByYou(name);
             }
             BucketRecord bucket = BucketRecord.create(name, region, S3Store.now());
@@ -54,6 +64,28 @@ public final class BucketOperations {
             return bucket;
         });
         return Output.of("Location", "/" + created.name());
+    }
+
+    /**
+     * The region a bucket is created in. The us-east-1 endpoint takes any other region's constraint
+     * (none means us-east-1); a regional endpoint only its own region, which it must be told.
+     */
+    private static String bucketRegion(String endpointRegion, String constraint) {
+        if (constraint == null || constraint.isEmpty()) {
+            if (!endpointRegion.equals(US_EAST_1)) {
+                throw S3Errors.illegalLocationConstraint("unspecified");
+            }
+            return US_EAST_1;
+        }
+        String region = constraint.equals("EU") ? "eu-west-1" : constraint;
+        if (endpointRegion.equals(US_EAST_1)) {
+            if (constraint.equals(US_EAST_1) || !(constraint.equals("EU") || REGION.matcher(constraint).matches())) {
+                throw S3Errors.invalidLocationConstraint(constraint);
+            }
+        } else if (!endpointRegion.equals(region)) {
+            throw S3Errors.illegalLocationConstraint(constraint);
+        }
+        return region;
     }
 
     public Output headBucket(RequestContext context, Input input) {
@@ -102,9 +134,9 @@ public final class BucketOperations {
 
     public Output deleteBucket(RequestContext context, Input input) {
         String name = input.string("Bucket");
-        buckets.require(context, name);
+        BucketRecord bucket = buckets.require(context, name);
         if (store.hasVersions(context.accountId(), name)) {
-            throw S3Errors.bucketNotEmpty(name);
+            throw S3Errors.bucketNotEmpty(name, bucket.versioning() != null);
         }
         store.deleteBucket(context.accountId(), name);
         return Output.empty();
@@ -116,10 +148,22 @@ public final class BucketOperations {
         return Output.of("LocationConstraint", "us-east-1".equals(bucket.region()) ? "" : bucket.region());
     }
 
+    /**
+     * S3 names owners by a 64-hex-digit canonical user id, not the account id, and since November
+     * 2025 without a DisplayName. Ours is derived from the account, so it is stable and distinct.
+     */
+    public static String canonicalUserId(String accountId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("cloudjar-canonical-user:" + accountId).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, Object> owner(RequestContext context) {
         Map<String, Object> owner = new LinkedHashMap<>();
-        owner.put("DisplayName", "cloudjar");
-        owner.put("ID", context.accountId());
+        owner.put("ID", canonicalUserId(context.accountId()));
         return owner;
     }
 
@@ -134,7 +178,7 @@ public final class BucketOperations {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.cloudjar.s3.checksum;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -13,13 +14,29 @@ import java.util.zip.Checksum;
  * S3 base64-encodes: four for the CRC32s, eight for CRC64NVME, the digest for the SHAs.
  */
 public enum ChecksumAlgorithm {
-    CRC32("ChecksumCRC32"), CRC32C("ChecksumCRC32C"), CRC64NVME("ChecksumCRC64NVME"),
-    SHA1("ChecksumSHA1"), SHA256("ChecksumSHA256");
+    CRC32("ChecksumCRC32", 4), CRC32C("ChecksumCRC32C", 4), CRC64NVME("ChecksumCRC64NVME", 8),
+    SHA1("ChecksumSHA1", 20), SHA256("ChecksumSHA256", 32);
 
     private final String member;
+    private final int bytes;
 
-    ChecksumAlgorithm(String member) {
+    ChecksumAlgorithm(String member, int bytes) {
         this.member = member;
+        this.bytes = bytes;
+    }
+
+    /** Whether a value could be this checksum: base64 of exactly its number of bytes. */
+    public boolean isWellFormed(String value) {
+        try {
+            return Base64.getDecoder().decode(value.trim()).length == bytes;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The name in lower case, as S3 spells it in most messages (crc32, sha256). */
+    public String lowerName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The model member that carries this checksum (ChecksumCRC32, ...). */

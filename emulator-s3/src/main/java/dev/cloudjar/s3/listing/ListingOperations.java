@@ -116,6 +116,10 @@ public final class ListingOperations {
         String versionIdMarker = input.string("VersionIdMarker");
         byte[] from = base;
         boolean midKey = false;
+        if (versionIdMarker != null && (keyMarker == null || keyMarker.isEmpty())) {
+            throw S3Errors.invalidArgument("A version-id marker cannot be specified without a key marker.",
+                    "version-id-marker", versionIdMarker);
+        }
         if (keyMarker != null && !keyMarker.isEmpty()) {
             ObjectVersion markerVersion = versionIdMarker == null ? null
                     : store.version(account, bucket.name(), keyMarker, versionIdMarker).orElseThrow(() ->
@@ -222,7 +226,7 @@ public final class ListingOperations {
         try {
             return Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
-            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token");
         }
     }
 }

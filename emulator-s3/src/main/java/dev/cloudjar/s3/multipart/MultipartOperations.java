@@ -68,7 +68,8 @@ public final class MultipartOperations {
         String algorithmName = input.string("ChecksumAlgorithm");
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(algorithmName);
         if (algorithmName != null && algorithm == null) {
-            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported.");
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the"
+                    + " valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
         }
         String type = checksumType(algorithm, input.string("ChecksumType"));
         UploadRecord upload = new UploadRecord(bucket.name(), key, UUID.randomUUID().toString().replace("-", "")
@@ -93,7 +94,8 @@ public final class MultipartOperations {
         boolean valid = type.equals("COMPOSITE") ? algorithm != ChecksumAlgorithm.CRC64NVME
                 : type.equals("FULL_OBJECT") && algorithm.supportsFullObject();
         if (!valid) {
-            throw S3Errors.invalidRequest("The " + algorithm + " algorithm does not support the " + type + " checksum type.");
+            throw S3Errors.invalidRequest("The " + type + " checksum type cannot be used with the " + algorithm.lowerName()
+                    + " checksum algorithm.");
         }
         return type;
     }
@@ -126,12 +128,28 @@ public final class MultipartOperations {
         if (body != null && body.contentLength() > MAX_PART_SIZE) {
             throw S3Errors.entityTooLarge(body.contentLength(), MAX_PART_SIZE);
         }
+        ChecksumAlgorithm expected = ChecksumAlgorithm.of(upload.checksumAlgorithm());
+        ChecksumAlgorithm actual = sentAlgorithm(input);
+        if (expected != null && actual != null && actual != expected) {
+            throw S3Errors.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: " + expected.lowerName()
+                    + ", actual checksum Type: " + actual.lowerName());
+        }
         BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
         store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
         Output out = Output.of("ETag", stored.etag());
         stored.checksums().forEach(out::put);
         return out;
+    }
+
+    /** The checksum algorithm a part's request carries, as a value or a declared algorithm, or null. */
+    private static ChecksumAlgorithm sentAlgorithm(Input input) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            if (input.has(a.member())) {
+                return a;
+            }
+        }
+        return ChecksumAlgorithm.of(input.string("ChecksumAlgorithm"));
     }
 
     public Output uploadPartCopy(RequestContext context, Input input) {
@@ -144,14 +162,22 @@ public final class MultipartOperations {
         String range = input.string("CopySourceRange");
         if (range != null) {
             Matcher m = COPY_RANGE.matcher(range.trim());
-            if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))
-                    || Long.parseLong(m.group(2)) >= from.size()) {
+            if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))) {
                 throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last"
                         + " where first and last are the zero-based offsets of the first and last bytes to copy",
                         "x-amz-copy-source-range", range);
             }
             offset = Long.parseLong(m.group(1));
-            length = Long.parseLong(m.group(2)) - offset + 1;
+            long last = Long.parseLong(m.group(2));
+            // A range that starts past the end is a request error; one that only ends past it, an argument error.
+            if (offset >= from.size()) {
+                throw S3Errors.invalidRequest("The specified copy range is invalid for the source object size");
+            }
+            if (last >= from.size()) {
+                throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + from.size(),
+                        "x-amz-copy-source-range", range);
+            }
+            length = last - offset + 1;
         }
         BodyWriter.StoredBody stored = objects.copyBlob(from, offset, length, uploadAlgorithms(upload));
         long now = S3Store.now();
@@ -167,6 +193,11 @@ public final class MultipartOperations {
 
     public Output completeMultipartUpload(RequestContext context, Input input) {
         UploadRecord upload = requireUpload(context, input);
+        String type = input.string("ChecksumType");
+        if (type != null && !type.equals(upload.checksumType())) {
+            throw S3Errors.invalidRequest("The upload was created using the " + upload.checksumType() + " checksum mode."
+                    + " The complete request must use the same checksum mode.");
+        }
         List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
         objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
         MultipartAssembly.Assembled assembled = new MultipartAssembly(store, writer).assemble(upload, parts);
@@ -204,7 +235,10 @@ public final class MultipartOperations {
 
     /** The parts the request lists, checked as S3 checks them: ascending, uploaded, same ETag, big enough. */
     private List<PartRecord> chosenParts(RequestContext context, UploadRecord upload, Input multipartUpload) {
-        List<Object> requested = multipartUpload == null ? null : multipartUpload.list("Parts");
+        if (multipartUpload == null) {
+            throw S3Errors.invalidRequest("You must specify at least one part");
+        }
+        List<Object> requested = multipartUpload.list("Parts");
         if (requested == null || requested.isEmpty()) {
             throw S3Errors.malformedXml();
         }
@@ -218,29 +252,30 @@ public final class MultipartOperations {
             @SuppressWarnings("unchecked")
             Input part = new Input((Map<String, Object>) item);
             Integer number = part.integer("PartNumber");
-            if (number == null) {
+            String etag = part.string("ETag");
+            if (number == null || etag == null) {
                 throw S3Errors.malformedXml();
             }
             if (number <= previous) {
-                throw S3Errors.invalidPartOrder();
+                throw S3Errors.invalidPartOrder(upload.uploadId());
             }
             previous = number;
             PartRecord stored = uploaded.get(number);
-            String etag = part.string("ETag");
-            if (stored == null || etag == null || !unquote(etag).equals(unquote(stored.etag()))) {
-                throw S3Errors.invalidPart(number);
+            if (stored == null || !unquote(etag).equals(unquote(stored.etag()))) {
+                throw S3Errors.invalidPart(upload.uploadId(), number, unquote(etag));
             }
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 String sent = part.string(a.member());
                 if (sent != null && !sent.equals(stored.checksums().get(a.member()))) {
-                    throw S3Errors.invalidPart(number);
+                    throw S3Errors.badPartChecksum(a.lowerName(), number);
                 }
             }
             chosen.add(stored);
         }
         for (int i = 0; i < chosen.size() - 1; i++) {
             if (chosen.get(i).size() < MIN_PART_SIZE) {
-                throw S3Errors.entityTooSmall(chosen.get(i).size()).with("PartNumber", chosen.get(i).partNumber());
+                PartRecord small = chosen.get(i);
+                throw S3Errors.entityTooSmall(small.size(), small.partNumber(), unquote(small.etag()));
             }
         }
         return chosen;
@@ -253,7 +288,7 @@ public final class MultipartOperations {
             String computed = assembled.checksums().get(a.member());
             if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
                 store.blobs().delete(assembled.stored().blobId());
-                throw S3Errors.badDigest("x-amz-checksum-" + a.name().toLowerCase(java.util.Locale.ROOT));
+                throw S3Errors.badChecksum(a.lowerName());
             }
         }
     }
@@ -293,7 +328,8 @@ public final class MultipartOperations {
         }
         return new Output().put("Bucket", upload.bucket()).put("Key", upload.key()).put("UploadId", upload.uploadId())
                 .put("PartNumberMarker", String.valueOf(marker))
-                .put("NextPartNumberMarker", shown.isEmpty() ? null : String.valueOf(shown.get(shown.size() - 1).partNumber()))
+                // S3 answers 0 when the page holds no part.
+                .put("NextPartNumberMarker", shown.isEmpty() ? "0" : String.valueOf(shown.get(shown.size() - 1).partNumber()))
                 .put("MaxParts", max).put("IsTruncated", truncated).put("Parts", parts.isEmpty() ? null : parts)
                 .put("Initiator", BucketOperations.owner(context)).put("Owner", BucketOperations.owner(context))
                 .put("StorageClass", upload.storageClass()).put("ChecksumAlgorithm", upload.checksumAlgorithm())
@@ -318,8 +354,13 @@ public final class MultipartOperations {
         String delimiter = input.string("Delimiter");
         String keyMarker = input.string("KeyMarker");
         String uploadIdMarker = input.string("UploadIdMarker");
-        UploadListing page = UploadListing.of(store.uploadsIn(context.accountId(), bucket.name()), prefix, delimiter,
-                keyMarker, uploadIdMarker, max);
+        List<UploadRecord> all = store.uploadsIn(context.accountId(), bucket.name());
+        // An upload-id-marker counts only with a key-marker, and must then be an upload of that key.
+        if (keyMarker != null && !keyMarker.isEmpty() && uploadIdMarker != null && all.stream()
+                .noneMatch(u -> u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker))) {
+            throw S3Errors.invalidArgument("Invalid uploadId marker", "upload-id-marker", uploadIdMarker);
+        }
+        UploadListing page = UploadListing.of(all, prefix, delimiter, keyMarker, uploadIdMarker, max);
         List<Object> uploads = new ArrayList<>();
         for (UploadRecord u : page.uploads()) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,9 +58,13 @@ public final class BodyWriter {
         if (declared != null) {
             algorithms.add(declared);
         }
+        Set<ChecksumAlgorithm> sent = EnumSet.noneOf(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             if (input.has(a.member())) {
-                algorithms.add(a);
+                if (!a.isWellFormed(input.string(a.member()))) {
+                    throw S3Errors.invalidRequest("Value for " + a.header() + " header is invalid.");
+                }
+                sent.add(a);
             }
         }
         String trailer = input.string("Trailer");
@@ -68,10 +72,14 @@ public final class BodyWriter {
             for (String name : trailer.split(",")) {
                 ChecksumAlgorithm a = ChecksumAlgorithm.ofHeader(name);
                 if (a != null) {
-                    algorithms.add(a);
+                    sent.add(a);
                 }
             }
         }
+        if (sent.size() > 1) {
+            throw S3Errors.invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+        }
+        algorithms.addAll(sent);
         if (algorithms.isEmpty()) {
             // S3 checksums every object it stores; CRC64NVME is its choice when the client names none.
             algorithms.add(ChecksumAlgorithm.CRC64NVME);
@@ -81,7 +89,8 @@ public final class BodyWriter {
             return write(in, source.contentLength(), algorithms, result -> {
                 verify(input, source.trailers(), result);
                 if (expectedMd5 != null && !Arrays.equals(expectedMd5, result.md5())) {
-                    throw S3Errors.badDigest("Content-MD5");
+                    throw S3Errors.badContentMd5(HexFormat.of().formatHex(expectedMd5),
+                            Base64.getEncoder().encodeToString(result.md5()));
                 }
             });
         } catch (IOException e) {
@@ -126,7 +135,7 @@ public final class BodyWriter {
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String expected = input.has(a.member()) ? input.string(a.member()) : trailers.first(a.header());
             if (expected != null && !expected.trim().equals(result.checksums().get(a))) {
-                throw S3Errors.badDigest("x-amz-checksum-" + a.name().toLowerCase(Locale.ROOT));
+                throw S3Errors.badChecksum(a.name());
             }
         }
     }

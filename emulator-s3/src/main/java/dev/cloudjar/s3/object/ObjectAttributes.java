@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an object carries besides its bytes, read from PutObject-like inputs and written to
@@ -23,6 +25,11 @@ public final class ObjectAttributes {
             "ContentLanguage", "CacheControl", "WebsiteRedirectLocation");
     private static final int MAX_KEY_BYTES = 1024;
     private static final int MAX_OBJECT_TAGS = 10;
+    private static final int MAX_METADATA_BYTES = 2048;
+    /** What tag keys and values may hold: letters, numbers, spaces and _ . : / = + - @. */
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR");
 
     private ObjectAttributes() {
     }
@@ -62,45 +69,84 @@ public final class ObjectAttributes {
         return expires == null ? null : expires.toEpochMilli();
     }
 
-    /** User metadata; S3 keeps the names lower-cased. */
+    /**
+     * User metadata; S3 keeps the names lower-cased and limits names (without x-amz-meta-) and
+     * values to 2 KB together, in UTF-8.
+     */
     public static Map<String, String> metadata(Input input) {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, Object> metadata = input.map("Metadata");
+        int size = 0;
         if (metadata != null) {
-            metadata.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
+            for (Map.Entry<String, Object> m : metadata.entrySet()) {
+                String value = String.valueOf(m.getValue());
+                out.put(m.getKey().toLowerCase(Locale.ROOT), value);
+                size += m.getKey().getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        if (size > MAX_METADATA_BYTES) {
+            throw S3Errors.metadataTooLarge(size);
         }
         return out;
     }
 
+    /** The storage class asked for, STANDARD when none; those of outposts and directory buckets are not a bucket's. */
     public static String storageClass(Input input) {
         String storageClass = input.string("StorageClass");
-        return storageClass == null ? "STANDARD" : storageClass;
+        if (storageClass == null) {
+            return "STANDARD";
+        }
+        if (!STORAGE_CLASSES.contains(storageClass)) {
+            throw S3Errors.invalidStorageClass(storageClass);
+        }
+        return storageClass;
     }
 
-    /** The x-amz-tagging header, a URL-encoded query string of tags. */
+    /**
+     * The x-amz-tagging header, a URL-encoded query string of tags. A repeated name or a character
+     * tags cannot hold makes the whole header an invalid argument rather than an invalid tag.
+     */
     public static Map<String, String> tagsHeader(String header) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (header == null || header.isEmpty()) {
             return tags;
         }
-        Request.parseQuery(header).forEach((k, v) -> tags.put(k, v.isEmpty() ? "" : v.get(0)));
-        checkTags(tags, MAX_OBJECT_TAGS);
+        for (String pair : header.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = Request.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : Request.decode(pair.substring(eq + 1));
+            if (tags.put(key, value) != null || !TAG_TEXT.matcher(key).matches() || !TAG_TEXT.matcher(value).matches()) {
+                throw S3Errors.invalidArgument("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL"
+                        + " query parameters without tag name duplicates.", "x-amz-tagging", header);
+            }
+        }
+        checkTags(tags, MAX_OBJECT_TAGS, false);
         return tags;
     }
 
-    /** A TagSet as the codec parsed it ([{Key, Value}, ...]). */
-    public static Map<String, String> tagSet(List<Object> tagSet, int max) {
+    /**
+     * A TagSet as the codec parsed it ([{Key, Value}, ...]).
+     *
+     * @param bucketTags whether these are a bucket's tags, whose aws: keys S3 calls system tags
+     */
+    public static Map<String, String> tagSet(List<Object> tagSet, int max, boolean bucketTags) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (tagSet != null) {
             for (Object item : tagSet) {
                 Map<?, ?> tag = (Map<?, ?>) item;
+                if (tag.get("Key") == null || tag.get("Value") == null) {
+                    throw S3Errors.malformedXml();
+                }
                 String key = String.valueOf(tag.get("Key"));
-                if (tags.put(key, tag.get("Value") == null ? "" : String.valueOf(tag.get("Value"))) != null) {
-                    throw S3Errors.invalidTag("Cannot provide multiple Tags with the same key");
+                if (tags.put(key, String.valueOf(tag.get("Value"))) != null) {
+                    throw S3Errors.invalidTag("Cannot provide multiple Tags with the same key").with("TagKey", key);
                 }
             }
         }
-        checkTags(tags, max);
+        checkTags(tags, max, bucketTags);
         return tags;
     }
 
@@ -112,16 +158,20 @@ public final class ObjectAttributes {
         return MAX_OBJECT_TAGS;
     }
 
-    private static void checkTags(Map<String, String> tags, int max) {
+    private static void checkTags(Map<String, String> tags, int max, boolean bucketTags) {
         if (tags.size() > max) {
             throw S3Errors.invalidTag("Object tags cannot be greater than " + max);
         }
         tags.forEach((k, v) -> {
-            if (k.isEmpty() || k.length() > 128) {
-                throw S3Errors.invalidTag("The TagKey you have provided is invalid");
+            if (k.isEmpty() || k.length() > 128 || !TAG_TEXT.matcher(k).matches()) {
+                throw S3Errors.invalidTag("The TagKey you have provided is invalid").with("TagKey", k);
             }
-            if (v.length() > 256) {
-                throw S3Errors.invalidTag("The TagValue you have provided is invalid");
+            if (v.length() > 256 || !TAG_TEXT.matcher(v).matches()) {
+                throw S3Errors.invalidTag("The TagValue you have provided is invalid").with("TagKey", k).with("TagValue", v);
+            }
+            if (k.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                throw S3Errors.invalidTag(bucketTags ? "System tags cannot be added/updated by requester"
+                        : "Your TagKey cannot be prefixed with aws:").with("TagKey", k);
             }
         });
     }

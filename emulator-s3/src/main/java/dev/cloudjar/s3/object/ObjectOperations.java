@@ -55,13 +55,15 @@ public final class ObjectOperations {
             throw S3Errors.entityTooLarge(declared, MAX_SINGLE_PUT);
         }
         Map<String, String> tags = ObjectAttributes.tagsHeader(input.string("Tagging"));
+        Map<String, String> metadata = ObjectAttributes.metadata(input);
+        String storageClass = ObjectAttributes.storageClass(input);
         // Checked before the body is read, so a doomed upload is refused early, and again at commit.
         checkWriteConditions(context, bucketName, key, input);
         BodyWriter.StoredBody stored = writer.write(input, body, Set.of());
         ObjectVersion version = commit(context, bucketName, key, input, () -> new ObjectVersion(key, null, 0, false,
                 S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
-                ObjectAttributes.metadata(input), ObjectAttributes.storageClass(input), stored.checksums(),
+                metadata, storageClass, stored.checksums(),
                 "FULL_OBJECT", 0, tags, null));
         notifications.publish(context, bucket, "ObjectCreated:Put", version);
         Output out = new Output().put("ETag", version.etag())
@@ -105,7 +107,8 @@ public final class ObjectOperations {
         if (ifNoneMatch != null) {
             if (!ifNoneMatch.trim().equals("*")) {
                 throw new AwsException("NotImplemented", 501,
-                        "A header you provided implies functionality that is not implemented").with("Header", "If-None-Match");
+                        "A header you provided implies functionality that is not implemented").with("Header", "If-None-Match")
+                        .with("additionalMessage", "We don't accept the provided value of If-None-Match header for this API");
             }
             if (current != null) {
                 throw S3Errors.preconditionFailed("If-None-Match");
@@ -153,13 +156,17 @@ public final class ObjectOperations {
         if (partNumber == null) {
             return ByteRange.parse(input.string("Range"), object.size());
         }
+        if (input.string("Range") != null) {
+            throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+        }
         List<Long> sizes = object.partSizes() == null ? List.of(object.size()) : object.partSizes();
         if (partNumber < 1 || partNumber > sizes.size()) {
             throw new AwsException("InvalidPartNumber", 416, "The requested partnumber is not satisfiable")
                     .with("PartNumberRequested", partNumber).with("ActualPartCount", sizes.size());
         }
         if (object.partSizes() == null) {
-            return null;
+            // Part 1 of a single-part object is the whole object, still answered as a 206 with its range.
+            return object.size() == 0 ? null : new ByteRange(0, object.size() - 1);
         }
         long first = 0;
         for (int i = 0; i < partNumber - 1; i++) {
@@ -212,8 +219,15 @@ public final class ObjectOperations {
         String account = context.accountId();
         Deleted deleted = store.locked(account, bucket.name(), key, () -> {
             if (versionId != null) {
+                if (bucket.versioning() == null && !versionId.equals(ObjectVersion.NULL_VERSION)) {
+                    throw S3Errors.invalidVersionId(versionId);
+                }
                 ObjectVersion version = store.version(account, bucket.name(), key, versionId).orElse(null);
                 if (version == null) {
+                    // Deleting a version of a key that does not exist is a no-op; of a key that does, an error.
+                    if (!store.versionsOf(account, bucket.name(), key).isEmpty()) {
+                        throw S3Errors.invalidVersionId(versionId);
+                    }
                     return new Deleted(key, versionId, false, false);
                 }
                 store.deleteVersion(account, bucket.name(), version);
@@ -289,14 +303,15 @@ public final class ObjectOperations {
                     + " without changing the object's metadata, storage class, website redirect location or"
                     + " encryption attributes.");
         }
-        BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
         Map<String, String> tags = replaceTags ? ObjectAttributes.tagsHeader(input.string("Tagging")) : from.tags();
+        Map<String, String> metadata = replace ? ObjectAttributes.metadata(input) : from.metadata();
+        String storageClass = input.has("StorageClass") ? ObjectAttributes.storageClass(input) : from.storageClass();
+        BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
         ObjectVersion version = commit(context, bucketName, key, Input.empty(), () -> new ObjectVersion(key, null, 0,
                 false, S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
                 replace ? ObjectAttributes.expires(input) : from.expires(),
-                replace ? ObjectAttributes.metadata(input) : from.metadata(),
-                input.has("StorageClass") ? input.string("StorageClass") : from.storageClass(),
+                metadata, storageClass,
                 stored.checksums(), "FULL_OBJECT", 0, tags, null));
         notifications.publish(context, bucket, "ObjectCreated:Copy", version);
         Map<String, Object> result = new LinkedHashMap<>();

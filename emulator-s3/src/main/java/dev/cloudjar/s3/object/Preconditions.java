@@ -1,6 +1,7 @@
 package dev.cloudjar.s3.object;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.TimestampFormat;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.store.ObjectVersion;
 
@@ -11,7 +12,8 @@ import java.time.temporal.ChronoUnit;
  * The conditional request headers as S3 evaluates them (RFC 7232 order): If-Match, then
  * If-Unmodified-Since unless If-Match held, fail with 412; If-None-Match, then If-Modified-Since
  * unless If-None-Match was given, answer 304 on reads. Times compare at whole seconds, the
- * precision of Last-Modified.
+ * precision of Last-Modified; an If-Modified-Since in the future is no valid date and is ignored
+ * (RFC 7232 3.3), as S3 does.
  */
 public final class Preconditions {
     private Preconditions() {
@@ -40,15 +42,21 @@ public final class Preconditions {
         }
         if (c.ifNoneMatch() != null) {
             if (matches(c.ifNoneMatch(), object.etag())) {
-                throw notModified(copySource, "If-None-Match");
+                throw notModified(copySource, "If-None-Match", object);
             }
-        } else if (c.ifModifiedSince() != null && !modified.isAfter(c.ifModifiedSince())) {
-            throw notModified(copySource, "If-Modified-Since");
+        } else if (c.ifModifiedSince() != null && !c.ifModifiedSince().isAfter(Instant.now())
+                && !modified.isAfter(c.ifModifiedSince())) {
+            throw notModified(copySource, "If-Modified-Since", object);
         }
     }
 
-    private static AwsException notModified(boolean copySource, String condition) {
-        return copySource ? S3Errors.preconditionFailed("x-amz-copy-source-" + condition) : S3Errors.notModified();
+    /** A 304 still names the object's ETag and Last-Modified, so a cache can revalidate. */
+    private static AwsException notModified(boolean copySource, String condition, ObjectVersion object) {
+        if (copySource) {
+            return S3Errors.preconditionFailed("x-amz-copy-source-" + condition);
+        }
+        return S3Errors.notModified().withHeader("ETag", object.etag())
+                .withHeader("Last-Modified", TimestampFormat.HTTP_DATE.format(Instant.ofEpochMilli(object.lastModified())));
     }
 
     /** Whether a list of entity tags (or "*") names this ETag; quotes are optional, as S3 allows. */

@@ -1,5 +1,6 @@
 package dev.cloudjar.s3.object;
 
+import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
@@ -27,7 +28,7 @@ public final class TaggingOperations {
 
     public Output putObjectTagging(RequestContext context, Input input) {
         Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"),
-                ObjectAttributes.maxObjectTags());
+                ObjectAttributes.maxObjectTags(), false);
         return retag(context, input, tags);
     }
 
@@ -47,14 +48,24 @@ public final class TaggingOperations {
     }
 
     public Output getObjectTagging(RequestContext context, Input input) {
-        ObjectReader.Found found = reader.find(context, input.string("Bucket"), input.string("Key"), input.string("VersionId"));
+        String bucket = input.string("Bucket");
+        ObjectReader.Found found;
+        try {
+            found = reader.find(context, bucket, input.string("Key"), input.string("VersionId"));
+        } catch (AwsException e) {
+            // A quirk of S3's own: this operation's NoSuchKey names the key with its bucket in front.
+            if (e.code().equals("NoSuchKey")) {
+                throw S3Errors.noSuchKey(bucket + "/" + input.string("Key"));
+            }
+            throw e;
+        }
         ObjectVersion object = found.object();
         return new Output().put("VersionId", Buckets.visibleVersionId(found.bucket(), object.versionId()))
                 .put("TagSet", ObjectAttributes.toTagSet(object.tags() == null ? Map.of() : object.tags()));
     }
 
     public Output putBucketTagging(RequestContext context, Input input) {
-        Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"), MAX_BUCKET_TAGS);
+        Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"), MAX_BUCKET_TAGS, true);
         buckets.update(context, input.string("Bucket"), b -> b.withTags(tags));
         return Output.empty();
     }

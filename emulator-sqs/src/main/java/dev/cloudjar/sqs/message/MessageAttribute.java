@@ -23,8 +23,13 @@ public record MessageAttribute(String dataType, String stringValue, byte[] binar
             throw SqsErrors.invalidParameterValue("The type of message (user) attribute '" + name + "' is invalid. "
                     + "You must use only the following supported type prefixes: Binary, Number, String.");
         }
-        if (string == null) {
-            throw SqsErrors.invalidParameterValue("The message attribute '" + name + "' must contain non-empty message attribute value for message attribute type '" + type + "'.");
+        if (string == null || string.toString().isEmpty()) {
+            throw SqsErrors.invalidParameterValue("Message (user) attribute '" + name + "' must contain a non-empty value"
+                    + " of type '" + type + "'.");
+        }
+        if (!MessageOperations.hasAllowedCharacters(string.toString())) {
+            // The same words as InvalidMessageContents, but for an attribute SQS calls the value invalid.
+            throw SqsErrors.invalidParameterValue(SqsErrors.invalidMessageContents().getMessage());
         }
         return new MessageAttribute(type, string.toString(), null);
     }

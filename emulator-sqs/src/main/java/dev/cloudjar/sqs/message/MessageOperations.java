@@ -10,6 +10,7 @@ import dev.cloudjar.sqs.queue.Queue;
 import dev.cloudjar.sqs.queue.QueueOperations;
 import dev.cloudjar.sqs.queue.QueueRegistry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * SendMessage(Batch), ReceiveMessage (with long polling that holds no worker: the receive is
@@ -31,6 +33,15 @@ import java.util.concurrent.TimeUnit;
 public final class MessageOperations {
     private static final long POLL_MILLIS = 20;
     private static final int MAX_BATCH = 10;
+    private static final long MAX_BATCH_BYTES = 1_048_576;
+    private static final int MAX_DELAY_SECONDS = 900;
+    private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
+    private static final Pattern ALLOWED_CHARACTERS =
+            Pattern.compile("[\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]*");
+    private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern TOKEN = Pattern.compile("[!-~]{1,128}");
+    private static final String NO_DEDUPLICATION_ID = "The queue should either have ContentBasedDeduplication enabled"
+            + " or MessageDeduplicationId provided explicitly";
 
     private final QueueRegistry queues;
     private final Clock clock;
@@ -49,20 +60,34 @@ public final class MessageOperations {
 
     /** Sends a message to a queue, answering SendMessage's result; also how Lambda's dead-letter queues and destinations deliver. */
     public Output send(Queue queue, Input entry, String senderId) {
+        return send(queue, entry, senderId, "are invalid");
+    }
+
+    /**
+     * @param sizeWording how SQS words an oversized message: SendMessage's parameters "are invalid",
+     *                    a batch entry's "cannot be validated"
+     */
+    private Output send(Queue queue, Input entry, String senderId, String sizeWording) {
         String body = entry.string("MessageBody");
-        if (body.isEmpty()) {
-            throw SqsErrors.invalidParameterValue("The request must contain the parameter MessageBody.");
+        if (body == null || body.isEmpty()) {
+            throw SqsErrors.missingParameter("MessageBody");
         }
-        int max = queue.intAttribute("MaximumMessageSize");
-        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max) {
-            throw SqsErrors.invalidParameterValue("One or more parameters are invalid. Reason: Message must be shorter than " + max + " bytes.");
+        if (!hasAllowedCharacters(body)) {
+            throw SqsErrors.invalidMessageContents();
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         Map<String, Object> raw = entry.map("MessageAttributes");
         if (raw != null) {
             raw.forEach((name, value) -> attributes.put(name, MessageAttribute.from(name, asMap(value))));
         }
-        int delay = entry.has("DelaySeconds") ? entry.integer("DelaySeconds") : queue.intAttribute("DelaySeconds");
+        int max = queue.intAttribute("MaximumMessageSize");
+        if (size(body, attributes) > max) {
+            throw SqsErrors.invalidParameterValue("One or more parameters " + sizeWording
+                    + ". Reason: Message must be shorter than " + max + " bytes.");
+        }
+        int delay = delaySeconds(queue, entry);
+        checkToken(entry, "MessageGroupId");
+        checkToken(entry, "MessageDeduplicationId");
         long now = clock.millis();
         String groupId = queue.isFifo() ? fifoGroupId(entry) : null;
         String deduplicationId = queue.isFifo() ? fifoDeduplicationId(queue, entry, body) : null;
@@ -71,14 +96,56 @@ public final class MessageOperations {
         return sendResult(message, queue.messages().send(message, now));
     }
 
-    /** A FIFO message's group: required, and FIFO queues take no per-message delay. */
-    private static String fifoGroupId(Input entry) {
-        if (entry.has("DelaySeconds")) {
-            throw SqsErrors.invalidParameterValue("Value " + entry.integer("DelaySeconds") + " for parameter DelaySeconds "
+    /** Whether a text is made of the characters SQS accepts in messages: XML's Char production. */
+    static boolean hasAllowedCharacters(String text) {
+        return ALLOWED_CHARACTERS.matcher(text).matches();
+    }
+
+    /** SQS counts a message's size as its body plus each attribute's name, data type and value, in bytes. */
+    private static long size(String body, Map<String, MessageAttribute> attributes) {
+        long size = utf8Length(body);
+        for (Map.Entry<String, MessageAttribute> a : attributes.entrySet()) {
+            MessageAttribute value = a.getValue();
+            size += utf8Length(a.getKey()) + utf8Length(value.dataType())
+                    + (value.binaryValue() != null ? value.binaryValue().length : utf8Length(value.stringValue()));
+        }
+        return size;
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A per-message delay (0 to 900 seconds), which FIFO queues refuse; else the queue's. */
+    private static int delaySeconds(Queue queue, Input entry) {
+        if (!entry.has("DelaySeconds")) {
+            return queue.intAttribute("DelaySeconds");
+        }
+        int delay = entry.integer("DelaySeconds");
+        if (queue.isFifo()) {
+            throw SqsErrors.invalidParameterValue("Value " + delay + " for parameter DelaySeconds "
                     + "is invalid. Reason: The request include parameter that is not valid for this queue type.");
         }
+        if (delay < 0 || delay > MAX_DELAY_SECONDS) {
+            throw SqsErrors.invalidParameterValue("Value " + delay + " for parameter DelaySeconds is invalid. "
+                    + "Reason: DelaySeconds must be >= 0 and <= 900.");
+        }
+        return delay;
+    }
+
+    /** MessageGroupId and MessageDeduplicationId: 1 to 128 alphanumeric or punctuation characters. */
+    private static void checkToken(Input entry, String parameter) {
+        if (entry.has(parameter) && !TOKEN.matcher(entry.string(parameter)).matches()) {
+            throw SqsErrors.invalidParameterValue("Value " + entry.string(parameter) + " for parameter " + parameter
+                    + " is invalid. Reason: " + parameter + " can only include alphanumeric and punctuation characters."
+                    + " 1 to 128 in length.");
+        }
+    }
+
+    /** A FIFO message's group: required. */
+    private static String fifoGroupId(Input entry) {
         if (!entry.has("MessageGroupId")) {
-            throw SqsErrors.missingParameter("The request must contain the parameter MessageGroupId.");
+            throw SqsErrors.missingParameter("MessageGroupId");
         }
         return entry.string("MessageGroupId");
     }
@@ -88,11 +155,14 @@ public final class MessageOperations {
         if (entry.has("MessageDeduplicationId")) {
             return entry.string("MessageDeduplicationId");
         }
-        if (!"true".equalsIgnoreCase(queue.attribute("ContentBasedDeduplication"))) {
-            throw SqsErrors.invalidParameterValue("The queue should either have ContentBasedDeduplication enabled or "
-                    + "MessageDeduplicationId provided explicitly");
+        if (!contentBasedDeduplication(queue)) {
+            throw SqsErrors.invalidParameterValue(NO_DEDUPLICATION_ID);
         }
         return Md5s.sha256(body);
+    }
+
+    private static boolean contentBasedDeduplication(Queue queue) {
+        return "true".equalsIgnoreCase(queue.attribute("ContentBasedDeduplication"));
     }
 
     @SuppressWarnings("unchecked")
@@ -118,13 +188,29 @@ public final class MessageOperations {
 
     public Output sendMessageBatch(RequestContext context, Input input) {
         Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
-        List<Object> entries = checkedBatch(input.list("Entries"));
+        List<Object> entries = checkedBatch(input.list("Entries"), "SendMessageBatchRequestEntry");
+        long total = 0;
+        for (Object raw : entries) {
+            Input entry = new Input(asMap(raw));
+            // FIFO's required ids fail the whole batch, unlike the per-entry failures below.
+            if (queue.isFifo() && !entry.has("MessageDeduplicationId") && !contentBasedDeduplication(queue)) {
+                throw SqsErrors.invalidParameterValue(NO_DEDUPLICATION_ID);
+            }
+            if (queue.isFifo() && !entry.has("MessageGroupId")) {
+                throw SqsErrors.invalidParameterValue("The request must contain the parameter MessageGroupId.");
+            }
+            total += batchEntrySize(entry);
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw SqsErrors.batchRequestTooLong(MAX_BATCH_BYTES, total);
+        }
         List<Object> successful = new ArrayList<>();
         List<Object> failed = new ArrayList<>();
         for (Object raw : entries) {
             Input entry = new Input(asMap(raw));
             try {
-                Map<String, Object> result = new LinkedHashMap<>(send(queue, entry, context.principal().accessKeyId()).members());
+                Map<String, Object> result = new LinkedHashMap<>(send(queue, entry, context.principal().accessKeyId(),
+                        "cannot be validated").members());
                 result.put("Id", entry.string("Id"));
                 successful.add(result);
             } catch (AwsException e) {
@@ -134,16 +220,36 @@ public final class MessageOperations {
         return Output.of("Successful", successful).put("Failed", failed);
     }
 
-    private static List<Object> checkedBatch(List<Object> entries) {
+    /** A batch entry's body and attributes in bytes, before any of it is validated. */
+    private static long batchEntrySize(Input entry) {
+        long size = entry.string("MessageBody") == null ? 0 : utf8Length(entry.string("MessageBody"));
+        Map<String, Object> attributes = entry.map("MessageAttributes");
+        if (attributes != null) {
+            for (Map.Entry<String, Object> a : attributes.entrySet()) {
+                size += utf8Length(a.getKey());
+                for (Object v : asMap(a.getValue()).values()) {
+                    size += v instanceof byte[] bytes ? bytes.length : utf8Length(String.valueOf(v));
+                }
+            }
+        }
+        return size;
+    }
+
+    /** The checks every batch operation makes before it looks at an entry's content. */
+    private static List<Object> checkedBatch(List<Object> entries, String entryShape) {
         if (entries == null || entries.isEmpty()) {
-            throw SqsErrors.emptyBatch();
+            throw SqsErrors.emptyBatch(entryShape);
         }
         if (entries.size() > MAX_BATCH) {
             throw SqsErrors.tooManyEntries(entries.size());
         }
         Set<Object> ids = new HashSet<>();
         for (Object entry : entries) {
-            if (!ids.add(asMap(entry).get("Id"))) {
+            Object id = asMap(entry).get("Id");
+            if (id == null || !BATCH_ENTRY_ID.matcher(id.toString()).matches()) {
+                throw SqsErrors.invalidBatchEntryId();
+            }
+            if (!ids.add(id)) {
                 throw SqsErrors.idsNotDistinct();
             }
         }
@@ -162,6 +268,11 @@ public final class MessageOperations {
         if (wait < 0 || wait > 20) {
             throw SqsErrors.invalidParameterValue("Value " + wait + " for parameter WaitTimeSeconds is invalid. "
                     + "Reason: Must be >= 0 and <= 20, if provided.");
+        }
+        if (input.has("VisibilityTimeout")
+                && (input.integer("VisibilityTimeout") < 0 || input.integer("VisibilityTimeout") > MAX_VISIBILITY_TIMEOUT)) {
+            throw SqsErrors.invalidParameterValue("Value " + input.integer("VisibilityTimeout") + " for parameter"
+                    + " VisibilityTimeout is invalid. Reason: Must be between 0 and 43200, if provided.");
         }
         Receive receive = new Receive(queue, max, input);
         List<Message> now = receive.poll();
@@ -309,15 +420,16 @@ public final class MessageOperations {
         Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
         List<Object> successful = new ArrayList<>();
         List<Object> failed = new ArrayList<>();
-        for (Object raw : checkedBatch(input.list("Entries"))) {
+        for (Object raw : checkedBatch(input.list("Entries"), "DeleteMessageBatchRequestEntry")) {
             Map<String, Object> entry = asMap(raw);
             String handle = String.valueOf(entry.get("ReceiptHandle"));
             if (MessageQueue.isReceiptHandle(handle)) {
                 queue.messages().delete(handle);
                 successful.add(Map.of("Id", entry.get("Id")));
             } else {
-                failed.add(Map.of("Id", entry.get("Id"), "SenderFault", true, "Code", "ReceiptHandleIsInvalid",
-                        "Message", "The input receipt handle is invalid."));
+                AwsException invalid = SqsErrors.receiptHandleIsInvalid(handle);
+                failed.add(Map.of("Id", entry.get("Id"), "SenderFault", true, "Code", invalid.code(),
+                        "Message", invalid.getMessage()));
             }
         }
         return Output.of("Successful", successful).put("Failed", failed);
@@ -333,7 +445,7 @@ public final class MessageOperations {
         Queue queue = QueueOperations.resolve(queues, context, input.string("QueueUrl"));
         List<Object> successful = new ArrayList<>();
         List<Object> failed = new ArrayList<>();
-        for (Object raw : checkedBatch(input.list("Entries"))) {
+        for (Object raw : checkedBatch(input.list("Entries"), "ChangeMessageVisibilityBatchRequestEntry")) {
             Input entry = new Input(asMap(raw));
             try {
                 changeVisibility(queue, entry.string("ReceiptHandle"), entry.integer("VisibilityTimeout"));
@@ -349,7 +461,7 @@ public final class MessageOperations {
         if (!MessageQueue.isReceiptHandle(handle)) {
             throw SqsErrors.receiptHandleIsInvalid(handle);
         }
-        if (timeout == null || timeout < 0 || timeout > 43200) {
+        if (timeout == null || timeout < 0 || timeout > MAX_VISIBILITY_TIMEOUT) {
             throw SqsErrors.invalidParameterValue("Value " + timeout + " for parameter VisibilityTimeout is invalid. "
                     + "Reason: Must be between 0 and 43200.");
         }

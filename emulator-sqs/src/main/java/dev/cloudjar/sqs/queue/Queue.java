@@ -9,12 +9,12 @@ import java.util.Map;
 
 /** A queue: its name, settable attributes, tags and messages. */
 public final class Queue {
-    /** Attributes a client may set, with SQS's defaults. */
+    /** Attributes a client may set, with SQS's defaults (1 MiB messages since August 2025). */
     static final Map<String, String> DEFAULTS = Map.of(
             "VisibilityTimeout", "30",
             "MessageRetentionPeriod", "345600",
             "DelaySeconds", "0",
-            "MaximumMessageSize", "262144",
+            "MaximumMessageSize", "1048576",
             "ReceiveMessageWaitTimeSeconds", "0");
 
     private final Scope scope;
@@ -24,6 +24,7 @@ public final class Queue {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final MessageQueue messages;
     private volatile long lastModifiedTimestamp;
+    private long lastPurge = Long.MIN_VALUE;
 
     Queue(Scope scope, StoredQueue stored, MessageQueue messages) {
         this.scope = scope;
@@ -88,6 +89,19 @@ public final class Queue {
 
     public long lastModifiedTimestamp() {
         return lastModifiedTimestamp;
+    }
+
+    /**
+     * Records a purge unless one happened less than {@code intervalMillis} ago.
+     *
+     * @return whether the purge may go ahead
+     */
+    public synchronized boolean startPurge(long now, long intervalMillis) {
+        if (lastPurge != Long.MIN_VALUE && now - lastPurge < intervalMillis) {
+            return false;
+        }
+        lastPurge = now;
+        return true;
     }
 
     public synchronized int intAttribute(String name) {

@@ -32,13 +32,18 @@ public final class QueueOperations {
             "MaximumMessageSize", new long[] {1024, 1048576},
             "ReceiveMessageWaitTimeSeconds", new long[] {0, 20});
     private static final int DEFAULT_LIST = 1000;
+    private static final String INVALID_NAME = "Can only include alphanumeric characters, hyphens, or underscores."
+            + " 1 to 80 in length";
 
     private final QueueRegistry queues;
     private final Clock clock;
+    private final long purgeIntervalMillis;
 
-    public QueueOperations(QueueRegistry queues, Clock clock) {
+    /** @param purgeIntervalMillis how long after a purge the next one fails (SQS: 60 s; 0 allows any) */
+    public QueueOperations(QueueRegistry queues, Clock clock, long purgeIntervalMillis) {
         this.queues = queues;
         this.clock = clock;
+        this.purgeIntervalMillis = purgeIntervalMillis;
     }
 
     /** A queue's URL on this server: endpoint/account/name, as SQS's are. */
@@ -60,7 +65,7 @@ public final class QueueOperations {
     public Output createQueue(RequestContext context, Input input) {
         String name = input.string("QueueName");
         if (!name.matches("[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo")) {
-            throw SqsErrors.invalidParameterValue("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+            throw SqsErrors.invalidParameterValue(INVALID_NAME);
         }
         Map<String, String> attributes = withFifoDefaults(name, validated(attributes(input.map("Attributes"))));
         Queue queue = queues.create(context.scope(), name, attributes, attributes(input.map("tags")), clock.millis());
@@ -73,13 +78,22 @@ public final class QueueOperations {
      */
     private static Map<String, String> withFifoDefaults(String name, Map<String, String> attributes) {
         boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoQueue"));
-        if (Queue.isFifo(name) != fifo) {
+        if (fifo && !Queue.isFifo(name)) {
             throw SqsErrors.invalidParameterValue("The name of a FIFO queue can only include alphanumeric characters, "
-                    + "hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
+                    + "hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length");
+        }
+        if (!fifo && Queue.isFifo(name)) {
+            // To a standard queue ".fifo" is just a character its names cannot hold.
+            throw SqsErrors.invalidParameterValue(INVALID_NAME);
         }
         if (!fifo) {
             if (attributes.containsKey("ContentBasedDeduplication")) {
                 throw SqsErrors.invalidAttributeName("ContentBasedDeduplication");
+            }
+            for (String fifoOnly : List.of("DeduplicationScope", "FifoThroughputLimit")) {
+                if (attributes.containsKey(fifoOnly)) {
+                    throw SqsErrors.fifoOnlyAttribute(fifoOnly);
+                }
             }
             return attributes;
         }
@@ -131,8 +145,14 @@ public final class QueueOperations {
         Queue queue = resolve(queues, context, input.string("QueueUrl"));
         Map<String, String> changes = validated(attributes(input.map("Attributes")));
         if (changes.containsKey("FifoQueue")) {
-            // Whether a queue is FIFO is fixed when it is created.
-            throw SqsErrors.invalidAttributeName("FifoQueue");
+            // Whether a queue is FIFO is fixed when it is created: unknown to a standard queue, unchangeable on a FIFO one.
+            if (!queue.isFifo()) {
+                throw SqsErrors.invalidAttributeName("FifoQueue");
+            }
+            if (!"true".equalsIgnoreCase(changes.get("FifoQueue"))) {
+                throw SqsErrors.invalidAttributeValue("Invalid value for the parameter FifoQueue. Reason: Modifying queue"
+                        + " type is not supported.");
+            }
         }
         queues.setAttributes(queue, changes, clock.millis());
         return Output.empty();
@@ -161,7 +181,11 @@ public final class QueueOperations {
     }
 
     public Output purgeQueue(RequestContext context, Input input) {
-        resolve(queues, context, input.string("QueueUrl")).messages().purge();
+        Queue queue = resolve(queues, context, input.string("QueueUrl"));
+        if (!queue.startPurge(clock.millis(), purgeIntervalMillis)) {
+            throw SqsErrors.purgeQueueInProgress(queue.name());
+        }
+        queue.messages().purge();
         return Output.empty();
     }
 

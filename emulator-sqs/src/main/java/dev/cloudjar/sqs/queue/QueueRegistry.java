@@ -66,7 +66,7 @@ public final class QueueRegistry {
         });
         for (Map.Entry<String, String> a : attributes.entrySet()) {
             if (!a.getValue().equals(created.attribute(a.getKey()))) {
-                throw SqsErrors.queueNameExists(name);
+                throw SqsErrors.queueNameExists(a.getKey());
             }
         }
         return created;
