@@ -228,10 +228,17 @@ public final class UserPoolStore {
                 .map(b -> RecordJson.read(b, AuthSession.class));
     }
 
-    public void deleteSession(Scope scope, String poolId, AuthSession session, String refreshToken) {
-        state.apply(new WriteBatch()
-                .delete(scope.keyspace(SERVICE, "sessions"), Keys.of(poolId, session.username(), session.originJti()))
-                .delete(scope.keyspace(SERVICE, "refresh-tokens"), tokenKey(refreshToken)));
+    /**
+     * Whether this scope issued the refresh token, revoked or not: a refresh token outlives its
+     * session so that using it after a sign-out answers "Refresh Token has been revoked".
+     */
+    public boolean refreshTokenIssued(Scope scope, String refreshToken) {
+        return state.keyspace(scope.keyspace(SERVICE, "refresh-tokens")).get(tokenKey(refreshToken)).isPresent();
+    }
+
+    /** Ends a sign-in; its refresh token stays known, as revoked. */
+    public void deleteSession(Scope scope, String poolId, AuthSession session) {
+        sessions(scope).delete(Keys.of(poolId, session.username(), session.originJti()));
     }
 
     /** Signs the user out everywhere: every session, hence every token it holds, ends. */

@@ -43,6 +43,7 @@ public final class Users {
         values.put("sub", sub);
         String username = givenName;
         List<String> usernameAttributes = pool.usernameAttributes();
+        checkNotAliasShaped(pool, givenName);
         if (!usernameAttributes.isEmpty()) {
             String attribute = signInAttributeOf(givenName, usernameAttributes);
             values.put(attribute, givenName);
@@ -52,11 +53,26 @@ public final class Users {
         return new User(username, values, status, true, now, now, null, 0, List.of(), null);
     }
 
+    /**
+     * In a pool with e-mail or phone number aliases a username may not look like one, or a
+     * sign-in name could mean two users.
+     */
+    private static void checkNotAliasShaped(UserPool pool, String name) {
+        if (pool.aliasAttributes().contains("email") && Schema.isEmail(name)) {
+            throw CognitoErrors.invalidParameter(
+                    "Username cannot be of email format, since user pool is configured for email alias.");
+        }
+        if (pool.aliasAttributes().contains("phone_number") && Schema.isPhoneNumber(name)) {
+            throw CognitoErrors.invalidParameter(
+                    "Username cannot be of phone number format, since user pool is configured for phone_number alias.");
+        }
+    }
+
     private static String signInAttributeOf(String name, List<String> usernameAttributes) {
-        if (name.contains("@") && usernameAttributes.contains("email")) {
+        if (Schema.isEmail(name) && usernameAttributes.contains("email")) {
             return "email";
         }
-        if (name.startsWith("+") && usernameAttributes.contains("phone_number")) {
+        if (Schema.isPhoneNumber(name) && usernameAttributes.contains("phone_number")) {
             return "phone_number";
         }
         throw CognitoErrors.invalidParameter(usernameAttributes.size() > 1
@@ -97,20 +113,32 @@ public final class Users {
                 if (pool.usernameAttributes().contains(attribute)) {
                     throw CognitoErrors.usernameExists("An account with the given " + attribute + " already exists.");
                 }
-                throw CognitoErrors.aliasExists();
+                throw CognitoErrors.aliasExists(attribute);
             }
         }
     }
 
     /** A permanent password, checked against the policy; confirms nothing by itself. */
     public PasswordHash permanentPassword(UserPool pool, User user, String password) {
-        pool.passwordPolicy().check(password);
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.passwordNotConforming(reason);
+        });
+        return passwords.hash(password, pool.shortName(), user.username());
+    }
+
+    /** The password a user signs up with; SignUp words a policy violation its own way. */
+    public PasswordHash signUpPassword(UserPool pool, User user, String password) {
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.signUpPasswordNotConforming(reason);
+        });
         return passwords.hash(password, pool.shortName(), user.username());
     }
 
     /** Sets a temporary password: the user must change it at the next sign-in, before it expires. */
     public User withTemporaryPassword(UserPool pool, User user, String password, long now) {
-        pool.passwordPolicy().check(password);
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.passwordNotConforming(reason);
+        });
         long expiry = now + Duration.ofDays(pool.passwordPolicy().temporaryPasswordValidityDays()).toMillis();
         return user.withPassword(passwords.hash(password, pool.shortName(), user.username()),
                 User.FORCE_CHANGE_PASSWORD, expiry, now);
