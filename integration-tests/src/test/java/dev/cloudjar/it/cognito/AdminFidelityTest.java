@@ -98,6 +98,8 @@ class AdminFidelityTest {
                     () -> idp.listUsers(r -> r.userPoolId(poolId).filter("email")));
             assertCognitoError(InvalidParameterException.class, "Error while parsing filter.",
                     () -> idp.listUsers(r -> r.userPoolId(poolId).filter("email = user0@example.com")));
+            assertCognitoError(InvalidParameterException.class, "Invalid search attribute: custom:team",
+                    () -> idp.listUsers(r -> r.userPoolId(poolId).filter("custom:team = \"blue\"")));
             assertCognitoError(InvalidParameterException.class,
                     "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: "
                             + "Member must have value less than or equal to 60",
