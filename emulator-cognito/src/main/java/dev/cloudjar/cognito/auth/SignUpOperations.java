@@ -74,11 +74,13 @@ public final class SignUpOperations {
         PoolAccess.ClientRef ref = clientFor(input);
         long now = context.receivedAt().toEpochMilli();
         String username = userOrCodeMismatch(ref, input.string("Username")).username();
-        withCode(ref, username, User.PendingCode.SIGN_UP, input.string("ConfirmationCode"), now, user -> {
-            if (!User.UNCONFIRMED.equals(user.status())) {
-                throw CognitoErrors.notAuthorized("User cannot be confirmed. Current status is " + user.status());
-            }
-        }, user -> Users.verify(user, ref.pool().autoVerifiedAttributes(), now).withStatus(User.CONFIRMED, now));
+        boolean forceAliasCreation = Boolean.TRUE.equals(input.bool("ForceAliasCreation"));
+        withCode(ref, username, User.PendingCode.SIGN_UP, input.string("ConfirmationCode"), now, forceAliasCreation,
+                user -> {
+                    if (!User.UNCONFIRMED.equals(user.status())) {
+                        throw CognitoErrors.notAuthorized("User cannot be confirmed. Current status is " + user.status());
+                    }
+                }, user -> Users.verify(user, ref.pool().autoVerifiedAttributes(), now).withStatus(User.CONFIRMED, now));
         return Output.empty();
     }
 
@@ -120,7 +122,7 @@ public final class SignUpOperations {
         PoolAccess.ClientRef ref = clientFor(input);
         long now = context.receivedAt().toEpochMilli();
         String username = userOrCodeMismatch(ref, input.string("Username")).username();
-        withCode(ref, username, User.PendingCode.FORGOT_PASSWORD, input.string("ConfirmationCode"), now, user -> {
+        withCode(ref, username, User.PendingCode.FORGOT_PASSWORD, input.string("ConfirmationCode"), now, false, user -> {
         }, user -> {
             String status = User.UNCONFIRMED.equals(user.status()) ? User.UNCONFIRMED : User.CONFIRMED;
             return user.withPassword(users.permanentPassword(ref.pool(), user, input.string("Password")), status, 0, now);
@@ -173,10 +175,11 @@ public final class SignUpOperations {
      * (after {@code precondition}, which may throw), and uses the code up. A wrong code is
      * counted and refused with CodeMismatchException; once MAX_FAILED_CODE_ATTEMPTS wrong codes
      * were tried the code is refused with LimitExceededException, as Cognito throttles guessing,
-     * until a new code is sent.
+     * until a new code is sent. With {@code forceAliasCreation} an alias the change verifies
+     * moves to this user from the one holding it.
      */
     private void withCode(PoolAccess.ClientRef ref, String username, String purpose, String given, long now,
-                          Consumer<User> precondition, UnaryOperator<User> change) {
+                          boolean forceAliasCreation, Consumer<User> precondition, UnaryOperator<User> change) {
         AtomicReference<AwsException> refusal = new AtomicReference<>();
         users.update(ref.scope(), ref.pool(), username, user -> {
             precondition.accept(user);
@@ -192,7 +195,7 @@ public final class SignUpOperations {
                 throw CognitoErrors.expiredCode();
             }
             return change.apply(user).withCode(null, now);
-        });
+        }, forceAliasCreation);
         if (refusal.get() != null) {
             throw refusal.get();
         }

@@ -147,8 +147,8 @@ public final class UserPoolStore {
         String aliasSpace = scope.keyspace(SERVICE, "aliases");
         WriteBatch batch = new WriteBatch();
         for (String attribute : pool.signInAttributes()) {
-            String before = previous == null ? null : previous.attribute(attribute);
-            String after = user.attribute(attribute);
+            String before = previous == null ? null : pool.signInValue(previous, attribute);
+            String after = pool.signInValue(user, attribute);
             if (before != null && !before.equals(after)) {
                 batch.delete(aliasSpace, Keys.of(pool.id(), attribute, aliasValue(attribute, before)));
             }
@@ -164,7 +164,7 @@ public final class UserPoolStore {
     public void deleteUser(Scope scope, UserPool pool, User user) {
         WriteBatch batch = new WriteBatch();
         for (String attribute : pool.signInAttributes()) {
-            String value = user.attribute(attribute);
+            String value = pool.signInValue(user, attribute);
             if (value != null) {
                 batch.delete(scope.keyspace(SERVICE, "aliases"), Keys.of(pool.id(), attribute, aliasValue(attribute, value)));
             }

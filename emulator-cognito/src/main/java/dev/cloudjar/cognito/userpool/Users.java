@@ -82,9 +82,20 @@ public final class Users {
 
     /** Stores a new user; fails as Cognito does when the username or a sign-in attribute is taken. */
     public void create(Scope scope, UserPool pool, User user, String existsMessage) {
+        create(scope, pool, user, existsMessage, false);
+    }
+
+    /**
+     * Stores a new user; with {@code forceAliasCreation} (AdminCreateUser's ForceAliasCreation)
+     * an alias another user holds moves to the new user instead of failing.
+     */
+    public void create(Scope scope, UserPool pool, User user, String existsMessage, boolean forceAliasCreation) {
         synchronized (lock) {
             if (access.store().user(scope, pool, user.username()).isPresent()) {
                 throw CognitoErrors.usernameExists(existsMessage);
+            }
+            if (forceAliasCreation) {
+                takeAliases(scope, pool, user);
             }
             checkSignInAttributes(scope, pool, user);
             access.store().saveUser(scope, pool, null, user);
@@ -93,18 +104,45 @@ public final class Users {
 
     /** Changes a stored user under the lock; the change may throw to abort. */
     public User update(Scope scope, UserPool pool, String username, UnaryOperator<User> change) {
+        return update(scope, pool, username, change, false);
+    }
+
+    /**
+     * Changes a stored user under the lock; with {@code forceAliasCreation} (ConfirmSignUp's
+     * ForceAliasCreation) an alias the change verifies moves to this user from the one holding it.
+     */
+    public User update(Scope scope, UserPool pool, String username, UnaryOperator<User> change,
+                       boolean forceAliasCreation) {
         synchronized (lock) {
             User current = access.user(scope, pool, username);
             User updated = change.apply(current);
+            if (forceAliasCreation) {
+                takeAliases(scope, pool, updated);
+            }
             checkSignInAttributes(scope, pool, updated);
             access.store().saveUser(scope, pool, current, updated);
             return updated;
         }
     }
 
+    /** The previous holder of each alias the user claims keeps the attribute, no longer verified, as in Cognito. */
+    private void takeAliases(Scope scope, UserPool pool, User user) {
+        for (String attribute : List.of("email", "phone_number")) {
+            String value = pool.aliasAttributes().contains(attribute) ? pool.signInValue(user, attribute) : null;
+            Optional<String> owner = value == null ? Optional.empty()
+                    : access.store().aliasOwner(scope, pool, attribute, value).filter(o -> !o.equals(user.username()));
+            if (owner.isPresent()) {
+                User holder = access.user(scope, pool, owner.get());
+                Map<String, String> attributes = new LinkedHashMap<>(holder.attributes());
+                attributes.put(attribute + "_verified", "false");
+                access.store().saveUser(scope, pool, holder, holder.withAttributes(attributes, user.lastModifiedDate()));
+            }
+        }
+    }
+
     private void checkSignInAttributes(Scope scope, UserPool pool, User user) {
         for (String attribute : pool.signInAttributes()) {
-            String value = user.attribute(attribute);
+            String value = pool.signInValue(user, attribute);
             if (value == null) {
                 continue;
             }

@@ -62,16 +62,26 @@ class AdminFidelityTest {
             String poolId = idp.createUserPool(r -> r.poolName("conflicts")
                     .aliasAttributes(AliasAttributeType.EMAIL, AliasAttributeType.PHONE_NUMBER)).userPool().id();
             idp.adminCreateUser(r -> r.userPoolId(poolId).username("quinn").temporaryPassword(PASSWORD)
-                    .userAttributes(attribute("email", "q@example.com"), attribute("phone_number", "+15550101")));
+                    .userAttributes(attribute("email", "q@example.com"), attribute("email_verified", "true"),
+                            attribute("phone_number", "+15550101"), attribute("phone_number_verified", "true")));
 
             assertCognitoError(UsernameExistsException.class, "User account already exists",
                     () -> idp.adminCreateUser(r -> r.userPoolId(poolId).username("quinn").temporaryPassword(PASSWORD)));
             assertCognitoError(AliasExistsException.class, "An account with the given email already exists.",
                     () -> idp.adminCreateUser(r -> r.userPoolId(poolId).username("rosa").temporaryPassword(PASSWORD)
-                            .userAttributes(attribute("email", "Q@example.com"))));
+                            .userAttributes(attribute("email", "Q@example.com"), attribute("email_verified", "true"))));
             assertCognitoError(AliasExistsException.class, "An account with the given phone_number already exists.",
                     () -> idp.adminCreateUser(r -> r.userPoolId(poolId).username("rosa").temporaryPassword(PASSWORD)
-                            .userAttributes(attribute("phone_number", "+15550101"))));
+                            .userAttributes(attribute("phone_number", "+15550101"),
+                                    attribute("phone_number_verified", "true"))));
+            // An unverified address is no alias yet, so another user may hold it.
+            idp.adminCreateUser(r -> r.userPoolId(poolId).username("rosa").temporaryPassword(PASSWORD)
+                    .userAttributes(attribute("email", "q@example.com")));
+            assertEquals("quinn", idp.adminGetUser(r -> r.userPoolId(poolId).username("q@example.com")).username());
+            idp.adminCreateUser(r -> r.userPoolId(poolId).username("sol").temporaryPassword(PASSWORD)
+                    .forceAliasCreation(true)
+                    .userAttributes(attribute("email", "q@example.com"), attribute("email_verified", "true")));
+            assertEquals("sol", idp.adminGetUser(r -> r.userPoolId(poolId).username("q@example.com")).username());
             assertCognitoError(InvalidPasswordException.class,
                     "Password does not conform to policy: Password not long enough",
                     () -> idp.adminCreateUser(r -> r.userPoolId(poolId).username("rosa").temporaryPassword("Ab1!")));

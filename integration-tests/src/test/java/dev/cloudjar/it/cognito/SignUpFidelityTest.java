@@ -4,7 +4,9 @@ import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -122,6 +125,31 @@ class SignUpFidelityTest {
                     "Username cannot be of email format, since user pool is configured for email alias.",
                     () -> signUp(idp, clientId, "eve@example.com", PASSWORD));
             assertNotEquals(null, signUp(idp, clientId, "eve", PASSWORD).userSub());
+        }
+    }
+
+    @Test
+    void emailAliasOfAnotherUserIsRefusedWhenConfirmedUnlessForced(URI endpoint) {
+        try (CognitoIdentityProviderClient idp = cognitoIdp(endpoint)) {
+            String poolId = idp.createUserPool(r -> r.poolName("alias-race").aliasAttributes(AliasAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
+            String clientId = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+            CognitoFixtures.Pool pool = new CognitoFixtures.Pool(poolId, clientId);
+            CognitoFixtures.signUpAndConfirm(endpoint, idp, pool, "gil", "shared@example.com");
+
+            // Signing up with an address another user verified succeeds; confirming it does not.
+            idp.signUp(r -> r.clientId(clientId).username("hope").password(PASSWORD)
+                    .userAttributes(attribute("email", "shared@example.com")));
+            String code = CognitoFixtures.confirmationCode(endpoint, poolId, "hope");
+            assertCognitoError(AliasExistsException.class, "An account with the given email already exists.",
+                    () -> idp.confirmSignUp(r -> r.clientId(clientId).username("hope").confirmationCode(code)));
+
+            idp.confirmSignUp(r -> r.clientId(clientId).username("hope").confirmationCode(code).forceAliasCreation(true));
+            assertEquals("hope", idp.getUser(r -> r.accessToken(
+                    CognitoFixtures.login(idp, pool, "shared@example.com", PASSWORD).accessToken())).username());
+            assertNotEquals(null, CognitoFixtures.login(idp, pool, "gil", PASSWORD).accessToken());
         }
     }
 
