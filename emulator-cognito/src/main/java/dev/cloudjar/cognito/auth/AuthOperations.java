@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the
@@ -29,7 +31,10 @@ import java.util.Map;
  * NEW_PASSWORD_REQUIRED for users an administrator created.
  */
 public final class AuthOperations {
-    /** The server's half of an SRP login, sealed into SECRET_BLOCK between the two calls. */
+    /**
+     * The server's half of an SRP login, sealed into SECRET_BLOCK between the two calls; no
+     * username for the simulated challenge of an unknown user.
+     */
     record SrpState(String poolId, String username, String bigA, String b, long expiresAt) {
     }
 
@@ -178,16 +183,42 @@ public final class AuthOperations {
             throw CognitoErrors.invalidParameter("Invalid SRP_A value.");
         }
         PoolAccess.checkAuthSecretHash(ref.client(), name, string(parameters, "SECRET_HASH"));
-        User user = signInUser(ref, name);
+        long expires = context.receivedAt().plus(SRP_VALIDITY).toEpochMilli();
+        Optional<User> found = access.store().userBySignInName(ref.scope(), ref.pool(), name);
+        if (found.isEmpty()) {
+            if (!ref.client().preventsUserExistenceErrors()) {
+                throw CognitoErrors.userNotFound();
+            }
+            return simulatedPasswordVerifier(ref, name, bigA, expires);
+        }
+        User user = found.get();
         BigInteger verifier = new BigInteger(user.password().srpVerifier(), 16);
         Srp.ServerKey server = Srp.serverKey(verifier, random);
-        long expires = context.receivedAt().plus(SRP_VALIDITY).toEpochMilli();
         String secretBlock = sealer.seal(new SrpState(ref.pool().id(), user.username(), bigA.toString(16),
                 server.b().toString(16), expires));
+        return passwordVerifierChallenge(user.password().srpSalt(), secretBlock, server, user.username());
+    }
+
+    /**
+     * What Cognito answers an unknown user with when the client prevents user existence errors:
+     * a PASSWORD_VERIFIER challenge like any other (the same salt and user id for the same name,
+     * as RFC 5054's simulated response has it) whose SECRET_BLOCK names no user, so the answer
+     * to it is "Incorrect username or password.".
+     */
+    private Output simulatedPasswordVerifier(PoolAccess.ClientRef ref, String name, BigInteger bigA, long expires) {
+        byte[] seed = (ref.pool().id() + "\0" + name).getBytes(StandardCharsets.UTF_8);
+        String userId = UUID.nameUUIDFromBytes(seed).toString();
+        String salt = new BigInteger(1, Srp.hmac(seed, "salt".getBytes(StandardCharsets.UTF_8))).shiftRight(128).toString(16);
+        Srp.ServerKey server = Srp.serverKey(new BigInteger(1024, random), random);
+        String secretBlock = sealer.seal(new SrpState(ref.pool().id(), null, bigA.toString(16),
+                server.b().toString(16), expires));
+        return passwordVerifierChallenge(salt, secretBlock, server, userId);
+    }
+
+    private static Output passwordVerifierChallenge(String salt, String secretBlock, Srp.ServerKey server, String userId) {
         return Output.of("ChallengeName", "PASSWORD_VERIFIER")
-                .put("ChallengeParameters", Map.of("SALT", user.password().srpSalt(), "SECRET_BLOCK", secretBlock,
-                        "SRP_B", server.bigB().toString(16), "USERNAME", user.username(),
-                        "USER_ID_FOR_SRP", user.username()));
+                .put("ChallengeParameters", Map.of("SALT", salt, "SECRET_BLOCK", secretBlock,
+                        "SRP_B", server.bigB().toString(16), "USERNAME", userId, "USER_ID_FOR_SRP", userId));
     }
 
     private Output passwordVerifier(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> responses) {
@@ -201,6 +232,9 @@ public final class AuthOperations {
                 .orElseThrow(CognitoErrors::incorrectCredentials);
         if (context.receivedAt().toEpochMilli() >= state.expiresAt()) {
             throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
+        }
+        if (state.username() == null) {
+            throw CognitoErrors.incorrectCredentials();
         }
         User user = access.store().user(ref.scope(), ref.pool(), state.username())
                 .orElseThrow(CognitoErrors::userNotFound);

@@ -8,12 +8,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 
 import java.net.URI;
+import java.time.ZonedDateTime;
 import java.util.Map;
 
 import static dev.cloudjar.it.cognito.CognitoErrorAssertions.assertCognitoError;
@@ -21,6 +24,7 @@ import static dev.cloudjar.it.cognito.CognitoFixtures.PASSWORD;
 import static dev.cloudjar.it.cognito.CognitoFixtures.login;
 import static dev.cloudjar.it.cognito.CognitoFixtures.signUpAndConfirm;
 import static dev.cloudjar.it.fixtures.Clients.cognitoIdp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** InitiateAuth, AdminInitiateAuth and RespondToAuthChallenge: each refusal as Cognito words it. */
@@ -71,6 +75,31 @@ class AuthFidelityTest {
             // Cognito says so even to a wrong password, so that apps can send the user on to confirmation.
             assertCognitoError(UserNotConfirmedException.class, "User is not confirmed.",
                     () -> login(idp, pool, "max", "Wrong-Password-1"));
+        }
+    }
+
+    @Test
+    void srpLoginOfAnUnknownUserIsChallengedAndThenRefusedWhenExistenceErrorsArePrevented(URI endpoint) {
+        try (CognitoIdentityProviderClient idp = cognitoIdp(endpoint)) {
+            String poolId = idp.createUserPool(r -> r.poolName("hidden-srp")).userPool().id();
+            String clientId = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).userPoolClient().clientId();
+            SrpClient srp = new SrpClient(poolId);
+
+            InitiateAuthResponse first = idp.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                    .authParameters(Map.of("USERNAME", "nobody", "SRP_A", srp.srpA())));
+            InitiateAuthResponse second = idp.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                    .authParameters(Map.of("USERNAME", "nobody", "SRP_A", srp.srpA())));
+            assertEquals(ChallengeNameType.PASSWORD_VERIFIER, first.challengeName());
+            assertEquals(first.challengeParameters().get("SALT"), second.challengeParameters().get("SALT"));
+            assertEquals(first.challengeParameters().get("USER_ID_FOR_SRP"),
+                    second.challengeParameters().get("USER_ID_FOR_SRP"));
+
+            assertCognitoError(NotAuthorizedException.class, "Incorrect username or password.",
+                    () -> idp.respondToAuthChallenge(r -> r.clientId(clientId)
+                            .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                            .challengeResponses(srp.passwordVerifier(first.challengeParameters(), PASSWORD,
+                                    ZonedDateTime.now()))));
         }
     }
 
