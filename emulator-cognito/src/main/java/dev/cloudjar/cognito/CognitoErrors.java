@@ -3,23 +3,28 @@ package dev.cloudjar.cognito;
 import dev.cloudjar.core.error.AwsException;
 
 /**
- * The errors of Cognito user pools and identity pools, with the codes, statuses and messages
- * Cognito answers with (both services share the error names).
+ * The errors of Cognito user pools and identity pools, with the codes and messages Cognito
+ * answers with (both services share the error names). Whatever status the model's httpError
+ * trait gives an error (403 for NotAuthorizedException, 404 for ResourceNotFoundException...),
+ * both services answer every client error with HTTP 400, and clients that log or branch on the
+ * status see 400.
  */
 public final class CognitoErrors {
+    private static final int BAD_REQUEST = 400;
+
     private CognitoErrors() {
     }
 
     public static AwsException invalidParameter(String message) {
-        return new AwsException("InvalidParameterException", 400, message);
+        return new AwsException("InvalidParameterException", BAD_REQUEST, message);
     }
 
     public static AwsException notAuthorized(String message) {
-        return new AwsException("NotAuthorizedException", 403, message);
+        return new AwsException("NotAuthorizedException", BAD_REQUEST, message);
     }
 
     public static AwsException resourceNotFound(String message) {
-        return new AwsException("ResourceNotFoundException", 404, message);
+        return new AwsException("ResourceNotFoundException", BAD_REQUEST, message);
     }
 
     public static AwsException userPoolNotFound(String userPoolId) {
@@ -35,31 +40,46 @@ public final class CognitoErrors {
     }
 
     public static AwsException userNotFound(String message) {
-        return new AwsException("UserNotFoundException", 404, message);
+        return new AwsException("UserNotFoundException", BAD_REQUEST, message);
     }
 
     public static AwsException usernameExists(String message) {
-        return new AwsException("UsernameExistsException", 400, message);
+        return new AwsException("UsernameExistsException", BAD_REQUEST, message);
     }
 
-    public static AwsException aliasExists() {
-        return new AwsException("AliasExistsException", 400, "An account with the given email already exists.");
+    public static AwsException aliasExists(String attribute) {
+        return new AwsException("AliasExistsException", BAD_REQUEST, "An account with the given " + attribute
+                + " already exists.");
     }
 
     public static AwsException userNotConfirmed() {
-        return new AwsException("UserNotConfirmedException", 400, "User is not confirmed.");
+        return new AwsException("UserNotConfirmedException", BAD_REQUEST, "User is not confirmed.");
     }
 
-    public static AwsException invalidPassword(String reason) {
-        return new AwsException("InvalidPasswordException", 400, "Password did not conform with policy: " + reason);
+    /** A password outside the pool's policy, worded as SignUp words it. */
+    public static AwsException signUpPasswordNotConforming(String reason) {
+        return new AwsException("InvalidPasswordException", BAD_REQUEST, "Password did not conform with policy: " + reason);
+    }
+
+    /**
+     * A password outside the pool's policy, worded as the other operations that set one word it
+     * (ConfirmForgotPassword, ChangePassword, AdminSetUserPassword, AdminCreateUser,
+     * RespondToAuthChallenge).
+     */
+    public static AwsException passwordNotConforming(String reason) {
+        return new AwsException("InvalidPasswordException", BAD_REQUEST, "Password does not conform to policy: " + reason);
     }
 
     public static AwsException codeMismatch() {
-        return new AwsException("CodeMismatchException", 400, "Invalid verification code provided, please try again.");
+        return new AwsException("CodeMismatchException", BAD_REQUEST, "Invalid verification code provided, please try again.");
     }
 
     public static AwsException expiredCode() {
-        return new AwsException("ExpiredCodeException", 400, "Invalid code provided, please request a code again.");
+        return new AwsException("ExpiredCodeException", BAD_REQUEST, "Invalid code provided, please request a code again.");
+    }
+
+    public static AwsException limitExceeded() {
+        return new AwsException("LimitExceededException", BAD_REQUEST, "Attempt limit exceeded, please try after some time.");
     }
 
     public static AwsException incorrectCredentials() {
@@ -67,7 +87,7 @@ public final class CognitoErrors {
     }
 
     public static AwsException groupExists() {
-        return new AwsException("GroupExistsException", 400, "A group with the name already exists.");
+        return new AwsException("GroupExistsException", BAD_REQUEST, "A group with the name already exists.");
     }
 
     public static AwsException groupNotFound() {
@@ -75,28 +95,28 @@ public final class CognitoErrors {
     }
 
     public static AwsException passwordResetRequired() {
-        return new AwsException("PasswordResetRequiredException", 403, "Password reset required for the user");
+        return new AwsException("PasswordResetRequiredException", BAD_REQUEST, "Password reset required for the user");
     }
 
     public static AwsException unsupportedUserState(String status) {
-        return new AwsException("UnsupportedUserStateException", 400, "User status is " + status
+        return new AwsException("UnsupportedUserStateException", BAD_REQUEST, "User status is " + status
                 + "; a message can be resent only to users whose status is FORCE_CHANGE_PASSWORD.");
     }
 
     public static AwsException unauthorized(String message) {
-        return new AwsException("UnauthorizedException", 401, message);
+        return new AwsException("UnauthorizedException", BAD_REQUEST, message);
     }
 
     public static AwsException unsupportedTokenType() {
-        return new AwsException("UnsupportedTokenTypeException", 400, "Unsupported token type");
+        return new AwsException("UnsupportedTokenTypeException", BAD_REQUEST, "Unsupported token type");
     }
 
     public static AwsException invalidIdentityPoolConfiguration() {
-        return new AwsException("InvalidIdentityPoolConfigurationException", 400,
+        return new AwsException("InvalidIdentityPoolConfigurationException", BAD_REQUEST,
                 "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
     }
 
     public static AwsException resourceConflict(String message) {
-        return new AwsException("ResourceConflictException", 409, message);
+        return new AwsException("ResourceConflictException", BAD_REQUEST, message);
     }
 }

@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the
@@ -29,7 +31,10 @@ import java.util.Map;
  * NEW_PASSWORD_REQUIRED for users an administrator created.
  */
 public final class AuthOperations {
-    /** The server's half of an SRP login, sealed into SECRET_BLOCK between the two calls. */
+    /**
+     * The server's half of an SRP login, sealed into SECRET_BLOCK between the two calls; no
+     * username for the simulated challenge of an unknown user.
+     */
     record SrpState(String poolId, String username, String bigA, String b, long expiresAt) {
     }
 
@@ -65,22 +70,23 @@ public final class AuthOperations {
         String flow = input.string("AuthFlow");
         return switch (flow) {
             case "USER_PASSWORD_AUTH" -> {
-                requireFlow(ref, "ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", flow);
+                requireFlow(ref, "ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH",
+                        "USER_PASSWORD_AUTH flow not enabled for this client");
                 yield passwordAuth(context, ref, parameters);
             }
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> {
                 if (!admin) {
                     throw CognitoErrors.invalidParameter("Initiate Auth method not supported.");
                 }
-                requireFlow(ref, "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", flow);
+                requireFlow(ref, "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "Auth flow not enabled for this client");
                 yield passwordAuth(context, ref, parameters);
             }
             case "USER_SRP_AUTH" -> {
-                requireFlow(ref, "ALLOW_USER_SRP_AUTH", null, flow);
+                requireFlow(ref, "ALLOW_USER_SRP_AUTH", null, "USER_SRP_AUTH is not enabled for the client.");
                 yield srpAuth(context, ref, parameters);
             }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
-                requireFlow(ref, "ALLOW_REFRESH_TOKEN_AUTH", null, flow);
+                requireFlow(ref, "ALLOW_REFRESH_TOKEN_AUTH", null, flow + " flow not enabled for this client");
                 yield refreshTokenAuth(context, ref, parameters);
             }
             default -> throw CognitoErrors.invalidParameter("Unsupported auth flow " + flow + " for this client.");
@@ -99,11 +105,9 @@ public final class AuthOperations {
     private Output passwordAuth(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> parameters) {
         String name = required(parameters, "USERNAME");
         String password = required(parameters, "PASSWORD");
-        PoolAccess.checkSecretHash(ref.client(), name, string(parameters, "SECRET_HASH"));
+        PoolAccess.checkAuthSecretHash(ref.client(), name, string(parameters, "SECRET_HASH"));
         User user = signInUser(ref, name);
-        if (!user.enabled()) {
-            throw CognitoErrors.notAuthorized("User is disabled.");
-        }
+        checkCanSignIn(user);
         if (!users.passwords().matches(user.password(), password)) {
             throw CognitoErrors.incorrectCredentials();
         }
@@ -144,14 +148,15 @@ public final class AuthOperations {
     private Output newPasswordRequired(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> responses,
                                        String session) {
         long now = context.receivedAt().toEpochMilli();
+        String newPassword = required(responses, "NEW_PASSWORD");
+        String name = required(responses, "USERNAME");
         ChallengeState state = sealer.open(session, ChallengeState.class)
                 .filter(s -> s.challenge().equals("NEW_PASSWORD_REQUIRED") && s.clientId().equals(ref.client().clientId()))
                 .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid session for the user."));
         if (now >= state.expiresAt()) {
             throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
         }
-        String newPassword = required(responses, "NEW_PASSWORD");
-        PoolAccess.checkSecretHash(ref.client(), string(responses, "USERNAME"), string(responses, "SECRET_HASH"));
+        PoolAccess.checkAuthSecretHash(ref.client(), name, string(responses, "SECRET_HASH"));
         List<Object> attributes = new ArrayList<>();
         for (Map.Entry<String, Object> e : responses.entrySet()) {
             if (e.getKey().startsWith("userAttributes.")) {
@@ -177,17 +182,43 @@ public final class AuthOperations {
         if (bigA.mod(Srp.N).signum() == 0) {
             throw CognitoErrors.invalidParameter("Invalid SRP_A value.");
         }
-        PoolAccess.checkSecretHash(ref.client(), name, string(parameters, "SECRET_HASH"));
-        User user = signInUser(ref, name);
+        PoolAccess.checkAuthSecretHash(ref.client(), name, string(parameters, "SECRET_HASH"));
+        long expires = context.receivedAt().plus(SRP_VALIDITY).toEpochMilli();
+        Optional<User> found = access.store().userBySignInName(ref.scope(), ref.pool(), name);
+        if (found.isEmpty()) {
+            if (!ref.client().preventsUserExistenceErrors()) {
+                throw CognitoErrors.userNotFound();
+            }
+            return simulatedPasswordVerifier(ref, name, bigA, expires);
+        }
+        User user = found.get();
         BigInteger verifier = new BigInteger(user.password().srpVerifier(), 16);
         Srp.ServerKey server = Srp.serverKey(verifier, random);
-        long expires = context.receivedAt().plus(SRP_VALIDITY).toEpochMilli();
         String secretBlock = sealer.seal(new SrpState(ref.pool().id(), user.username(), bigA.toString(16),
                 server.b().toString(16), expires));
+        return passwordVerifierChallenge(user.password().srpSalt(), secretBlock, server, user.username());
+    }
+
+    /**
+     * What Cognito answers an unknown user with when the client prevents user existence errors:
+     * a PASSWORD_VERIFIER challenge like any other (the same salt and user id for the same name,
+     * as RFC 5054's simulated response has it) whose SECRET_BLOCK names no user, so the answer
+     * to it is "Incorrect username or password.".
+     */
+    private Output simulatedPasswordVerifier(PoolAccess.ClientRef ref, String name, BigInteger bigA, long expires) {
+        byte[] seed = (ref.pool().id() + "\0" + name).getBytes(StandardCharsets.UTF_8);
+        String userId = UUID.nameUUIDFromBytes(seed).toString();
+        String salt = new BigInteger(1, Srp.hmac(seed, "salt".getBytes(StandardCharsets.UTF_8))).shiftRight(128).toString(16);
+        Srp.ServerKey server = Srp.serverKey(new BigInteger(1024, random), random);
+        String secretBlock = sealer.seal(new SrpState(ref.pool().id(), null, bigA.toString(16),
+                server.b().toString(16), expires));
+        return passwordVerifierChallenge(salt, secretBlock, server, userId);
+    }
+
+    private static Output passwordVerifierChallenge(String salt, String secretBlock, Srp.ServerKey server, String userId) {
         return Output.of("ChallengeName", "PASSWORD_VERIFIER")
-                .put("ChallengeParameters", Map.of("SALT", user.password().srpSalt(), "SECRET_BLOCK", secretBlock,
-                        "SRP_B", server.bigB().toString(16), "USERNAME", user.username(),
-                        "USER_ID_FOR_SRP", user.username()));
+                .put("ChallengeParameters", Map.of("SALT", salt, "SECRET_BLOCK", secretBlock,
+                        "SRP_B", server.bigB().toString(16), "USERNAME", userId, "USER_ID_FOR_SRP", userId));
     }
 
     private Output passwordVerifier(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> responses) {
@@ -195,18 +226,19 @@ public final class AuthOperations {
         String signature = required(responses, "PASSWORD_CLAIM_SIGNATURE");
         String timestamp = required(responses, "TIMESTAMP");
         String name = required(responses, "USERNAME");
-        PoolAccess.checkSecretHash(ref.client(), name, string(responses, "SECRET_HASH"));
+        PoolAccess.checkAuthSecretHash(ref.client(), name, string(responses, "SECRET_HASH"));
         SrpState state = sealer.open(secretBlock, SrpState.class)
                 .filter(s -> s.poolId().equals(ref.pool().id()))
                 .orElseThrow(CognitoErrors::incorrectCredentials);
         if (context.receivedAt().toEpochMilli() >= state.expiresAt()) {
             throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
         }
+        if (state.username() == null) {
+            throw CognitoErrors.incorrectCredentials();
+        }
         User user = access.store().user(ref.scope(), ref.pool(), state.username())
                 .orElseThrow(CognitoErrors::userNotFound);
-        if (!user.enabled()) {
-            throw CognitoErrors.notAuthorized("User is disabled.");
-        }
+        checkCanSignIn(user);
         BigInteger verifier = new BigInteger(user.password().srpVerifier(), 16);
         BigInteger b = new BigInteger(state.b(), 16);
         Srp.ServerKey server = new Srp.ServerKey(b, Srp.K.multiply(verifier).add(Srp.G.modPow(b, Srp.N)).mod(Srp.N));
@@ -228,8 +260,12 @@ public final class AuthOperations {
     private Output refreshTokenAuth(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> parameters) {
         String refreshToken = required(parameters, "REFRESH_TOKEN");
         AuthSession session = access.store().sessionOfRefreshToken(ref.scope(), refreshToken)
-                .filter(s -> s.clientId().equals(ref.client().clientId()))
-                .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
+                .orElseThrow(() -> access.store().refreshTokenIssued(ref.scope(), refreshToken)
+                        ? CognitoErrors.notAuthorized("Refresh Token has been revoked")
+                        : CognitoErrors.notAuthorized("Invalid Refresh Token"));
+        if (!session.clientId().equals(ref.client().clientId())) {
+            throw CognitoErrors.notAuthorized("Invalid Refresh Token");
+        }
         if (context.receivedAt().toEpochMilli() >= session.refreshExpiry()) {
             throw CognitoErrors.notAuthorized("Refresh Token has expired");
         }
@@ -239,13 +275,27 @@ public final class AuthOperations {
             // Clients with a secret hash the username, or for e-mail pools the sub, into SECRET_HASH.
             String hash = string(parameters, "SECRET_HASH");
             String given = string(parameters, "USERNAME");
-            PoolAccess.checkSecretHash(ref.client(), given != null ? given : user.username(), hash);
+            PoolAccess.checkAuthSecretHash(ref.client(), given != null ? given : user.username(), hash);
         }
         if (!user.enabled()) {
             throw CognitoErrors.notAuthorized("User is disabled.");
         }
         return Output.of("ChallengeParameters", Map.of())
                 .put("AuthenticationResult", signIns.tokens(context, ref, user, session));
+    }
+
+    /**
+     * A disabled or unconfirmed user is told so before the password is checked: Cognito answers
+     * UserNotConfirmedException even to a wrong password, so that apps can send the user on to
+     * confirmation.
+     */
+    private static void checkCanSignIn(User user) {
+        if (!user.enabled()) {
+            throw CognitoErrors.notAuthorized("User is disabled.");
+        }
+        if (User.UNCONFIRMED.equals(user.status())) {
+            throw CognitoErrors.userNotConfirmed();
+        }
     }
 
     private User signInUser(PoolAccess.ClientRef ref, String name) {
@@ -259,9 +309,10 @@ public final class AuthOperations {
         return Duration.ofMinutes(minutes == null ? 3 : ((Number) minutes).longValue());
     }
 
-    private static void requireFlow(PoolAccess.ClientRef ref, String allowName, String legacyName, String flow) {
+    /** Cognito words a disabled flow differently per flow; the admin flows are not even named. */
+    private static void requireFlow(PoolAccess.ClientRef ref, String allowName, String legacyName, String message) {
         if (!ref.client().allows(allowName, legacyName)) {
-            throw CognitoErrors.invalidParameter(flow + " flow not enabled for this client");
+            throw CognitoErrors.invalidParameter(message);
         }
     }
 

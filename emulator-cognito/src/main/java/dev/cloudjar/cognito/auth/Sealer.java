@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class Sealer {
     private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -42,7 +43,7 @@ final class Sealer {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -57,11 +58,12 @@ final class Sealer {
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
-            if (bytes.length <= NONCE_BYTES) {
+            // Shorter than a nonce and a tag, the JDK's GCM fails with a ProviderException rather than a bad tag.
+            if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
                 return Optional.empty();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return Optional.of(RecordJson.read(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), type));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();

@@ -105,7 +105,7 @@ public final class SelfServiceOperations {
             if (!session.get().clientId().equals(ref.client().clientId())) {
                 throw CognitoErrors.invalidParameter("Token was not issued to this client");
             }
-            access.store().deleteSession(ref.scope(), ref.pool().id(), session.get(), token);
+            access.store().deleteSession(ref.scope(), ref.pool().id(), session.get());
         }
         return Output.empty();
     }

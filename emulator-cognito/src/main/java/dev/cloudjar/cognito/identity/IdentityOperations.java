@@ -198,10 +198,12 @@ public final class IdentityOperations {
             String provider = e.getKey();
             Map<String, Object> configured = pool.cognitoProviders().stream()
                     .filter(p -> provider.equals(p.get("ProviderName"))).findFirst()
-                    .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid login token. Issuer doesn't match providerName"));
+                    .orElseThrow(IdentityOperations::unsupportedProvider);
             PoolTokens.Verified token = poolTokens.verify(e.getValue().toString())
-                    .filter(t -> provider.endsWith("/" + t.pool().id()))
                     .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid login token. Couldn't verify signed token."));
+            if (!provider.endsWith("/" + token.pool().id())) {
+                throw CognitoErrors.notAuthorized("Invalid login token. Issuer doesn't match providerName");
+            }
             if (!"id".equals(token.claim("token_use"))) {
                 throw CognitoErrors.notAuthorized("Invalid login token. Not a valid OpenId Connect identity token.");
             }
@@ -211,11 +213,16 @@ public final class IdentityOperations {
             }
             Object clientId = configured.get("ClientId");
             if (clientId != null && !token.claims().getAudience().contains(clientId.toString())) {
-                throw CognitoErrors.notAuthorized("Invalid login token. Incorrect token audience.");
+                // A token of another app client of a configured pool is refused like a token of an unknown provider.
+                throw unsupportedProvider();
             }
             logins.add(new Login(provider, token.claims()));
         }
         return logins;
+    }
+
+    private static RuntimeException unsupportedProvider() {
+        return CognitoErrors.notAuthorized("Token is not from a supported provider of this identity pool.");
     }
 
     private static RuntimeException poolNotFound(String poolId) {

@@ -1,8 +1,7 @@
 package dev.cloudjar.cognito.userpool;
 
-import dev.cloudjar.cognito.CognitoErrors;
-
 import java.util.Map;
+import java.util.Optional;
 
 /** A pool's password policy, checked as Cognito checks it: one reason at a time, length first. */
 public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolean requireLowercase,
@@ -16,23 +15,24 @@ public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolea
                 number(policy, "TemporaryPasswordValidityDays", 7));
     }
 
-    /** @throws dev.cloudjar.core.error.AwsException InvalidPasswordException naming the first rule broken */
-    public void check(String password) {
+    /** The first rule the password breaks, in Cognito's words, or empty when it conforms. */
+    public Optional<String> violation(String password) {
         if (password.length() < minimumLength) {
-            throw CognitoErrors.invalidPassword("Password not long enough");
+            return Optional.of("Password not long enough");
         }
         if (requireLowercase && password.chars().noneMatch(Character::isLowerCase)) {
-            throw CognitoErrors.invalidPassword("Password must have lowercase characters");
+            return Optional.of("Password must have lowercase characters");
         }
         if (requireUppercase && password.chars().noneMatch(Character::isUpperCase)) {
-            throw CognitoErrors.invalidPassword("Password must have uppercase characters");
+            return Optional.of("Password must have uppercase characters");
         }
         if (requireNumbers && password.chars().noneMatch(Character::isDigit)) {
-            throw CognitoErrors.invalidPassword("Password must have numeric characters");
+            return Optional.of("Password must have numeric characters");
         }
         if (requireSymbols && password.chars().noneMatch(c -> SYMBOLS.indexOf(c) >= 0)) {
-            throw CognitoErrors.invalidPassword("Password must have symbol characters");
+            return Optional.of("Password must have symbol characters");
         }
+        return Optional.empty();
     }
 
     private static boolean flag(Map<String, Object> policy, String name) {

@@ -62,16 +62,28 @@ public final class PoolAccess {
     }
 
     /**
-     * For a client with a secret, SECRET_HASH must be Base64(HMAC-SHA256(secret, username + clientId))
-     * for the username the caller sent.
+     * For a client with a secret, the SecretHash member of SignUp, ConfirmSignUp,
+     * ResendConfirmationCode, ForgotPassword and ConfirmForgotPassword must be
+     * Base64(HMAC-SHA256(secret, username + clientId)) for the username the caller sent.
      */
     public static void checkSecretHash(UserPoolClient client, String username, String secretHash) {
+        checkSecretHash(client, username, secretHash, "is configured for secret but secret was not received");
+    }
+
+    /**
+     * The same check for the SECRET_HASH of AuthParameters or ChallengeResponses, which Cognito
+     * reports missing in its own words.
+     */
+    public static void checkAuthSecretHash(UserPoolClient client, String username, String secretHash) {
+        checkSecretHash(client, username, secretHash, "is configured with secret but SECRET_HASH was not received");
+    }
+
+    private static void checkSecretHash(UserPoolClient client, String username, String secretHash, String missing) {
         if (client.clientSecret() == null) {
             return;
         }
         if (secretHash == null) {
-            throw CognitoErrors.notAuthorized("Client " + client.clientId()
-                    + " is configured for secret but secret was not received");
+            throw CognitoErrors.notAuthorized("Client " + client.clientId() + " " + missing);
         }
         if (username == null || !MessageDigest.isEqual(secretHash.getBytes(StandardCharsets.UTF_8),
                 secretHash(client, username).getBytes(StandardCharsets.UTF_8))) {
@@ -115,14 +127,19 @@ public final class PoolAccess {
 
     /** Where Cognito would have sent a code: the masked e-mail (or phone number) of the user. */
     public static Map<String, Object> codeDelivery(User user) {
-        String email = user.attribute("email");
+        return codeDelivery(user.attributes());
+    }
+
+    /** Where a code for a user with these attributes would have gone. */
+    public static Map<String, Object> codeDelivery(Map<String, String> attributes) {
+        String email = attributes.get("email");
         if (email != null) {
             int at = email.indexOf('@');
             String masked = at > 0 ? email.charAt(0) + "***@" + email.substring(at + 1, Math.min(at + 2, email.length())) + "***"
                     : "***";
             return Map.of("Destination", masked, "DeliveryMedium", "EMAIL", "AttributeName", "email");
         }
-        String phone = user.attribute("phone_number");
+        String phone = attributes.get("phone_number");
         if (phone != null) {
             return Map.of("Destination", "+*******" + phone.substring(Math.max(0, phone.length() - 4)),
                     "DeliveryMedium", "SMS", "AttributeName", "phone_number");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A pool's attribute schema: Cognito's standard attributes plus the pool's custom:* ones. */
 public final class Schema {
@@ -14,6 +15,8 @@ public final class Schema {
             "nickname", "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender",
             "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at");
     private static final Set<String> BOOLEANS = Set.of("email_verified", "phone_number_verified");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+[0-9]{4,15}");
 
     private Schema() {
     }
@@ -87,20 +90,48 @@ public final class Schema {
                 if (BOOLEANS.contains(name) && !text.equals("true") && !text.equals("false")) {
                     throw nonConforming(name, "Attribute value for " + name + " must be either true or false.");
                 }
+                checkFormat(name, text);
                 result.put(name, text);
             }
         }
         return result;
     }
 
-    /** Checks that every attribute the schema requires is present. */
+    /**
+     * Checks that every attribute the schema requires is present; Cognito names every missing
+     * one, a line each: {@code ...schema: name: The attribute is required\nemail: The attribute is required}.
+     */
     public static void checkRequired(UserPool pool, Map<String, String> attributes) {
+        List<String> missing = new ArrayList<>();
         for (Map<String, Object> definition : pool.schema()) {
             String name = String.valueOf(definition.get("Name"));
             if (Boolean.TRUE.equals(definition.get("Required")) && !name.equals("sub") && !attributes.containsKey(name)) {
-                throw nonConforming(name, "The attribute " + name + " is required");
+                missing.add(name + ": The attribute is required");
             }
         }
+        if (!missing.isEmpty()) {
+            throw CognitoErrors.invalidParameter("Attributes did not conform to the schema: " + String.join("\n", missing));
+        }
+    }
+
+    /** Cognito checks the form of e-mail addresses and of phone numbers (E.164: + and digits). */
+    private static void checkFormat(String name, String value) {
+        if (name.equals("email") && !EMAIL.matcher(value).matches()) {
+            throw CognitoErrors.invalidParameter("Invalid email address format.");
+        }
+        if (name.equals("phone_number") && !PHONE_NUMBER.matcher(value).matches()) {
+            throw CognitoErrors.invalidParameter("Invalid phone number format.");
+        }
+    }
+
+    /** Whether a name has the form of an e-mail address. */
+    public static boolean isEmail(String value) {
+        return EMAIL.matcher(value).matches();
+    }
+
+    /** Whether a name has the form of a phone number. */
+    public static boolean isPhoneNumber(String value) {
+        return PHONE_NUMBER.matcher(value).matches();
     }
 
     private static Map<String, Object> definition(UserPool pool, String name) {

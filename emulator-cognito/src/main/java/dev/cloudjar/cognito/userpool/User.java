@@ -17,10 +17,17 @@ public record User(String username, Map<String, String> attributes, String statu
     public static final String FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD";
     public static final String RESET_REQUIRED = "RESET_REQUIRED";
 
-    /** A code sent (in Cognito) by e-mail or SMS; here readable under /_cloudjar/cognito/. */
-    public record PendingCode(String code, String purpose, long expiresAt) {
+    /**
+     * A code sent (in Cognito) by e-mail or SMS; here readable under /_cloudjar/cognito/. It
+     * counts the wrong codes tried against it.
+     */
+    public record PendingCode(String code, String purpose, long expiresAt, int failedAttempts) {
         public static final String SIGN_UP = "SIGN_UP";
         public static final String FORGOT_PASSWORD = "FORGOT_PASSWORD";
+
+        public PendingCode withFailedAttempt() {
+            return new PendingCode(code, purpose, expiresAt, failedAttempts + 1);
+        }
     }
 
     public String sub() {

@@ -64,7 +64,7 @@ public final class UserOperations {
         String password = input.has("TemporaryPassword") ? input.string("TemporaryPassword")
                 : ids.temporaryPassword(pool.passwordPolicy().minimumLength());
         user = users.withTemporaryPassword(pool, user, password, now);
-        users.create(scope, pool, user, "User account already exists");
+        users.create(scope, pool, user, "User account already exists", Boolean.TRUE.equals(input.bool("ForceAliasCreation")));
         return Output.of("User", PoolAccess.userType(user, null));
     }
 

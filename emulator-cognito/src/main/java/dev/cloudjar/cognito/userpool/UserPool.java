@@ -57,6 +57,20 @@ public record UserPool(String id, String name, String arn, long creationDate, lo
         return usernameAttributes().isEmpty() ? aliasAttributes() : usernameAttributes();
     }
 
+    /**
+     * The value a user signs in with for one of {@link #signInAttributes()}, or null. An e-mail
+     * or phone number alias counts only once verified, as in Cognito: until then another user may
+     * hold the same address, and the conflict surfaces as AliasExistsException when one of them
+     * verifies it. Username attributes and preferred_username count as soon as they are set.
+     */
+    public String signInValue(User user, String attribute) {
+        String value = user.attribute(attribute);
+        if (value == null || usernameAttributes().contains(attribute) || attribute.equals("preferred_username")) {
+            return value;
+        }
+        return user.verified(attribute) ? value : null;
+    }
+
     public UserPool withSettings(Map<String, Object> newSettings, long now) {
         return new UserPool(id, name, arn, creationDate, now, newSettings, schema, signingKey);
     }

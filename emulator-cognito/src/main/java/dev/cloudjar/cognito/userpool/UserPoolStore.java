@@ -147,8 +147,8 @@ public final class UserPoolStore {
         String aliasSpace = scope.keyspace(SERVICE, "aliases");
         WriteBatch batch = new WriteBatch();
         for (String attribute : pool.signInAttributes()) {
-            String before = previous == null ? null : previous.attribute(attribute);
-            String after = user.attribute(attribute);
+            String before = previous == null ? null : pool.signInValue(previous, attribute);
+            String after = pool.signInValue(user, attribute);
             if (before != null && !before.equals(after)) {
                 batch.delete(aliasSpace, Keys.of(pool.id(), attribute, aliasValue(attribute, before)));
             }
@@ -164,7 +164,7 @@ public final class UserPoolStore {
     public void deleteUser(Scope scope, UserPool pool, User user) {
         WriteBatch batch = new WriteBatch();
         for (String attribute : pool.signInAttributes()) {
-            String value = user.attribute(attribute);
+            String value = pool.signInValue(user, attribute);
             if (value != null) {
                 batch.delete(scope.keyspace(SERVICE, "aliases"), Keys.of(pool.id(), attribute, aliasValue(attribute, value)));
             }
@@ -228,10 +228,17 @@ public final class UserPoolStore {
                 .map(b -> RecordJson.read(b, AuthSession.class));
     }
 
-    public void deleteSession(Scope scope, String poolId, AuthSession session, String refreshToken) {
-        state.apply(new WriteBatch()
-                .delete(scope.keyspace(SERVICE, "sessions"), Keys.of(poolId, session.username(), session.originJti()))
-                .delete(scope.keyspace(SERVICE, "refresh-tokens"), tokenKey(refreshToken)));
+    /**
+     * Whether this scope issued the refresh token, revoked or not: a refresh token outlives its
+     * session so that using it after a sign-out answers "Refresh Token has been revoked".
+     */
+    public boolean refreshTokenIssued(Scope scope, String refreshToken) {
+        return state.keyspace(scope.keyspace(SERVICE, "refresh-tokens")).get(tokenKey(refreshToken)).isPresent();
+    }
+
+    /** Ends a sign-in; its refresh token stays known, as revoked. */
+    public void deleteSession(Scope scope, String poolId, AuthSession session) {
+        sessions(scope).delete(Keys.of(poolId, session.username(), session.originJti()));
     }
 
     /** Signs the user out everywhere: every session, hence every token it holds, ends. */

@@ -43,6 +43,7 @@ public final class Users {
         values.put("sub", sub);
         String username = givenName;
         List<String> usernameAttributes = pool.usernameAttributes();
+        checkNotAliasShaped(pool, givenName);
         if (!usernameAttributes.isEmpty()) {
             String attribute = signInAttributeOf(givenName, usernameAttributes);
             values.put(attribute, givenName);
@@ -52,11 +53,26 @@ public final class Users {
         return new User(username, values, status, true, now, now, null, 0, List.of(), null);
     }
 
+    /**
+     * In a pool with e-mail or phone number aliases a username may not look like one, or a
+     * sign-in name could mean two users.
+     */
+    private static void checkNotAliasShaped(UserPool pool, String name) {
+        if (pool.aliasAttributes().contains("email") && Schema.isEmail(name)) {
+            throw CognitoErrors.invalidParameter(
+                    "Username cannot be of email format, since user pool is configured for email alias.");
+        }
+        if (pool.aliasAttributes().contains("phone_number") && Schema.isPhoneNumber(name)) {
+            throw CognitoErrors.invalidParameter(
+                    "Username cannot be of phone number format, since user pool is configured for phone_number alias.");
+        }
+    }
+
     private static String signInAttributeOf(String name, List<String> usernameAttributes) {
-        if (name.contains("@") && usernameAttributes.contains("email")) {
+        if (Schema.isEmail(name) && usernameAttributes.contains("email")) {
             return "email";
         }
-        if (name.startsWith("+") && usernameAttributes.contains("phone_number")) {
+        if (Schema.isPhoneNumber(name) && usernameAttributes.contains("phone_number")) {
             return "phone_number";
         }
         throw CognitoErrors.invalidParameter(usernameAttributes.size() > 1
@@ -66,9 +82,20 @@ public final class Users {
 
     /** Stores a new user; fails as Cognito does when the username or a sign-in attribute is taken. */
     public void create(Scope scope, UserPool pool, User user, String existsMessage) {
+        create(scope, pool, user, existsMessage, false);
+    }
+
+    /**
+     * Stores a new user; with {@code forceAliasCreation} (AdminCreateUser's ForceAliasCreation)
+     * an alias another user holds moves to the new user instead of failing.
+     */
+    public void create(Scope scope, UserPool pool, User user, String existsMessage, boolean forceAliasCreation) {
         synchronized (lock) {
             if (access.store().user(scope, pool, user.username()).isPresent()) {
                 throw CognitoErrors.usernameExists(existsMessage);
+            }
+            if (forceAliasCreation) {
+                takeAliases(scope, pool, user);
             }
             checkSignInAttributes(scope, pool, user);
             access.store().saveUser(scope, pool, null, user);
@@ -77,18 +104,45 @@ public final class Users {
 
     /** Changes a stored user under the lock; the change may throw to abort. */
     public User update(Scope scope, UserPool pool, String username, UnaryOperator<User> change) {
+        return update(scope, pool, username, change, false);
+    }
+
+    /**
+     * Changes a stored user under the lock; with {@code forceAliasCreation} (ConfirmSignUp's
+     * ForceAliasCreation) an alias the change verifies moves to this user from the one holding it.
+     */
+    public User update(Scope scope, UserPool pool, String username, UnaryOperator<User> change,
+                       boolean forceAliasCreation) {
         synchronized (lock) {
             User current = access.user(scope, pool, username);
             User updated = change.apply(current);
+            if (forceAliasCreation) {
+                takeAliases(scope, pool, updated);
+            }
             checkSignInAttributes(scope, pool, updated);
             access.store().saveUser(scope, pool, current, updated);
             return updated;
         }
     }
 
+    /** The previous holder of each alias the user claims keeps the attribute, no longer verified, as in Cognito. */
+    private void takeAliases(Scope scope, UserPool pool, User user) {
+        for (String attribute : List.of("email", "phone_number")) {
+            String value = pool.aliasAttributes().contains(attribute) ? pool.signInValue(user, attribute) : null;
+            Optional<String> owner = value == null ? Optional.empty()
+                    : access.store().aliasOwner(scope, pool, attribute, value).filter(o -> !o.equals(user.username()));
+            if (owner.isPresent()) {
+                User holder = access.user(scope, pool, owner.get());
+                Map<String, String> attributes = new LinkedHashMap<>(holder.attributes());
+                attributes.put(attribute + "_verified", "false");
+                access.store().saveUser(scope, pool, holder, holder.withAttributes(attributes, user.lastModifiedDate()));
+            }
+        }
+    }
+
     private void checkSignInAttributes(Scope scope, UserPool pool, User user) {
         for (String attribute : pool.signInAttributes()) {
-            String value = user.attribute(attribute);
+            String value = pool.signInValue(user, attribute);
             if (value == null) {
                 continue;
             }
@@ -97,20 +151,32 @@ public final class Users {
                 if (pool.usernameAttributes().contains(attribute)) {
                     throw CognitoErrors.usernameExists("An account with the given " + attribute + " already exists.");
                 }
-                throw CognitoErrors.aliasExists();
+                throw CognitoErrors.aliasExists(attribute);
             }
         }
     }
 
     /** A permanent password, checked against the policy; confirms nothing by itself. */
     public PasswordHash permanentPassword(UserPool pool, User user, String password) {
-        pool.passwordPolicy().check(password);
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.passwordNotConforming(reason);
+        });
+        return passwords.hash(password, pool.shortName(), user.username());
+    }
+
+    /** The password a user signs up with; SignUp words a policy violation its own way. */
+    public PasswordHash signUpPassword(UserPool pool, User user, String password) {
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.signUpPasswordNotConforming(reason);
+        });
         return passwords.hash(password, pool.shortName(), user.username());
     }
 
     /** Sets a temporary password: the user must change it at the next sign-in, before it expires. */
     public User withTemporaryPassword(UserPool pool, User user, String password, long now) {
-        pool.passwordPolicy().check(password);
+        pool.passwordPolicy().violation(password).ifPresent(reason -> {
+            throw CognitoErrors.passwordNotConforming(reason);
+        });
         long expiry = now + Duration.ofDays(pool.passwordPolicy().temporaryPasswordValidityDays()).toMillis();
         return user.withPassword(passwords.hash(password, pool.shortName(), user.username()),
                 User.FORCE_CHANGE_PASSWORD, expiry, now);
