@@ -51,9 +51,15 @@ final class CredentialOperations {
                 .put("Audience", identity.audience());
     }
 
-    /** Session credentials act as the caller: same account, ARN and user id. */
+    /**
+     * Session credentials act as the caller: same account, ARN and user id. Only long-term keys
+     * may ask for them; STS refuses temporary credentials with AccessDenied.
+     */
     Output getSessionToken(RequestContext context, Input input) {
         Principal caller = context.principal();
+        if (caller.sessionToken() != null) {
+            throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
+        }
         CredentialStore.SigningCredential credential = issuer.issue(caller.accountId(), caller.arn(),
                 caller.userId(), expiry(context, input, DEFAULT_SESSION_SECONDS));
         return Output.of("Credentials", credentials(credential));
