@@ -60,6 +60,9 @@ public final class CodePackages {
      */
     public StoredCode store(Scope scope, Input code) {
         if (code.has("ZipFile")) {
+            if (code.has("S3Bucket") || code.has("S3Key") || code.has("S3ObjectVersion") || code.has("ImageUri")) {
+                throw LambdaErrors.invalidParameter("Please do not provide other FunctionCode parameters when providing a ZipFile.");
+            }
             byte[] zip = code.blob("ZipFile");
             return store(() -> new ByteArrayInputStream(zip));
         }

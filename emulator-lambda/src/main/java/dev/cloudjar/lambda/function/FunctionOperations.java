@@ -28,7 +28,6 @@ import java.util.function.Predicate;
 public final class FunctionOperations {
     /** Lambda's LastModified form, e.g. 2024-05-01T12:00:00.000+0000. */
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-    private static final int MAX_TIMEOUT = 900;
     private static final int DEFAULT_PAGE = 50;
 
     private final LambdaStore store;
@@ -58,7 +57,7 @@ public final class FunctionOperations {
             throw LambdaErrors.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
-        requireTimeout(input.integer("Timeout"));
+        Runtimes.requireSupported(input.string("Runtime"));
         String deadLetter = deadLetterTarget(input);
         CodePackages.StoredCode stored = storeCode(scope, input.structure("Code"));
         synchronized (this) {
@@ -89,7 +88,7 @@ public final class FunctionOperations {
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
         FunctionConfiguration function = store.resolve(scope, ref);
         FunctionMeta meta = store.meta.get(scope, ref.name()).orElse(new FunctionMeta(0, Map.of()));
-        Output output = Output.of("Configuration", function.describe(scope, "Active", "Successful"))
+        Output output = Output.of("Configuration", describeAsNamed(scope, function, ref))
                 .put("Code", Map.of("RepositoryType", "S3", "Location",
                         context.endpoint() + CodeDownloads.PREFIX + CodeDownloads.token(function)));
         if (!meta.tags().isEmpty()) {
@@ -103,7 +102,30 @@ public final class FunctionOperations {
     public Output getFunctionConfiguration(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        return output(store.resolve(scope, ref).describe(scope, "Active", "Successful"));
+        return output(describeAsNamed(scope, store.resolve(scope, ref), ref));
+    }
+
+    /** A qualified request (even with $LATEST or an alias) is answered with the ARN as it was qualified. */
+    private static Map<String, Object> describeAsNamed(Scope scope, FunctionConfiguration function, FunctionRef ref) {
+        Map<String, Object> described = function.describe(scope, "Active", "Successful");
+        if (ref.isQualified()) {
+            described.put("FunctionArn", ref.arn(scope));
+        }
+        return described;
+    }
+
+    /**
+     * A function as ListFunctions and ListVersionsByFunction show it: without its state, and, when
+     * several versions are listed, named by its qualified ARN ($LATEST included).
+     */
+    private static Object listed(Scope scope, FunctionConfiguration function, boolean qualified) {
+        Map<String, Object> described = function.describe(scope, "Active", "Successful");
+        described.remove("State");
+        described.remove("LastUpdateStatus");
+        if (qualified) {
+            described.put("FunctionArn", function.qualifiedArn(scope));
+        }
+        return described;
     }
 
     public Output listFunctions(RequestContext context, Input input) {
@@ -111,7 +133,7 @@ public final class FunctionOperations {
         boolean all = "ALL".equals(input.string("FunctionVersion"));
         List<Object> functions = store.versions.list(scope, "").stream()
                 .filter(f -> all || FunctionConfiguration.LATEST.equals(f.version()))
-                .map(f -> (Object) f.describe(scope, "Active", "Successful"))
+                .map(f -> listed(scope, f, all))
                 .toList();
         return page(functions, input, "Functions");
     }
@@ -138,7 +160,9 @@ public final class FunctionOperations {
     public Output updateFunctionConfiguration(RequestContext context, Input input) {
         Scope scope = context.scope();
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        requireTimeout(input.integer("Timeout"));
+        if (input.has("Runtime")) {
+            Runtimes.requireSupported(input.string("Runtime"));
+        }
         synchronized (this) {
             FunctionConfiguration c = store.requireLatest(scope, name);
             requireRevision(input.string("RevisionId"), c.revisionId());
@@ -162,12 +186,18 @@ public final class FunctionOperations {
         if (publish) {
             publish(scope, updated, null);
         }
-        return output(updated.describe(scope, "Active", "InProgress"));
+        Map<String, Object> described = updated.describe(scope, "Active", "InProgress");
+        described.put("LastUpdateStatusReason", "The function is being created.");
+        described.put("LastUpdateStatusReasonCode", "Creating");
+        return output(described);
     }
 
     public Output deleteFunction(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
+            throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
         synchronized (this) {
             store.requireLatest(scope, ref.name());
             if (!ref.isQualified()) {
@@ -179,10 +209,10 @@ public final class FunctionOperations {
                 throw LambdaErrors.invalidParameter("Deletion of aliases is not supported. Use DeleteAlias instead, "
                         + "or pass a version as the qualifier.");
             }
-            boolean aliased = store.aliases.list(scope, ref.name() + '\0').stream()
-                    .anyMatch(a -> a.functionVersion().equals(ref.qualifier()));
-            if (aliased) {
-                throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it");
+            List<String> aliases = store.aliases.list(scope, ref.name() + '\0').stream()
+                    .filter(a -> a.functionVersion().equals(ref.qualifier())).map(a -> a.name()).toList();
+            if (!aliases.isEmpty()) {
+                throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: " + aliases);
             }
             store.versions.delete(scope, LambdaStore.versionKey(ref.name(), ref.qualifier()));
             retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(ref.name())
@@ -196,12 +226,12 @@ public final class FunctionOperations {
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         synchronized (this) {
             FunctionConfiguration latest = store.requireLatest(scope, name);
+            requireRevision(input.string("RevisionId"), latest.revisionId());
             String sha = input.string("CodeSha256");
             if (sha != null && !sha.equals(latest.codeSha256())) {
                 throw LambdaErrors.invalidParameter("CodeSHA256 (" + sha + ") is different from current CodeSHA256 in "
-                        + "$LATEST (" + latest.codeSha256() + "). Please try again");
+                        + "$LATEST (" + latest.codeSha256() + "). Please try again with the CodeSHA256 in $LATEST.");
             }
-            requireRevision(input.string("RevisionId"), latest.revisionId());
             return output(publish(scope, latest, input.string("Description")).describe(scope, "Active", "Successful"));
         }
     }
@@ -241,7 +271,7 @@ public final class FunctionOperations {
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         store.requireLatest(scope, name);
         List<Object> versions = store.versions.list(scope, name + '\0').stream()
-                .map(f -> (Object) f.describe(scope, "Active", "Successful")).toList();
+                .map(f -> listed(scope, f, true)).toList();
         return page(versions, input, "Versions");
     }
 
@@ -250,13 +280,6 @@ public final class FunctionOperations {
             throw LambdaErrors.invalidParameter("Code is required.");
         }
         return code.store(scope, codeInput);
-    }
-
-    private static void requireTimeout(Integer timeout) {
-        if (timeout != null && timeout > MAX_TIMEOUT) {
-            throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + timeout
-                    + "' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900");
-        }
     }
 
     public static void requireRevision(String given, String current) {
