@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.InvalidIdentityTokenException;
+import software.amazon.awssdk.services.sts.model.PackedPolicyTooLargeException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.net.URI;
@@ -66,6 +67,21 @@ class StsFidelityTest {
                     "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: "
                             + "Member must have value greater than or equal to 900",
                     () -> sts.getSessionToken(r -> r.durationSeconds(899)));
+        }
+    }
+
+    @Test
+    void aSessionPolicyOverItsBudgetIsPackedPolicyTooLargeAndOneWithinItReportsItsSize(URI endpoint) {
+        String statement = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::%s/*\"}]}";
+        String small = statement.formatted("bucket");
+        String large = statement.formatted("b".repeat(2048));
+        try (StsClient sts = sts(endpoint, "test", "test")) {
+            int packed = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("scoped").policy(small)).packedPolicySize();
+            assertTrue(packed > 0 && packed < 100, "PackedPolicySize " + packed);
+            fails(PackedPolicyTooLargeException.class, "PackedPolicyTooLarge", 400,
+                    "Packed policy consumes " + (int) Math.ceil(large.length() * 100.0 / 2048) + "% of allotted space",
+                    () -> sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("scoped").policy(large)));
         }
     }
 
