@@ -10,6 +10,7 @@ import dev.cloudjar.lambda.invoke.Destinations;
 import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.runtime.EnvironmentKey;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,13 +35,16 @@ public final class FunctionOperations {
     private final CodePackages code;
     private final LayerOperations layers;
     private final Consumer<Predicate<EnvironmentKey>> retireEnvironments;
+    private final FunctionUpdates updates;
 
+    /** @param updateDuration how long an update of $LATEST reports InProgress (zero: none) */
     public FunctionOperations(LambdaStore store, CodePackages code, LayerOperations layers,
-                              Consumer<Predicate<EnvironmentKey>> retireEnvironments) {
+                              Consumer<Predicate<EnvironmentKey>> retireEnvironments, Duration updateDuration) {
         this.store = store;
         this.code = code;
         this.layers = layers;
         this.retireEnvironments = retireEnvironments;
+        this.updates = new FunctionUpdates(updateDuration);
     }
 
     public static String now() {
@@ -88,7 +92,7 @@ public final class FunctionOperations {
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
         FunctionConfiguration function = store.resolve(scope, ref);
         FunctionMeta meta = store.meta.get(scope, ref.name()).orElse(new FunctionMeta(0, Map.of()));
-        Output output = Output.of("Configuration", describeAsNamed(scope, function, ref))
+        Output output = Output.of("Configuration", describeAsNamed(context, function, ref))
                 .put("Code", Map.of("RepositoryType", "S3", "Location",
                         context.endpoint() + CodeDownloads.PREFIX + CodeDownloads.token(function)));
         if (!meta.tags().isEmpty()) {
@@ -102,16 +106,38 @@ public final class FunctionOperations {
     public Output getFunctionConfiguration(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        return output(describeAsNamed(scope, store.resolve(scope, ref), ref));
+        return output(describeAsNamed(context, store.resolve(scope, ref), ref));
     }
 
-    /** A qualified request (even with $LATEST or an alias) is answered with the ARN as it was qualified. */
-    private static Map<String, Object> describeAsNamed(Scope scope, FunctionConfiguration function, FunctionRef ref) {
-        Map<String, Object> described = function.describe(scope, "Active", "Successful");
+    /**
+     * A version as GetFunction and GetFunctionConfiguration show it: $LATEST with the state of its
+     * last update, and a qualified request (even with $LATEST or an alias) answered with the ARN as
+     * it was qualified.
+     */
+    private Map<String, Object> describeAsNamed(RequestContext context, FunctionConfiguration function, FunctionRef ref) {
+        Scope scope = context.scope();
+        boolean updating = FunctionConfiguration.LATEST.equals(function.version())
+                && updates.inProgress(scope, function.functionName(), context.receivedAt());
+        Map<String, Object> described = updating ? updating(scope, function) : function.describe(scope, "Active", "Successful");
         if (ref.isQualified()) {
             described.put("FunctionArn", ref.arn(scope));
         }
         return described;
+    }
+
+    private static Map<String, Object> updating(Scope scope, FunctionConfiguration function) {
+        Map<String, Object> described = function.describe(scope, "Active", "InProgress");
+        described.put("LastUpdateStatusReason", "The function is being created.");
+        described.put("LastUpdateStatusReasonCode", "Creating");
+        return described;
+    }
+
+    /** Lambda refuses to change a function while its last update is still being applied. */
+    private void requireNoUpdateInProgress(RequestContext context, String name) {
+        if (updates.inProgress(context.scope(), name, context.receivedAt())) {
+            throw LambdaErrors.conflict("The operation cannot be performed at this time. An update is in progress "
+                    + "for resource: " + FunctionConfiguration.arn(context.scope(), name));
+        }
     }
 
     /**
@@ -144,6 +170,7 @@ public final class FunctionOperations {
         CodePackages.StoredCode stored = storeCode(scope, input);
         synchronized (this) {
             FunctionConfiguration current = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), current.revisionId());
             if (Boolean.TRUE.equals(input.bool("DryRun"))) {
                 return output(current.describe(scope, "Active", "Successful"));
@@ -153,7 +180,7 @@ public final class FunctionOperations {
                     current.environment(), current.deadLetterTargetArn(), current.layers(),
                     input.has("Architectures") ? strings(input.list("Architectures")) : current.architectures(),
                     stored.sha256(), stored.size(), stored.blobId(), now(), LambdaStore.newRevisionId());
-            return saveLatest(scope, updated, Boolean.TRUE.equals(input.bool("Publish")));
+            return saveLatest(context, updated, Boolean.TRUE.equals(input.bool("Publish")));
         }
     }
 
@@ -165,6 +192,7 @@ public final class FunctionOperations {
         }
         synchronized (this) {
             FunctionConfiguration c = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), c.revisionId());
             FunctionConfiguration updated = new FunctionConfiguration(name, c.version(),
                     or(input.string("Runtime"), c.runtime()), or(input.string("Role"), c.role()),
@@ -174,11 +202,12 @@ public final class FunctionOperations {
                     input.has("DeadLetterConfig") ? deadLetterTarget(input) : c.deadLetterTargetArn(),
                     input.has("Layers") ? layers.resolve(input.list("Layers")) : c.layers(), c.architectures(),
                     c.codeSha256(), c.codeSize(), c.codeBlob(), now(), LambdaStore.newRevisionId());
-            return saveLatest(scope, updated, false);
+            return saveLatest(context, updated, false);
         }
     }
 
-    private Output saveLatest(Scope scope, FunctionConfiguration updated, boolean publish) {
+    private Output saveLatest(RequestContext context, FunctionConfiguration updated, boolean publish) {
+        Scope scope = context.scope();
         store.versions.put(scope, LambdaStore.versionKey(updated.functionName(), updated.version()), updated);
         String name = updated.functionName();
         retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(name)
@@ -186,10 +215,8 @@ public final class FunctionOperations {
         if (publish) {
             publish(scope, updated, null);
         }
-        Map<String, Object> described = updated.describe(scope, "Active", "InProgress");
-        described.put("LastUpdateStatusReason", "The function is being created.");
-        described.put("LastUpdateStatusReasonCode", "Creating");
-        return output(described);
+        updates.started(scope, name, context.receivedAt());
+        return output(updating(scope, updated));
     }
 
     public Output deleteFunction(RequestContext context, Input input) {
@@ -202,6 +229,7 @@ public final class FunctionOperations {
             store.requireLatest(scope, ref.name());
             if (!ref.isQualified()) {
                 store.deleteFunction(scope, ref.name());
+                updates.forget(scope, ref.name());
                 retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(ref.name()));
                 return Output.empty();
             }
@@ -226,6 +254,7 @@ public final class FunctionOperations {
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         synchronized (this) {
             FunctionConfiguration latest = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), latest.revisionId());
             String sha = input.string("CodeSha256");
             if (sha != null && !sha.equals(latest.codeSha256())) {
