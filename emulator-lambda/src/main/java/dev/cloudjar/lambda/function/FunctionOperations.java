@@ -212,10 +212,11 @@ public final class FunctionOperations {
         String name = updated.functionName();
         retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(name)
                 && FunctionConfiguration.LATEST.equals(k.version()));
-        if (publish) {
-            publish(scope, updated, null);
-        }
         updates.started(scope, name, context.receivedAt());
+        if (publish) {
+            // Publish: true answers with the version it published, as PublishVersion would.
+            return output(publish(scope, updated, null).describe(scope, "Active", "Successful"));
+        }
         return output(updating(scope, updated));
     }
 

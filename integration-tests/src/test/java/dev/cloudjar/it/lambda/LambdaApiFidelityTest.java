@@ -188,15 +188,18 @@ class LambdaApiFidelityTest {
     }
 
     @Test
-    void publishingUnchangedCodeGivesTheSameVersionAndAStaleCodeSha256IsRefused(URI endpoint) {
+    void publishingUnchangedCodeGivesTheSameVersionPublishingOnUpdateAnswersTheNewVersionAndAStaleSha256IsRefused(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint)) {
             create(lambda, "pub");
             var first = lambda.publishVersion(b -> b.functionName("pub"));
             assertEquals("1", first.version());
             assertEquals(ARN + "pub:1", first.functionArn());
             assertEquals("1", lambda.publishVersion(b -> b.functionName("pub")).version());
+            var published = lambda.updateFunctionCode(b -> b.functionName("pub").zipFile(OTHER_CODE).publish(true));
+            assertEquals("2", published.version());
+            assertEquals(ARN + "pub:2", published.functionArn());
             fails(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
-                    "CodeSHA256 (stale) is different from current CodeSHA256 in $LATEST (" + first.codeSha256()
+                    "CodeSHA256 (stale) is different from current CodeSHA256 in $LATEST (" + published.codeSha256()
                             + "). Please try again with the CodeSHA256 in $LATEST.",
                     () -> lambda.publishVersion(b -> b.functionName("pub").codeSha256("stale")));
         }
