@@ -334,6 +334,15 @@ class LambdaApiFidelityTest {
                     "Function not found: " + ARN + "conc:4",
                     () -> lambda.putProvisionedConcurrencyConfig(b -> b.functionName("conc").qualifier("4")
                             .provisionedConcurrentExecutions(1)));
+            fails(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                    "The function resource provided must be an alias or a published version.",
+                    () -> lambda.getProvisionedConcurrencyConfig(b -> b.functionName("conc").qualifier("$LATEST")));
+            lambda.publishVersion(b -> b.functionName("conc"));
+            lambda.putFunctionConcurrency(b -> b.functionName("conc").reservedConcurrentExecutions(2));
+            fails(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                    "Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function",
+                    () -> lambda.putProvisionedConcurrencyConfig(b -> b.functionName("conc").qualifier("1")
+                            .provisionedConcurrentExecutions(3)));
         }
     }
 }
