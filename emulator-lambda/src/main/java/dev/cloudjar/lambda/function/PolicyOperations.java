@@ -32,7 +32,7 @@ public final class PolicyOperations {
         if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
             throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
         }
-        store.resolve(scope, ref);
+        requireTarget(scope, ref);
         String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
         Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of()));
         FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
@@ -75,7 +75,7 @@ public final class PolicyOperations {
     public synchronized Output removePermission(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        store.resolve(scope, ref);
+        requireTarget(scope, ref);
         String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
         String sid = input.string("StatementId");
         Policy policy = store.policies.get(scope, key).orElseThrow(
@@ -105,6 +105,17 @@ public final class PolicyOperations {
         document.put("Id", "default");
         document.put("Statement", policy.statements());
         return Output.of("Policy", json(document)).put("RevisionId", revisionId(scope, ref));
+    }
+
+    /** The version or alias a permission is added to or removed from; a missing alias is named as Lambda names it. */
+    private void requireTarget(Scope scope, FunctionRef ref) {
+        String qualifier = ref.qualifierOrLatest();
+        boolean alias = !FunctionConfiguration.LATEST.equals(qualifier) && !LambdaStore.isVersionNumber(qualifier);
+        if (alias && store.latest(scope, ref.name()).isPresent()
+                && store.aliases.get(scope, JsonTable.key(ref.name(), qualifier)).isEmpty()) {
+            throw LambdaErrors.resourceNotFound("Cannot find alias arn: " + ref.arn(scope));
+        }
+        store.resolve(scope, ref);
     }
 
     /** The RevisionId a policy answers with and is changed against: its alias's, else its version's. */

@@ -311,6 +311,10 @@ class LambdaApiFidelityTest {
             fails(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
                     "Statement other is not found in resource policy.",
                     () -> lambda.removePermission(b -> b.functionName("policy").statementId("other")));
+            fails(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
+                    "Cannot find alias arn: " + ARN + "policy:live",
+                    () -> lambda.addPermission(b -> b.functionName("policy").qualifier("live").statementId("x")
+                            .action("lambda:InvokeFunction").principal("sns.amazonaws.com")));
             fails(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
                     "We currently do not support adding policies for $LATEST.",
                     () -> lambda.addPermission(b -> b.functionName("policy").qualifier("$LATEST").statementId("x")
