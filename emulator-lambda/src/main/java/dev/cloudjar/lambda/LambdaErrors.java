@@ -35,9 +35,12 @@ public final class LambdaErrors {
                 .with("Type", "User").with("Reason", reason).with("retryAfterSeconds", "1");
     }
 
-    public static AwsException requestTooLarge(long limit) {
-        return new AwsException("RequestTooLargeException", 413,
-                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation").with("Type", "User");
+    /**
+     * An oversized request. Lambda's wire code is RequestEntityTooLargeException, not the model's
+     * RequestTooLargeException, so the SDKs surface it as their generic service exception.
+     */
+    public static AwsException requestEntityTooLarge(String message) {
+        return new AwsException("RequestEntityTooLargeException", 413, message).with("Type", "User");
     }
 
     public static AwsException invalidRuntime(String message) {

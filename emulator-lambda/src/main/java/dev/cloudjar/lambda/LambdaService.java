@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --lambda-concurrency-limit} (account limit, default 1000),
  * {@code --lambda-idle-timeout-seconds} (idle environments are reclaimed after this, default 300),
- * {@code --lambda-retry-delay-scale} (multiplies asynchronous retry delays and event ages; default 1).
+ * {@code --lambda-retry-delay-scale} (multiplies asynchronous retry delays and event ages; default 1),
+ * {@code --lambda-update-seconds} (how long an update of a function stays InProgress; default 0).
  */
 public final class LambdaService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", "lambda", Protocol.REST_JSON_1,
@@ -63,6 +64,7 @@ public final class LambdaService implements ServicePlugin {
     private static final String CONCURRENCY_LIMIT_OPTION = "lambda-concurrency-limit";
     private static final String RETRY_DELAY_SCALE_OPTION = "lambda-retry-delay-scale";
     private static final String JAVA_HOMES_OPTION = "lambda-java-homes";
+    private static final String UPDATE_SECONDS_OPTION = "lambda-update-seconds";
 
     private Path workDir;
     private EnvironmentPool pool;
@@ -85,6 +87,8 @@ public final class LambdaService implements ServicePlugin {
                 new CloudjarConfig.Option(CONCURRENCY_LIMIT_OPTION, "1000", "the account's concurrent executions limit"),
                 new CloudjarConfig.Option(RETRY_DELAY_SCALE_OPTION, "1",
                         "factor on the delays between asynchronous invocation retries (0 retries at once)"),
+                new CloudjarConfig.Option(UPDATE_SECONDS_OPTION, "0",
+                        "seconds an update of a function reports LastUpdateStatus InProgress and refuses other updates"),
                 new CloudjarConfig.Option(JAVA_HOMES_OPTION, "",
                         "JDK homes (path-separated) to run javaNN functions on when this server's Java is older than NN"));
     }
@@ -132,7 +136,8 @@ public final class LambdaService implements ServicePlugin {
                 .on("ListLayerVersions", layers::listLayerVersions)
                 .on("ListLayers", layers::listLayers)
                 .on("DeleteLayerVersion", layers::deleteLayerVersion);
-        FunctionOperations functions = new FunctionOperations(store, code, layers, pool::retire);
+        FunctionOperations functions = new FunctionOperations(store, code, layers, pool::retire,
+                Duration.ofMillis((long) (Double.parseDouble(config.option(UPDATE_SECONDS_OPTION, "0")) * 1000)));
         operations.on("CreateFunction", functions::createFunction)
                 .on("GetFunction", functions::getFunction)
                 .on("GetFunctionConfiguration", functions::getFunctionConfiguration)

@@ -92,7 +92,9 @@ public final class LambdaStore {
     }
 
     private FunctionConfiguration resolve(Scope scope, FunctionRef ref, Function<Alias, String> aliasVersion) {
-        requireLatest(scope, ref.name());
+        if (latest(scope, ref.name()).isEmpty()) {
+            throw LambdaErrors.functionNotFound(ref.arn(scope));
+        }
         String qualifier = ref.qualifierOrLatest();
         String version = qualifier;
         if (!FunctionConfiguration.LATEST.equals(qualifier) && !isVersionNumber(qualifier)) {

@@ -22,6 +22,7 @@ import java.util.Map;
 final class CredentialOperations {
     private static final int DEFAULT_ROLE_SECONDS = 3600;
     private static final int DEFAULT_SESSION_SECONDS = 43200;
+    private static final int SESSION_POLICY_CHARACTERS = 2048;
 
     private final CredentialStore.Issuer issuer;
     private final Capabilities capabilities;
@@ -33,27 +34,37 @@ final class CredentialOperations {
 
     Output assumeRole(RequestContext context, Input input) {
         AssumedRoles.Role role = role(input.string("RoleArn"));
+        Integer packedPolicySize = packedPolicySize(input.string("Policy"));
         CredentialStore.SigningCredential credential = AssumedRoles.issue(issuer, role,
                 input.string("RoleSessionName"), expiry(context, input, DEFAULT_ROLE_SECONDS));
         return Output.of("Credentials", credentials(credential))
-                .put("AssumedRoleUser", assumedRoleUser(credential));
+                .put("AssumedRoleUser", assumedRoleUser(credential))
+                .put("PackedPolicySize", packedPolicySize);
     }
 
     Output assumeRoleWithWebIdentity(RequestContext context, Input input) {
         WebIdentityVerifier.Verified identity = verify(input.string("WebIdentityToken"), context.receivedAt());
         AssumedRoles.Role role = role(input.string("RoleArn"));
+        Integer packedPolicySize = packedPolicySize(input.string("Policy"));
         CredentialStore.SigningCredential credential = AssumedRoles.issue(issuer, role,
                 input.string("RoleSessionName"), expiry(context, input, DEFAULT_ROLE_SECONDS));
         return Output.of("Credentials", credentials(credential))
+                .put("PackedPolicySize", packedPolicySize)
                 .put("SubjectFromWebIdentityToken", identity.subject())
                 .put("AssumedRoleUser", assumedRoleUser(credential))
                 .put("Provider", identity.issuer().replaceFirst("^https?://", ""))
                 .put("Audience", identity.audience());
     }
 
-    /** Session credentials act as the caller: same account, ARN and user id. */
+    /**
+     * Session credentials act as the caller: same account, ARN and user id. Only long-term keys
+     * may ask for them; STS refuses temporary credentials with AccessDenied.
+     */
     Output getSessionToken(RequestContext context, Input input) {
         Principal caller = context.principal();
+        if (caller.sessionToken() != null) {
+            throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
+        }
         CredentialStore.SigningCredential credential = issuer.issue(caller.accountId(), caller.arn(),
                 caller.userId(), expiry(context, input, DEFAULT_SESSION_SECONDS));
         return Output.of("Credentials", credentials(credential));
@@ -69,6 +80,24 @@ final class CredentialOperations {
                     ? "ExpiredTokenException" : "InvalidIdentityTokenException", 400, rejected.message());
         }
         return (WebIdentityVerifier.Verified) verification;
+    }
+
+    /**
+     * How full a session policy leaves STS's budget, in percent (null without a policy). STS
+     * measures a packed binary form with a budget of its own; Cloudjar measures the plaintext
+     * against the documented 2,048 characters, so a policy that packs worse than its text passes
+     * here and fails on STS.
+     */
+    private static Integer packedPolicySize(String policy) {
+        if (policy == null) {
+            return null;
+        }
+        int percent = (int) Math.ceil(policy.length() * 100.0 / SESSION_POLICY_CHARACTERS);
+        if (percent > 100) {
+            throw new AwsException("PackedPolicyTooLargeException", 400,
+                    "Packed policy consumes " + percent + "% of allotted space");
+        }
+        return percent;
     }
 
     private static AssumedRoles.Role role(String roleArn) {

@@ -213,7 +213,7 @@ public final class Validator {
         }
         String pattern = traits.string("pattern");
         if (pattern != null && value instanceof String s && !pattern(pattern).matcher(s).find()) {
-            broken.add("Member must satisfy regular expression pattern: " + pattern);
+            broken.add("Member must satisfy regular expression pattern: " + coralPattern(pattern));
         }
         return broken;
     }
@@ -288,6 +288,15 @@ public final class Validator {
             return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
         }
         return new BigDecimal(number.toString());
+    }
+
+    /**
+     * The pattern as AWS words it in the message: Smithy models wrap the services' own patterns
+     * in ^...$, which the messages do not show ('[a-zA-Z0-9_.-]+' for DynamoDB's table names).
+     */
+    static String coralPattern(String pattern) {
+        return pattern.length() > 1 && pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$")
+                ? pattern.substring(1, pattern.length() - 1) : pattern;
     }
 
     /** Smithy patterns are ECMA-262 and unanchored, so a match anywhere in the value satisfies them. */

@@ -17,6 +17,9 @@ public interface ObjectSource {
      */
     Optional<StoredObject> find(String accountId, String bucket, String key, String versionId);
 
+    /** Whether the account has the bucket: callers tell S3's NoSuchBucket from NoSuchKey by it. */
+    boolean bucketExists(String accountId, String bucket);
+
     /**
      * A committed object: {@code file} is the blob store's own file for it (never a path a user
      * chose), to be read, never written or moved.

@@ -69,7 +69,7 @@ class ValidatorTest {
                 "Value 'x!' at 'tableName' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 3",
                 "Value 'x!' at 'tableName' failed to satisfy constraint: "
-                        + "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_.-]+$",
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
                 "Value 'FREE' at 'billingMode' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
                 "Value '0' at 'readCapacityUnits' failed to satisfy constraint: "

@@ -33,7 +33,7 @@ public final class AliasOperations {
             throw LambdaErrors.conflict("Alias already exists: " + FunctionConfiguration.arn(scope, function) + ":" + name);
         }
         Alias alias = new Alias(function, name, input.string("FunctionVersion"), input.string("Description"),
-                weights(input), LambdaStore.newRevisionId());
+                weights(scope, function, input.string("FunctionVersion"), input), LambdaStore.newRevisionId());
         store.aliases.put(scope, key, alias);
         return FunctionOperations.output(alias.describe(scope));
     }
@@ -53,7 +53,8 @@ public final class AliasOperations {
         requireVersion(scope, function, version);
         Alias updated = new Alias(function, current.name(), version,
                 input.has("Description") ? input.string("Description") : current.description(),
-                input.has("RoutingConfig") ? weights(input) : current.additionalVersionWeights(), LambdaStore.newRevisionId());
+                input.has("RoutingConfig") ? weights(scope, function, version, input) : current.additionalVersionWeights(),
+                LambdaStore.newRevisionId());
         store.aliases.put(scope, JsonTable.key(function, current.name()), updated);
         return FunctionOperations.output(updated.describe(scope));
     }
@@ -80,7 +81,7 @@ public final class AliasOperations {
     private Alias require(Scope scope, String function, String name) {
         store.requireLatest(scope, function);
         return store.aliases.get(scope, JsonTable.key(function, name)).orElseThrow(() -> LambdaErrors.resourceNotFound(
-                "Alias not found: " + FunctionConfiguration.arn(scope, function) + ":" + name));
+                "Cannot find alias arn: " + FunctionConfiguration.arn(scope, function) + ":" + name));
     }
 
     private void requireVersion(Scope scope, String function, String version) {
@@ -90,11 +91,25 @@ public final class AliasOperations {
         }
     }
 
-    private static Map<String, Double> weights(Input input) {
+    /** AdditionalVersionWeights, checked as Lambda does: one other published version that exists. */
+    private Map<String, Double> weights(Scope scope, String function, String aliasVersion, Input input) {
         Input routing = input.structure("RoutingConfig");
         Map<String, Double> weights = new LinkedHashMap<>();
         if (routing != null && routing.map("AdditionalVersionWeights") != null) {
             routing.map("AdditionalVersionWeights").forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
+        }
+        if (weights.size() > 1) {
+            throw LambdaErrors.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
+        }
+        for (String version : weights.keySet()) {
+            if (version.equals(aliasVersion)) {
+                throw LambdaErrors.invalidParameter("Invalid function version " + version + ". Function version "
+                        + version + " is already included in routing configuration.");
+            }
+            if (FunctionConfiguration.LATEST.equals(aliasVersion)) {
+                throw LambdaErrors.invalidParameter("$LATEST is not supported for an alias pointing to more than 1 version");
+            }
+            requireVersion(scope, function, version);
         }
         return weights;
     }

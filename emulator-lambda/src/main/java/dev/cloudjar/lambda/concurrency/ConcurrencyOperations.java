@@ -24,6 +24,7 @@ public final class ConcurrencyOperations {
     private static final long TOTAL_CODE_SIZE = 80_530_636_800L;
     private static final long CODE_SIZE_UNZIPPED = 262_144_000L;
     private static final long CODE_SIZE_ZIPPED = 52_428_800L;
+    private static final String NOT_PUBLISHED = "The function resource provided must be an alias or a published version.";
 
     private final LambdaStore store;
     private final ConcurrencyLimits limits;
@@ -67,9 +68,11 @@ public final class ConcurrencyOperations {
 
     public synchronized Output putProvisionedConcurrencyConfig(RequestContext context, Input input) {
         Scope scope = context.scope();
-        FunctionRef ref = published(context, input);
+        FunctionRef ref = published(context, input,
+                "Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
         FunctionConfiguration version = store.resolve(scope, ref);
         int requested = input.integer("ProvisionedConcurrentExecutions");
+        requireWithinReservation(scope, ref, requested);
         ProvisionedConcurrency setting = new ProvisionedConcurrency(requested, FunctionOperations.now());
         store.provisioned.put(scope, JsonTable.key(ref.name(), ref.qualifier()), setting);
         pool.provision(scope, version, requested);
@@ -78,7 +81,7 @@ public final class ConcurrencyOperations {
 
     public Output getProvisionedConcurrencyConfig(RequestContext context, Input input) {
         Scope scope = context.scope();
-        FunctionRef ref = published(context, input);
+        FunctionRef ref = published(context, input, NOT_PUBLISHED);
         FunctionConfiguration version = store.resolve(scope, ref);
         ProvisionedConcurrency setting = store.provisioned.get(scope, JsonTable.key(ref.name(), ref.qualifier()))
                 .orElseThrow(() -> LambdaErrors.provisionedConcurrencyNotFound(ref.arn(scope)));
@@ -87,20 +90,39 @@ public final class ConcurrencyOperations {
 
     public synchronized Output deleteProvisionedConcurrencyConfig(RequestContext context, Input input) {
         Scope scope = context.scope();
-        FunctionRef ref = published(context, input);
+        FunctionRef ref = published(context, input, NOT_PUBLISHED);
         FunctionConfiguration version = store.resolve(scope, ref);
         store.provisioned.delete(scope, JsonTable.key(ref.name(), ref.qualifier()));
         pool.provision(scope, version, 0);
         return Output.empty();
     }
 
-    /** Provisioned concurrency applies to a published version or an alias, never to $LATEST. */
-    private FunctionRef published(RequestContext context, Input input) {
+    /**
+     * Provisioned concurrency applies to a published version or an alias, never to $LATEST; Lambda
+     * words the refusal differently for Put and for Get/Delete.
+     */
+    private static FunctionRef published(RequestContext context, Input input, String refusal) {
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), context.scope());
         if (!ref.isQualified() || FunctionConfiguration.LATEST.equals(ref.qualifier())) {
-            throw LambdaErrors.invalidParameter("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+            throw LambdaErrors.invalidParameter(refusal);
         }
         return ref;
+    }
+
+    /** A function's provisioned concurrency, over all its qualifiers, must fit in its reserved concurrency. */
+    private void requireWithinReservation(Scope scope, FunctionRef ref, int requested) {
+        Integer reserved = store.reserved.get(scope, ref.name()).map(ReservedConcurrency::reservedConcurrentExecutions)
+                .orElse(null);
+        if (reserved == null) {
+            return;
+        }
+        int others = store.provisioned.list(scope, ref.name() + '\0').stream().mapToInt(ProvisionedConcurrency::requested)
+                .sum() - store.provisioned.get(scope, JsonTable.key(ref.name(), ref.qualifier()))
+                .map(ProvisionedConcurrency::requested).orElse(0);
+        if (others + requested > reserved) {
+            throw LambdaErrors.invalidParameter(
+                    "Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function");
+        }
     }
 
     private static Output describe(ProvisionedConcurrency setting, int ready) {

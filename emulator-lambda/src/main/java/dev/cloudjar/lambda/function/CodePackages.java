@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -60,22 +61,37 @@ public final class CodePackages {
      */
     public StoredCode store(Scope scope, Input code) {
         if (code.has("ZipFile")) {
+            if (code.has("S3Bucket") || code.has("S3Key") || code.has("S3ObjectVersion") || code.has("ImageUri")) {
+                throw LambdaErrors.invalidParameter("Please do not provide other FunctionCode parameters when providing a ZipFile.");
+            }
             byte[] zip = code.blob("ZipFile");
             return store(() -> new ByteArrayInputStream(zip));
         }
         if (code.has("S3Bucket") && code.has("S3Key")) {
-            // Lambda reports S3's error inside its own InvalidParameterValueException.
-            ObjectSource.StoredObject object = capabilities.find(ObjectSource.class)
-                    .flatMap(s3 -> s3.find(scope.accountId(), code.string("S3Bucket"), code.string("S3Key"),
-                            code.string("S3ObjectVersion")))
-                    .orElseThrow(() -> LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: "
-                            + "NoSuchKey. S3 Error Message: The specified key does not exist."));
+            ObjectSource.StoredObject object = s3Object(scope, code);
             return store(() -> Files.newInputStream(object.file()));
         }
         if (code.has("ImageUri")) {
             throw LambdaErrors.invalidParameter("Cloudjar runs .zip functions; container images are not supported yet.");
         }
         throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+    }
+
+    /** The object S3Bucket/S3Key (S3ObjectVersion) name; Lambda reports S3's error inside its own InvalidParameterValueException. */
+    private ObjectSource.StoredObject s3Object(Scope scope, Input code) {
+        String bucket = code.string("S3Bucket");
+        Optional<ObjectSource> s3 = capabilities.find(ObjectSource.class);
+        Optional<ObjectSource.StoredObject> object = s3.flatMap(source -> source.find(scope.accountId(), bucket,
+                code.string("S3Key"), code.string("S3ObjectVersion")));
+        if (object.isPresent()) {
+            return object.get();
+        }
+        if (s3.isEmpty() || !s3.get().bucketExists(scope.accountId(), bucket)) {
+            throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket. "
+                    + "S3 Error Message: The specified bucket does not exist");
+        }
+        throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. "
+                + "S3 Error Message: The specified key does not exist.");
     }
 
     /** Checks that the bytes are a zip with at least one entry, and stores them. */

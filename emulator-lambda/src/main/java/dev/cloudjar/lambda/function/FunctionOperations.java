@@ -10,6 +10,7 @@ import dev.cloudjar.lambda.invoke.Destinations;
 import dev.cloudjar.lambda.layer.LayerOperations;
 import dev.cloudjar.lambda.runtime.EnvironmentKey;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,20 +29,22 @@ import java.util.function.Predicate;
 public final class FunctionOperations {
     /** Lambda's LastModified form, e.g. 2024-05-01T12:00:00.000+0000. */
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-    private static final int MAX_TIMEOUT = 900;
     private static final int DEFAULT_PAGE = 50;
 
     private final LambdaStore store;
     private final CodePackages code;
     private final LayerOperations layers;
     private final Consumer<Predicate<EnvironmentKey>> retireEnvironments;
+    private final FunctionUpdates updates;
 
+    /** @param updateDuration how long an update of $LATEST reports InProgress (zero: none) */
     public FunctionOperations(LambdaStore store, CodePackages code, LayerOperations layers,
-                              Consumer<Predicate<EnvironmentKey>> retireEnvironments) {
+                              Consumer<Predicate<EnvironmentKey>> retireEnvironments, Duration updateDuration) {
         this.store = store;
         this.code = code;
         this.layers = layers;
         this.retireEnvironments = retireEnvironments;
+        this.updates = new FunctionUpdates(updateDuration);
     }
 
     public static String now() {
@@ -58,7 +61,7 @@ public final class FunctionOperations {
             throw LambdaErrors.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
-        requireTimeout(input.integer("Timeout"));
+        Runtimes.requireSupported(input.string("Runtime"));
         String deadLetter = deadLetterTarget(input);
         CodePackages.StoredCode stored = storeCode(scope, input.structure("Code"));
         synchronized (this) {
@@ -89,7 +92,7 @@ public final class FunctionOperations {
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
         FunctionConfiguration function = store.resolve(scope, ref);
         FunctionMeta meta = store.meta.get(scope, ref.name()).orElse(new FunctionMeta(0, Map.of()));
-        Output output = Output.of("Configuration", function.describe(scope, "Active", "Successful"))
+        Output output = Output.of("Configuration", describeAsNamed(context, function, ref))
                 .put("Code", Map.of("RepositoryType", "S3", "Location",
                         context.endpoint() + CodeDownloads.PREFIX + CodeDownloads.token(function)));
         if (!meta.tags().isEmpty()) {
@@ -103,7 +106,52 @@ public final class FunctionOperations {
     public Output getFunctionConfiguration(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        return output(store.resolve(scope, ref).describe(scope, "Active", "Successful"));
+        return output(describeAsNamed(context, store.resolve(scope, ref), ref));
+    }
+
+    /**
+     * A version as GetFunction and GetFunctionConfiguration show it: $LATEST with the state of its
+     * last update, and a qualified request (even with $LATEST or an alias) answered with the ARN as
+     * it was qualified.
+     */
+    private Map<String, Object> describeAsNamed(RequestContext context, FunctionConfiguration function, FunctionRef ref) {
+        Scope scope = context.scope();
+        boolean updating = FunctionConfiguration.LATEST.equals(function.version())
+                && updates.inProgress(scope, function.functionName(), context.receivedAt());
+        Map<String, Object> described = updating ? updating(scope, function) : function.describe(scope, "Active", "Successful");
+        if (ref.isQualified()) {
+            described.put("FunctionArn", ref.arn(scope));
+        }
+        return described;
+    }
+
+    private static Map<String, Object> updating(Scope scope, FunctionConfiguration function) {
+        Map<String, Object> described = function.describe(scope, "Active", "InProgress");
+        described.put("LastUpdateStatusReason", "The function is being created.");
+        described.put("LastUpdateStatusReasonCode", "Creating");
+        return described;
+    }
+
+    /** Lambda refuses to change a function while its last update is still being applied. */
+    private void requireNoUpdateInProgress(RequestContext context, String name) {
+        if (updates.inProgress(context.scope(), name, context.receivedAt())) {
+            throw LambdaErrors.conflict("The operation cannot be performed at this time. An update is in progress "
+                    + "for resource: " + FunctionConfiguration.arn(context.scope(), name));
+        }
+    }
+
+    /**
+     * A function as ListFunctions and ListVersionsByFunction show it: without its state, and, when
+     * several versions are listed, named by its qualified ARN ($LATEST included).
+     */
+    private static Object listed(Scope scope, FunctionConfiguration function, boolean qualified) {
+        Map<String, Object> described = function.describe(scope, "Active", "Successful");
+        described.remove("State");
+        described.remove("LastUpdateStatus");
+        if (qualified) {
+            described.put("FunctionArn", function.qualifiedArn(scope));
+        }
+        return described;
     }
 
     public Output listFunctions(RequestContext context, Input input) {
@@ -111,7 +159,7 @@ public final class FunctionOperations {
         boolean all = "ALL".equals(input.string("FunctionVersion"));
         List<Object> functions = store.versions.list(scope, "").stream()
                 .filter(f -> all || FunctionConfiguration.LATEST.equals(f.version()))
-                .map(f -> (Object) f.describe(scope, "Active", "Successful"))
+                .map(f -> listed(scope, f, all))
                 .toList();
         return page(functions, input, "Functions");
     }
@@ -122,6 +170,7 @@ public final class FunctionOperations {
         CodePackages.StoredCode stored = storeCode(scope, input);
         synchronized (this) {
             FunctionConfiguration current = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), current.revisionId());
             if (Boolean.TRUE.equals(input.bool("DryRun"))) {
                 return output(current.describe(scope, "Active", "Successful"));
@@ -131,16 +180,19 @@ public final class FunctionOperations {
                     current.environment(), current.deadLetterTargetArn(), current.layers(),
                     input.has("Architectures") ? strings(input.list("Architectures")) : current.architectures(),
                     stored.sha256(), stored.size(), stored.blobId(), now(), LambdaStore.newRevisionId());
-            return saveLatest(scope, updated, Boolean.TRUE.equals(input.bool("Publish")));
+            return saveLatest(context, updated, Boolean.TRUE.equals(input.bool("Publish")));
         }
     }
 
     public Output updateFunctionConfiguration(RequestContext context, Input input) {
         Scope scope = context.scope();
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        requireTimeout(input.integer("Timeout"));
+        if (input.has("Runtime")) {
+            Runtimes.requireSupported(input.string("Runtime"));
+        }
         synchronized (this) {
             FunctionConfiguration c = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), c.revisionId());
             FunctionConfiguration updated = new FunctionConfiguration(name, c.version(),
                     or(input.string("Runtime"), c.runtime()), or(input.string("Role"), c.role()),
@@ -150,28 +202,35 @@ public final class FunctionOperations {
                     input.has("DeadLetterConfig") ? deadLetterTarget(input) : c.deadLetterTargetArn(),
                     input.has("Layers") ? layers.resolve(input.list("Layers")) : c.layers(), c.architectures(),
                     c.codeSha256(), c.codeSize(), c.codeBlob(), now(), LambdaStore.newRevisionId());
-            return saveLatest(scope, updated, false);
+            return saveLatest(context, updated, false);
         }
     }
 
-    private Output saveLatest(Scope scope, FunctionConfiguration updated, boolean publish) {
+    private Output saveLatest(RequestContext context, FunctionConfiguration updated, boolean publish) {
+        Scope scope = context.scope();
         store.versions.put(scope, LambdaStore.versionKey(updated.functionName(), updated.version()), updated);
         String name = updated.functionName();
         retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(name)
                 && FunctionConfiguration.LATEST.equals(k.version()));
+        updates.started(scope, name, context.receivedAt());
         if (publish) {
-            publish(scope, updated, null);
+            // Publish: true answers with the version it published, as PublishVersion would.
+            return output(publish(scope, updated, null).describe(scope, "Active", "Successful"));
         }
-        return output(updated.describe(scope, "Active", "InProgress"));
+        return output(updating(scope, updated));
     }
 
     public Output deleteFunction(RequestContext context, Input input) {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+        if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
+            throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
         synchronized (this) {
             store.requireLatest(scope, ref.name());
             if (!ref.isQualified()) {
                 store.deleteFunction(scope, ref.name());
+                updates.forget(scope, ref.name());
                 retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(ref.name()));
                 return Output.empty();
             }
@@ -179,10 +238,10 @@ public final class FunctionOperations {
                 throw LambdaErrors.invalidParameter("Deletion of aliases is not supported. Use DeleteAlias instead, "
                         + "or pass a version as the qualifier.");
             }
-            boolean aliased = store.aliases.list(scope, ref.name() + '\0').stream()
-                    .anyMatch(a -> a.functionVersion().equals(ref.qualifier()));
-            if (aliased) {
-                throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it");
+            List<String> aliases = store.aliases.list(scope, ref.name() + '\0').stream()
+                    .filter(a -> a.functionVersion().equals(ref.qualifier())).map(a -> a.name()).toList();
+            if (!aliases.isEmpty()) {
+                throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: " + aliases);
             }
             store.versions.delete(scope, LambdaStore.versionKey(ref.name(), ref.qualifier()));
             retireEnvironments.accept(k -> k.scope().equals(scope) && k.functionName().equals(ref.name())
@@ -196,12 +255,13 @@ public final class FunctionOperations {
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         synchronized (this) {
             FunctionConfiguration latest = store.requireLatest(scope, name);
+            requireNoUpdateInProgress(context, name);
+            requireRevision(input.string("RevisionId"), latest.revisionId());
             String sha = input.string("CodeSha256");
             if (sha != null && !sha.equals(latest.codeSha256())) {
                 throw LambdaErrors.invalidParameter("CodeSHA256 (" + sha + ") is different from current CodeSHA256 in "
-                        + "$LATEST (" + latest.codeSha256() + "). Please try again");
+                        + "$LATEST (" + latest.codeSha256() + "). Please try again with the CodeSHA256 in $LATEST.");
             }
-            requireRevision(input.string("RevisionId"), latest.revisionId());
             return output(publish(scope, latest, input.string("Description")).describe(scope, "Active", "Successful"));
         }
     }
@@ -241,7 +301,7 @@ public final class FunctionOperations {
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         store.requireLatest(scope, name);
         List<Object> versions = store.versions.list(scope, name + '\0').stream()
-                .map(f -> (Object) f.describe(scope, "Active", "Successful")).toList();
+                .map(f -> listed(scope, f, true)).toList();
         return page(versions, input, "Versions");
     }
 
@@ -250,13 +310,6 @@ public final class FunctionOperations {
             throw LambdaErrors.invalidParameter("Code is required.");
         }
         return code.store(scope, codeInput);
-    }
-
-    private static void requireTimeout(Integer timeout) {
-        if (timeout != null && timeout > MAX_TIMEOUT) {
-            throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + timeout
-                    + "' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900");
-        }
     }
 
     public static void requireRevision(String given, String current) {

@@ -16,12 +16,17 @@ public final class StoredObjects implements ObjectSource {
 
     @Override
     public Optional<StoredObject> find(String accountId, String bucket, String key, String versionId) {
-        if (store.bucket(accountId, bucket).isEmpty()) {
+        if (!bucketExists(accountId, bucket)) {
             return Optional.empty();
         }
         Optional<ObjectVersion> version = versionId == null
                 ? store.current(accountId, bucket, key)
                 : store.version(accountId, bucket, key, versionId).filter(v -> !v.deleteMarker());
         return version.map(v -> new StoredObject(v.size(), store.blobs().file(v.blobId())));
+    }
+
+    @Override
+    public boolean bucketExists(String accountId, String bucket) {
+        return store.bucket(accountId, bucket).isPresent();
     }
 }

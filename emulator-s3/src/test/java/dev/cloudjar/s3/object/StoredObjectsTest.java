@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StoredObjectsTest {
@@ -70,5 +71,12 @@ class StoredObjectsTest {
         assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "function.zip", "v2"));
         assertEquals(Optional.empty(), source.find(ACCOUNT, "code", "function.zip", null));
         assertTrue(source.find(ACCOUNT, "code", "function.zip", "v1").isPresent());
+    }
+
+    @Test
+    void tellsWhetherTheAccountHasTheBucket() {
+        assertTrue(source.bucketExists(ACCOUNT, "code"));
+        assertFalse(source.bucketExists(ACCOUNT, "nope"));
+        assertFalse(source.bucketExists("111111111111", "code"));
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 import java.net.URI;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,14 +52,16 @@ class LambdaCodeFromS3Test {
     void aMissingKeyOrBucketFailsWithS3sErrorInsideInvalidParameterValue(URI endpoint) {
         try (S3Client s3 = Clients.s3(endpoint); LambdaClient lambda = Clients.lambda(endpoint)) {
             s3.createBucket(b -> b.bucket("empty-deployments"));
-            for (String bucket : new String[] {"empty-deployments", "no-such-bucket"}) {
+            Map<String, String> messages = Map.of(
+                    "empty-deployments", "S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.",
+                    "no-such-bucket", "S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist");
+            messages.forEach((bucket, s3Error) -> {
                 InvalidParameterValueException e = assertThrows(InvalidParameterValueException.class, () ->
                         lambda.createFunction(b -> b.functionName("missing").runtime("nodejs20.x").handler("index.handler")
                                 .role(ROLE).code(c -> c.s3Bucket(bucket).s3Key("absent.zip"))));
                 assertEquals("InvalidParameterValueException", e.awsErrorDetails().errorCode());
-                assertEquals("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: "
-                        + "The specified key does not exist.", e.awsErrorDetails().errorMessage());
-            }
+                assertEquals("Error occurred while GetObject. " + s3Error, e.awsErrorDetails().errorMessage());
+            });
         }
     }
 }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
-import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
@@ -160,9 +159,10 @@ class LambdaFunctionsTest {
             assertEquals(204, lambda.invoke(b -> b.functionName("kinds").invocationType(InvocationType.DRY_RUN)).statusCode());
             assertEquals(202, lambda.invoke(b -> b.functionName("kinds").invocationType(InvocationType.EVENT)).statusCode());
             String big = "\"" + "x".repeat(6 * 1024 * 1024) + "\"";
-            RequestTooLargeException tooLarge = assertThrows(RequestTooLargeException.class,
+            LambdaException tooLarge = assertThrows(LambdaException.class,
                     () -> lambda.invoke(b -> b.functionName("kinds").payload(SdkBytes.fromUtf8String(big))));
             assertEquals(413, tooLarge.statusCode());
+            assertEquals("RequestEntityTooLargeException", tooLarge.awsErrorDetails().errorCode());
             assertThrows(ResourceNotFoundException.class, () -> invoke(lambda, "nobody"));
         }
     }

@@ -45,6 +45,8 @@ class CredentialExpiryTest {
 
                 StsException e = assertThrows(StsException.class, asRole::getCallerIdentity);
                 assertEquals("ExpiredToken", e.awsErrorDetails().errorCode());
+                assertEquals(403, e.statusCode());
+                assertEquals("The security token included in the request is expired", e.awsErrorDetails().errorMessage());
             }
         }
     }
