@@ -38,6 +38,7 @@ public final class LambdaStore {
     public final JsonTable<LayerMeta> layers;
     public final JsonTable<EventSourceMapping> eventSourceMappings;
     private final StateStore state;
+    private final Object writeLock = new Object();
 
     public LambdaStore(StateStore state) {
         this.state = state;
@@ -117,6 +118,16 @@ public final class LambdaStore {
         reserved.delete(batch, scope, functionName);
         meta.delete(batch, scope, functionName);
         state.apply(batch);
+    }
+
+    /**
+     * The lock of the control plane's read-modify-write changes to functions, versions, aliases
+     * and policies. FunctionOperations, AliasOperations and PolicyOperations all write those
+     * records (a permission change renews its version's or alias's RevisionId, deleting a
+     * function takes its aliases and policies), so they must not each hold a lock of their own.
+     */
+    public Object writeLock() {
+        return writeLock;
     }
 
     /**

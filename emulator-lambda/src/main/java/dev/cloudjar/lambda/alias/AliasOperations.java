@@ -23,19 +23,22 @@ public final class AliasOperations {
         this.store = store;
     }
 
-    public synchronized Output createAlias(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        String name = input.string("Name");
-        requireVersion(scope, function, input.string("FunctionVersion"));
-        String key = JsonTable.key(function, name);
-        if (store.aliases.get(scope, key).isPresent()) {
-            throw LambdaErrors.conflict("Alias already exists: " + FunctionConfiguration.arn(scope, function) + ":" + name);
+    public Output createAlias(RequestContext context, Input input) {
+        synchronized (store.writeLock()) {
+            Scope scope = context.scope();
+            String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+            String name = input.string("Name");
+            requireVersion(scope, function, input.string("FunctionVersion"));
+            String key = JsonTable.key(function, name);
+            if (store.aliases.get(scope, key).isPresent()) {
+                throw LambdaErrors.conflict("Alias already exists: " + FunctionConfiguration.arn(scope, function) + ":"
+                        + name);
+            }
+            Alias alias = new Alias(function, name, input.string("FunctionVersion"), input.string("Description"),
+                    weights(scope, function, input.string("FunctionVersion"), input), LambdaStore.newRevisionId());
+            store.aliases.put(scope, key, alias);
+            return FunctionOperations.output(alias.describe(scope));
         }
-        Alias alias = new Alias(function, name, input.string("FunctionVersion"), input.string("Description"),
-                weights(scope, function, input.string("FunctionVersion"), input), LambdaStore.newRevisionId());
-        store.aliases.put(scope, key, alias);
-        return FunctionOperations.output(alias.describe(scope));
     }
 
     public Output getAlias(RequestContext context, Input input) {
@@ -44,27 +47,32 @@ public final class AliasOperations {
         return FunctionOperations.output(require(scope, function, input.string("Name")).describe(scope));
     }
 
-    public synchronized Output updateAlias(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        Alias current = require(scope, function, input.string("Name"));
-        FunctionOperations.requireRevision(input.string("RevisionId"), current.revisionId());
-        String version = input.has("FunctionVersion") ? input.string("FunctionVersion") : current.functionVersion();
-        requireVersion(scope, function, version);
-        Alias updated = new Alias(function, current.name(), version,
-                input.has("Description") ? input.string("Description") : current.description(),
-                input.has("RoutingConfig") ? weights(scope, function, version, input) : current.additionalVersionWeights(),
-                LambdaStore.newRevisionId());
-        store.aliases.put(scope, JsonTable.key(function, current.name()), updated);
-        return FunctionOperations.output(updated.describe(scope));
+    public Output updateAlias(RequestContext context, Input input) {
+        synchronized (store.writeLock()) {
+            Scope scope = context.scope();
+            String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+            Alias current = require(scope, function, input.string("Name"));
+            FunctionOperations.requireRevision(input.string("RevisionId"), current.revisionId());
+            String version = input.has("FunctionVersion") ? input.string("FunctionVersion") : current.functionVersion();
+            requireVersion(scope, function, version);
+            Alias updated = new Alias(function, current.name(), version,
+                    input.has("Description") ? input.string("Description") : current.description(),
+                    input.has("RoutingConfig") ? weights(scope, function, version, input)
+                            : current.additionalVersionWeights(),
+                    LambdaStore.newRevisionId());
+            store.aliases.put(scope, JsonTable.key(function, current.name()), updated);
+            return FunctionOperations.output(updated.describe(scope));
+        }
     }
 
-    public synchronized Output deleteAlias(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        store.requireLatest(scope, function);
-        store.aliases.delete(scope, JsonTable.key(function, input.string("Name")));
-        return Output.empty();
+    public Output deleteAlias(RequestContext context, Input input) {
+        synchronized (store.writeLock()) {
+            Scope scope = context.scope();
+            String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
+            store.requireLatest(scope, function);
+            store.aliases.delete(scope, JsonTable.key(function, input.string("Name")));
+            return Output.empty();
+        }
     }
 
     public Output listAliases(RequestContext context, Input input) {

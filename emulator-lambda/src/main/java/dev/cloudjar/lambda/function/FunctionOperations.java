@@ -64,7 +64,7 @@ public final class FunctionOperations {
         Runtimes.requireSupported(input.string("Runtime"));
         String deadLetter = deadLetterTarget(input);
         CodePackages.StoredCode stored = storeCode(scope, input.structure("Code"));
-        synchronized (this) {
+        synchronized (store.writeLock()) {
             if (store.latest(scope, name).isPresent()) {
                 throw LambdaErrors.conflict("Function already exist: " + name);
             }
@@ -168,7 +168,7 @@ public final class FunctionOperations {
         Scope scope = context.scope();
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
         CodePackages.StoredCode stored = storeCode(scope, input);
-        synchronized (this) {
+        synchronized (store.writeLock()) {
             FunctionConfiguration current = store.requireLatest(scope, name);
             requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), current.revisionId());
@@ -190,7 +190,7 @@ public final class FunctionOperations {
         if (input.has("Runtime")) {
             Runtimes.requireSupported(input.string("Runtime"));
         }
-        synchronized (this) {
+        synchronized (store.writeLock()) {
             FunctionConfiguration c = store.requireLatest(scope, name);
             requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), c.revisionId());
@@ -226,7 +226,7 @@ public final class FunctionOperations {
         if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
             throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
         }
-        synchronized (this) {
+        synchronized (store.writeLock()) {
             store.requireLatest(scope, ref.name());
             if (!ref.isQualified()) {
                 store.deleteFunction(scope, ref.name());
@@ -253,7 +253,7 @@ public final class FunctionOperations {
     public Output publishVersion(RequestContext context, Input input) {
         Scope scope = context.scope();
         String name = FunctionRef.parse(input.string("FunctionName"), scope).name();
-        synchronized (this) {
+        synchronized (store.writeLock()) {
             FunctionConfiguration latest = store.requireLatest(scope, name);
             requireNoUpdateInProgress(context, name);
             requireRevision(input.string("RevisionId"), latest.revisionId());

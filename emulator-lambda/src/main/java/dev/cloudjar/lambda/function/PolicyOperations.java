@@ -26,27 +26,29 @@ public final class PolicyOperations {
         this.store = store;
     }
 
-    public synchronized Output addPermission(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
-            throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
+    public Output addPermission(RequestContext context, Input input) {
+        synchronized (store.writeLock()) {
+            Scope scope = context.scope();
+            FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+            if (FunctionConfiguration.LATEST.equals(ref.qualifier())) {
+                throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
+            }
+            requireTarget(scope, ref);
+            String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+            Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of()));
+            FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
+            String sid = input.string("StatementId");
+            if (policy.statements().stream().anyMatch(s -> sid.equals(s.get("Sid")))) {
+                throw LambdaErrors.conflict("The statement id (" + sid + ") provided already exists. "
+                        + "Please provide a new statement id, or remove the existing statement.");
+            }
+            Map<String, Object> statement = statement(input, ref.arn(scope));
+            List<Map<String, Object>> statements = new ArrayList<>(policy.statements());
+            statements.add(statement);
+            store.policies.put(scope, key, new Policy(statements));
+            touch(scope, ref);
+            return Output.of("Statement", json(statement));
         }
-        requireTarget(scope, ref);
-        String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
-        Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of()));
-        FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
-        String sid = input.string("StatementId");
-        if (policy.statements().stream().anyMatch(s -> sid.equals(s.get("Sid")))) {
-            throw LambdaErrors.conflict("The statement id (" + sid + ") provided already exists. "
-                    + "Please provide a new statement id, or remove the existing statement.");
-        }
-        Map<String, Object> statement = statement(input, ref.arn(scope));
-        List<Map<String, Object>> statements = new ArrayList<>(policy.statements());
-        statements.add(statement);
-        store.policies.put(scope, key, new Policy(statements));
-        touch(scope, ref);
-        return Output.of("Statement", json(statement));
     }
 
     /** The IAM statement Lambda writes for a permission. */
@@ -72,26 +74,29 @@ public final class PolicyOperations {
         return statement;
     }
 
-    public synchronized Output removePermission(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
-        requireTarget(scope, ref);
-        String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
-        String sid = input.string("StatementId");
-        Policy policy = store.policies.get(scope, key).orElseThrow(
-                () -> LambdaErrors.resourceNotFound("No policy is associated with the given resource."));
-        List<Map<String, Object>> remaining = policy.statements().stream().filter(s -> !sid.equals(s.get("Sid"))).toList();
-        if (remaining.size() == policy.statements().size()) {
-            throw LambdaErrors.resourceNotFound("Statement " + sid + " is not found in resource policy.");
+    public Output removePermission(RequestContext context, Input input) {
+        synchronized (store.writeLock()) {
+            Scope scope = context.scope();
+            FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
+            requireTarget(scope, ref);
+            String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+            String sid = input.string("StatementId");
+            Policy policy = store.policies.get(scope, key).orElseThrow(
+                    () -> LambdaErrors.resourceNotFound("No policy is associated with the given resource."));
+            List<Map<String, Object>> remaining = policy.statements().stream()
+                    .filter(s -> !sid.equals(s.get("Sid"))).toList();
+            if (remaining.size() == policy.statements().size()) {
+                throw LambdaErrors.resourceNotFound("Statement " + sid + " is not found in resource policy.");
+            }
+            FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
+            if (remaining.isEmpty()) {
+                store.policies.delete(scope, key);
+            } else {
+                store.policies.put(scope, key, new Policy(remaining));
+            }
+            touch(scope, ref);
+            return Output.empty();
         }
-        FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
-        if (remaining.isEmpty()) {
-            store.policies.delete(scope, key);
-        } else {
-            store.policies.put(scope, key, new Policy(remaining));
-        }
-        touch(scope, ref);
-        return Output.empty();
     }
 
     public Output getPolicy(RequestContext context, Input input) {
