@@ -11,6 +11,7 @@ import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.checksum.ChecksumAlgorithm;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.Encryption;
 import dev.cloudjar.s3.store.ObjectVersion;
 import dev.cloudjar.s3.store.S3Store;
 
@@ -57,6 +58,8 @@ public final class ObjectOperations {
         Map<String, String> tags = ObjectAttributes.tagsHeader(input.string("Tagging"));
         Map<String, String> metadata = ObjectAttributes.metadata(input);
         String storageClass = ObjectAttributes.storageClass(input);
+        Encryption encryption = ObjectAttributes.encryption(input, bucket);
+        List<Object> grants = ObjectAttributes.grants(context, input, bucket);
         // Checked before the body is read, so a doomed upload is refused early, and again at commit.
         checkWriteConditions(context, bucketName, key, input);
         BodyWriter.StoredBody stored = writer.write(input, body, Set.of());
@@ -64,9 +67,9 @@ public final class ObjectOperations {
                 S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
                 metadata, storageClass, stored.checksums(),
-                "FULL_OBJECT", 0, tags, null));
+                "FULL_OBJECT", 0, tags, null, encryption, grants));
         notifications.publish(context, bucket, "ObjectCreated:Put", version);
-        Output out = new Output().put("ETag", version.etag())
+        Output out = ObjectAttributes.describeEncryption(new Output(), encryption).put("ETag", version.etag())
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
                 .put("ChecksumType", version.checksumType());
         version.checksums().forEach(out::put);
@@ -306,20 +309,23 @@ public final class ObjectOperations {
         Map<String, String> tags = replaceTags ? ObjectAttributes.tagsHeader(input.string("Tagging")) : from.tags();
         Map<String, String> metadata = replace ? ObjectAttributes.metadata(input) : from.metadata();
         String storageClass = input.has("StorageClass") ? ObjectAttributes.storageClass(input) : from.storageClass();
+        // A copy is a new object: it takes the request's encryption and ACL, not the source's.
+        Encryption encryption = ObjectAttributes.encryption(input, bucket);
+        List<Object> grants = ObjectAttributes.grants(context, input, bucket);
         BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
         ObjectVersion version = commit(context, bucketName, key, Input.empty(), () -> new ObjectVersion(key, null, 0,
                 false, S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
                 replace ? ObjectAttributes.expires(input) : from.expires(),
                 metadata, storageClass,
-                stored.checksums(), "FULL_OBJECT", 0, tags, null));
+                stored.checksums(), "FULL_OBJECT", 0, tags, null, encryption, grants));
         notifications.publish(context, bucket, "ObjectCreated:Copy", version);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ETag", version.etag());
         result.put("LastModified", ObjectReader.lastModified(version));
         result.put("ChecksumType", version.checksumType());
         result.putAll(version.checksums());
-        return new Output().put("CopyObjectResult", result)
+        return ObjectAttributes.describeEncryption(new Output(), encryption).put("CopyObjectResult", result)
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
                 .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
     }
