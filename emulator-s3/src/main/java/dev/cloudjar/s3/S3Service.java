@@ -90,7 +90,8 @@ public final class S3Service implements ServicePlugin {
                 .on("HeadObject", cors.applied("HEAD", objects::headObject))
                 .on("DeleteObject", cors.applied("DELETE", objects::deleteObject))
                 .on("DeleteObjects", cors.applied("POST", objects::deleteObjects))
-                .on("CopyObject", cors.applied("PUT", objects::copyObject));
+                .on("CopyObject", cors.applied("PUT", objects::copyObject))
+                .on("GetObjectAttributes", objects::getObjectAttributes);
 
         ListingOperations listings = new ListingOperations(store, buckets);
         operations.on("ListObjectsV2", cors.applied("GET", listings::listObjectsV2))
