@@ -122,7 +122,7 @@ public final class AccessOperations {
      * A policy is public when a statement allows everyone ("*" as the principal) without a
      * condition that would narrow it to known sources.
      */
-    static boolean isPublic(String policy) {
+    public static boolean isPublic(String policy) {
         JsonNode document;
         try {
             document = RecordJson.mapper().readTree(policy);

@@ -112,12 +112,30 @@ public final class Acls {
 
     /**
      * With Object Ownership BucketOwnerEnforced, ACLs are disabled: only requests that grant the
-     * owner FULL_CONTROL alone (private, bucket-owner-full-control) are accepted.
+     * owner FULL_CONTROL alone (private, bucket-owner-full-control) are accepted. Otherwise the
+     * public access block's BlockPublicAcls refuses grants to everyone or to any AWS user.
      */
     public static void checkAllowed(BucketRecord bucket, List<Object> grants, String ownerId) {
-        if (grants != null && BUCKET_OWNER_ENFORCED.equals(objectOwnership(bucket)) && !isOwnerOnly(grants, ownerId)) {
+        if (grants == null) {
+            return;
+        }
+        if (BUCKET_OWNER_ENFORCED.equals(objectOwnership(bucket)) && !isOwnerOnly(grants, ownerId)) {
             throw new AwsException("AccessControlListNotSupported", 400, "The bucket does not allow ACLs");
         }
+        if (blocks(bucket, "BlockPublicAcls") && grants.stream().anyMatch(Acls::isPublic)) {
+            throw new AwsException("AccessDenied", 403, "Access Denied");
+        }
+    }
+
+    private static boolean isPublic(Object grant) {
+        Object uri = ((Map<?, ?>) ((Map<?, ?>) grant).get("Grantee")).get("URI");
+        return ALL_USERS.equals(uri) || AUTHENTICATED_USERS.equals(uri);
+    }
+
+    /** Whether the bucket's public access block has one of its four settings on. */
+    public static boolean blocks(BucketRecord bucket, String setting) {
+        Map<String, Object> block = bucket.setting(AccessOperations.PUBLIC_ACCESS_BLOCK);
+        return block != null && Boolean.TRUE.equals(block.get(setting));
     }
 
     public static boolean isOwnerOnly(List<Object> grants, String ownerId) {

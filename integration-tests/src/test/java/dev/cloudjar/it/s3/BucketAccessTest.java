@@ -65,6 +65,12 @@ class BucketAccessTest {
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED))));
     }
 
+    /** ACLs enabled and the public access block removed, as a bucket meant to serve public objects is set up. */
+    private static void allowPublicAcls(String bucket) {
+        allowAcls(bucket);
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket));
+    }
+
     private static void assertOwnerFullControlOnly(List<Grant> grants) {
         assertEquals(1, grants.size());
         assertEquals(Type.CANONICAL_USER, grants.get(0).grantee().type());
@@ -126,6 +132,7 @@ class BucketAccessTest {
         assertFalse(s3.getBucketPolicyStatus(b -> b.bucket("policy-status")).policyStatus().isPublic());
 
         String everyone = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement.formatted("{\"AWS\":\"*\"}", "") + "]}";
+        s3.deletePublicAccessBlock(b -> b.bucket("policy-status"));
         s3.putBucketPolicy(b -> b.bucket("policy-status").policy(everyone));
         assertTrue(s3.getBucketPolicyStatus(b -> b.bucket("policy-status")).policyStatus().isPublic());
     }
@@ -161,7 +168,7 @@ class BucketAccessTest {
     @Test
     void withAclsEnabledCannedAclsAddGrants() {
         s3.createBucket(b -> b.bucket("acl-enabled"));
-        allowAcls("acl-enabled");
+        allowPublicAcls("acl-enabled");
         s3.putBucketAcl(b -> b.bucket("acl-enabled").acl(BucketCannedACL.PUBLIC_READ));
         List<Grant> grants = s3.getBucketAcl(b -> b.bucket("acl-enabled")).grants();
         assertEquals(2, grants.size());
@@ -181,7 +188,7 @@ class BucketAccessTest {
     @Test
     void anAccessControlPolicyDocumentIsStoredAsSent() {
         s3.createBucket(b -> b.bucket("acl-document"));
-        allowAcls("acl-document");
+        allowPublicAcls("acl-document");
         s3.putBucketAcl(b -> b.bucket("acl-document").accessControlPolicy(p -> p.owner(o -> o.id(ownerId)).grants(
                 Grant.builder().grantee(g -> g.type(Type.CANONICAL_USER).id(ownerId)).permission(Permission.FULL_CONTROL).build(),
                 Grant.builder().grantee(g -> g.type(Type.GROUP).uri(ALL_USERS)).permission(Permission.WRITE).build())));
@@ -193,7 +200,7 @@ class BucketAccessTest {
     @Test
     void enforcingOwnershipIsRefusedWhileTheBucketAclGrantsOthers() {
         s3.createBucket(b -> b.bucket("acl-then-enforce"));
-        allowAcls("acl-then-enforce");
+        allowPublicAcls("acl-then-enforce");
         s3.putBucketAcl(b -> b.bucket("acl-then-enforce").acl(BucketCannedACL.PUBLIC_READ));
         assertError("InvalidBucketAclWithObjectOwnership", 400,
                 "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
@@ -210,6 +217,34 @@ class BucketAccessTest {
         s3.createBucket(b -> b.bucket("acl-create-preferred").acl(BucketCannedACL.PUBLIC_READ)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED));
         assertEquals(2, s3.getBucketAcl(b -> b.bucket("acl-create-preferred")).grants().size());
+    }
+
+    @Test
+    void blockPublicAclsRefusesPublicGrantsOnceAclsAreEnabled() {
+        s3.createBucket(b -> b.bucket("acl-blocked"));
+        allowAcls("acl-blocked");
+        assertError("AccessDenied", 403, "Access Denied",
+                () -> s3.putBucketAcl(b -> b.bucket("acl-blocked").acl(BucketCannedACL.PUBLIC_READ)));
+        assertError("AccessDenied", 403, "Access Denied",
+                () -> s3.putObject(b -> b.bucket("acl-blocked").key("k").acl(ObjectCannedACL.AUTHENTICATED_READ),
+                        RequestBody.fromString("k")));
+        s3.putBucketAcl(b -> b.bucket("acl-blocked").grantRead("id=\"" + ownerId + "\""));
+        List<Grant> grants = s3.getBucketAcl(b -> b.bucket("acl-blocked")).grants();
+        assertEquals(Permission.READ, grants.get(0).permission());
+        assertEquals(ownerId, grants.get(0).grantee().id());
+    }
+
+    @Test
+    void blockPublicPolicyRefusesAPolicyGrantingEveryone() {
+        s3.createBucket(b -> b.bucket("policy-blocked"));
+        String everyone = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::policy-blocked/*\"}]}";
+        S3Exception e = error(() -> s3.putBucketPolicy(b -> b.bucket("policy-blocked").policy(everyone)));
+        assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+        assertTrue(e.awsErrorDetails().errorMessage().endsWith(" is not authorized to perform: s3:PutBucketPolicy on"
+                + " resource: \"arn:aws:s3:::policy-blocked\" because public policies are blocked by the"
+                + " BlockPublicPolicy block public access setting."), e.awsErrorDetails().errorMessage());
     }
 
     @Test
