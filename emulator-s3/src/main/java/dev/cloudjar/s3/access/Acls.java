@@ -92,7 +92,8 @@ public final class Acls {
                 grants.add(grant(group(LOG_DELIVERY), "WRITE"));
                 grants.add(grant(group(LOG_DELIVERY), "READ_ACP"));
             }
-            default -> throw S3Errors.invalidArgument(null, "x-amz-acl", acl);
+            // S3 names the argument and leaves the message empty.
+            default -> throw S3Errors.invalidArgument("", "x-amz-acl", acl);
         }
         return grants;
     }

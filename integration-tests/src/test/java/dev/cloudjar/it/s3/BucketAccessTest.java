@@ -248,6 +248,14 @@ class BucketAccessTest {
     }
 
     @Test
+    void anUnknownCannedAclIsAnInvalidArgument() {
+        s3.createBucket(b -> b.bucket("acl-unknown"));
+        S3Exception e = error(() -> s3.putBucketAcl(b -> b.bucket("acl-unknown").acl("privatee")));
+        assertEquals("InvalidArgument", e.awsErrorDetails().errorCode());
+        assertEquals(400, e.statusCode());
+    }
+
+    @Test
     void anAclOfAMissingObjectIsNoSuchKey() {
         s3.createBucket(b -> b.bucket("acl-missing"));
         assertEquals("NoSuchKey", error(() -> s3.getObjectAcl(b -> b.bucket("acl-missing").key("none")))
