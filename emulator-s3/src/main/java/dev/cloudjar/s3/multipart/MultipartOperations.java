@@ -195,7 +195,7 @@ public final class MultipartOperations {
         result.put("ETag", stored.etag());
         result.put("LastModified", Instant.ofEpochMilli(now));
         result.putAll(stored.checksums());
-        return new Output().put("CopyPartResult", result)
+        return ObjectAttributes.describeEncryption(new Output(), encryptionOf(upload)).put("CopyPartResult", result)
                 .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
     }
 

@@ -120,6 +120,10 @@ class BucketEncryptionTest {
         UploadPartResponse part = s3.uploadPart(b -> b.bucket("enc-multipart").key("mp").uploadId(created.uploadId())
                 .partNumber(1), RequestBody.fromString("part"));
         assertEquals(ServerSideEncryption.AWS_KMS, part.serverSideEncryption());
+        s3.putObject(b -> b.bucket("enc-multipart").key("source"), RequestBody.fromString("source"));
+        assertEquals(ServerSideEncryption.AWS_KMS, s3.uploadPartCopy(b -> b.sourceBucket("enc-multipart").sourceKey("source")
+                .destinationBucket("enc-multipart").destinationKey("mp").uploadId(created.uploadId()).partNumber(2))
+                .serverSideEncryption());
         var completed = s3.completeMultipartUpload(b -> b.bucket("enc-multipart").key("mp").uploadId(created.uploadId())
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag()).build())));
         assertEquals(ServerSideEncryption.AWS_KMS, completed.serverSideEncryption());
