@@ -72,17 +72,13 @@ public final class AccessOperations {
     }
 
     public Output getBucketOwnershipControls(RequestContext context, Input input) {
-        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
-        Map<String, Object> controls = bucket.setting(OWNERSHIP_CONTROLS);
-        if (controls == null) {
-            throw S3Errors.noSuchConfiguration("OwnershipControlsNotFoundError",
-                    "The bucket ownership controls were not found", bucket.name());
-        }
-        return Output.of(OWNERSHIP_CONTROLS, controls);
+        Map<String, Object> document = buckets.requireSetting(context, input.string("Bucket"), OWNERSHIP_CONTROLS,
+                "OwnershipControlsNotFoundError", "The bucket ownership controls were not found");
+        return Output.of(OWNERSHIP_CONTROLS, document);
     }
 
     public Output deleteBucketOwnershipControls(RequestContext context, Input input) {
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(OWNERSHIP_CONTROLS, null));
+        buckets.putSetting(context, input.string("Bucket"), OWNERSHIP_CONTROLS, null);
         return Output.empty();
     }
 
@@ -91,22 +87,18 @@ public final class AccessOperations {
         Input sent = input.structure(PUBLIC_ACCESS_BLOCK);
         Map<String, Object> block = new LinkedHashMap<>();
         BLOCKS.forEach(b -> block.put(b, sent != null && Boolean.TRUE.equals(sent.bool(b))));
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(PUBLIC_ACCESS_BLOCK, block));
+        buckets.putSetting(context, input.string("Bucket"), PUBLIC_ACCESS_BLOCK, block);
         return Output.empty();
     }
 
     public Output getPublicAccessBlock(RequestContext context, Input input) {
-        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
-        Map<String, Object> block = bucket.setting(PUBLIC_ACCESS_BLOCK);
-        if (block == null) {
-            throw S3Errors.noSuchConfiguration("NoSuchPublicAccessBlockConfiguration",
-                    "The public access block configuration was not found", bucket.name());
-        }
-        return Output.of(PUBLIC_ACCESS_BLOCK, block);
+        Map<String, Object> document = buckets.requireSetting(context, input.string("Bucket"), PUBLIC_ACCESS_BLOCK,
+                "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found");
+        return Output.of(PUBLIC_ACCESS_BLOCK, document);
     }
 
     public Output deletePublicAccessBlock(RequestContext context, Input input) {
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(PUBLIC_ACCESS_BLOCK, null));
+        buckets.putSetting(context, input.string("Bucket"), PUBLIC_ACCESS_BLOCK, null);
         return Output.empty();
     }
 

@@ -5,7 +5,6 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
-import dev.cloudjar.s3.store.BucketRecord;
 
 import java.util.Map;
 import java.util.Set;
@@ -35,22 +34,18 @@ public final class HostingOperations {
             throw S3Errors.invalidArgument("A value for IndexDocument Suffix must be provided if RedirectAllRequestsTo"
                     + " is empty", "IndexDocument");
         }
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(WEBSITE, configuration));
+        buckets.putSetting(context, input.string("Bucket"), WEBSITE, configuration);
         return Output.empty();
     }
 
     public Output getBucketWebsite(RequestContext context, Input input) {
-        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
-        Map<String, Object> configuration = bucket.setting(WEBSITE);
-        if (configuration == null) {
-            throw S3Errors.noSuchConfiguration("NoSuchWebsiteConfiguration",
-                    "The specified bucket does not have a website configuration", bucket.name());
-        }
-        return members(configuration);
+        Map<String, Object> document = buckets.requireSetting(context, input.string("Bucket"), WEBSITE,
+                "NoSuchWebsiteConfiguration", "The specified bucket does not have a website configuration");
+        return members(document);
     }
 
     public Output deleteBucketWebsite(RequestContext context, Input input) {
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(WEBSITE, null));
+        buckets.putSetting(context, input.string("Bucket"), WEBSITE, null);
         return Output.empty();
     }
 
@@ -67,7 +62,7 @@ public final class HostingOperations {
                         "The target bucket for logging does not exist").with("TargetBucket", target);
             }
         }
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(LOGGING, enabled == null ? null : status));
+        buckets.putSetting(context, input.string("Bucket"), LOGGING, enabled == null ? null : status);
         return Output.empty();
     }
 
@@ -78,17 +73,14 @@ public final class HostingOperations {
 
     public Output putBucketAccelerateConfiguration(RequestContext context, Input input) {
         Map<String, Object> configuration = input.map(ACCELERATE);
-        Object status = configuration == null ? null : configuration.get("Status");
-        if (!Set.of("Enabled", "Suspended").contains(String.valueOf(status))) {
-            throw S3Errors.malformedXml();
-        }
+        checkOneOf(configuration, "Status", Set.of("Enabled", "Suspended"));
         String name = input.string("Bucket");
         // Accelerated endpoints are virtual-hosted over TLS, which a dotted name would break.
         if (name.contains(".")) {
             throw S3Errors.invalidRequest("S3 Transfer Acceleration is not supported for buckets with periods (.) in"
                     + " their names");
         }
-        buckets.update(context, name, b -> b.withSetting(ACCELERATE, configuration));
+        buckets.putSetting(context, name, ACCELERATE, configuration);
         return Output.empty();
     }
 
@@ -99,17 +91,22 @@ public final class HostingOperations {
 
     public Output putBucketRequestPayment(RequestContext context, Input input) {
         Map<String, Object> configuration = input.map(REQUEST_PAYMENT);
-        Object payer = configuration == null ? null : configuration.get("Payer");
-        if (!Set.of("Requester", "BucketOwner").contains(String.valueOf(payer))) {
-            throw S3Errors.malformedXml();
-        }
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(REQUEST_PAYMENT, configuration));
+        checkOneOf(configuration, "Payer", Set.of("Requester", "BucketOwner"));
+        buckets.putSetting(context, input.string("Bucket"), REQUEST_PAYMENT, configuration);
         return Output.empty();
     }
 
     public Output getBucketRequestPayment(RequestContext context, Input input) {
         Map<String, Object> configuration = buckets.require(context, input.string("Bucket")).setting(REQUEST_PAYMENT);
         return Output.of("Payer", configuration == null ? "BucketOwner" : configuration.get("Payer"));
+    }
+
+    /** A value outside the schema's enumeration fails validation, as S3's own XML schema does. */
+    private static void checkOneOf(Map<String, Object> configuration, String member, Set<String> allowed) {
+        Object value = configuration == null ? null : configuration.get(member);
+        if (!allowed.contains(String.valueOf(value))) {
+            throw S3Errors.malformedXml();
+        }
     }
 
     private static Output members(Map<String, Object> document) {

@@ -43,7 +43,7 @@ public final class ProtectionOperations {
             throw S3Errors.invalidArgument("a KMSMasterKeyID is not applicable if the default sse algorithm is not"
                     + " aws:kms or aws:kms:dsse", "ApplyServerSideEncryptionByDefault");
         }
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(ENCRYPTION, configuration));
+        buckets.putSetting(context, input.string("Bucket"), ENCRYPTION, configuration);
         return Output.empty();
     }
 
@@ -61,7 +61,7 @@ public final class ProtectionOperations {
     }
 
     public Output deleteBucketEncryption(RequestContext context, Input input) {
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(ENCRYPTION, null));
+        buckets.putSetting(context, input.string("Bucket"), ENCRYPTION, null);
         return Output.empty();
     }
 
@@ -95,17 +95,13 @@ public final class ProtectionOperations {
     }
 
     public Output getBucketReplication(RequestContext context, Input input) {
-        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
-        Map<String, Object> configuration = bucket.setting(REPLICATION);
-        if (configuration == null) {
-            throw S3Errors.noSuchConfiguration("ReplicationConfigurationNotFoundError",
-                    "The replication configuration was not found", bucket.name());
-        }
-        return Output.of(REPLICATION, configuration);
+        Map<String, Object> document = buckets.requireSetting(context, input.string("Bucket"), REPLICATION,
+                "ReplicationConfigurationNotFoundError", "The replication configuration was not found");
+        return Output.of(REPLICATION, document);
     }
 
     public Output deleteBucketReplication(RequestContext context, Input input) {
-        buckets.update(context, input.string("Bucket"), b -> b.withSetting(REPLICATION, null));
+        buckets.putSetting(context, input.string("Bucket"), REPLICATION, null);
         return Output.empty();
     }
 
@@ -147,12 +143,8 @@ public final class ProtectionOperations {
     }
 
     public Output getObjectLockConfiguration(RequestContext context, Input input) {
-        BucketRecord bucket = buckets.require(context, input.string("Bucket"));
-        Map<String, Object> configuration = bucket.setting(OBJECT_LOCK);
-        if (configuration == null) {
-            throw S3Errors.noSuchConfiguration("ObjectLockConfigurationNotFoundError",
-                    "Object Lock configuration does not exist for this bucket", bucket.name());
-        }
-        return Output.of(OBJECT_LOCK, configuration);
+        Map<String, Object> document = buckets.requireSetting(context, input.string("Bucket"), OBJECT_LOCK,
+                "ObjectLockConfigurationNotFoundError", "Object Lock configuration does not exist for this bucket");
+        return Output.of(OBJECT_LOCK, document);
     }
 }
