@@ -165,4 +165,14 @@ public final class S3Errors {
     public static AwsException noSuchConfiguration(String code, String message, String bucket) {
         return new AwsException(code, 404, message).with("BucketName", bucket);
     }
+
+    public static AwsException malformedAcl() {
+        return new AwsException("MalformedACLError", 400,
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
+
+    /** S3 checks a bucket's state against a configuration, e.g. versioning for Object Lock. */
+    public static AwsException invalidBucketState(String message) {
+        return new AwsException("InvalidBucketState", 409, message);
+    }
 }

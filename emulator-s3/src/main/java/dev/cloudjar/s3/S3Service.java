@@ -7,9 +7,12 @@ import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.s3.access.AccessOperations;
 import dev.cloudjar.s3.bucket.BucketOperations;
 import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.bucket.ConfigurationOperations;
+import dev.cloudjar.s3.bucket.HostingOperations;
+import dev.cloudjar.s3.bucket.ProtectionOperations;
 import dev.cloudjar.s3.bucket.VersioningOperations;
 import dev.cloudjar.s3.cors.Cors;
 import dev.cloudjar.s3.lifecycle.LifecycleSweeper;
@@ -87,7 +90,8 @@ public final class S3Service implements ServicePlugin {
                 .on("HeadObject", cors.applied("HEAD", objects::headObject))
                 .on("DeleteObject", cors.applied("DELETE", objects::deleteObject))
                 .on("DeleteObjects", cors.applied("POST", objects::deleteObjects))
-                .on("CopyObject", cors.applied("PUT", objects::copyObject));
+                .on("CopyObject", cors.applied("PUT", objects::copyObject))
+                .on("GetObjectAttributes", objects::getObjectAttributes);
 
         ListingOperations listings = new ListingOperations(store, buckets);
         operations.on("ListObjectsV2", cors.applied("GET", listings::listObjectsV2))
@@ -128,6 +132,40 @@ public final class S3Service implements ServicePlugin {
                 .on("DeleteBucketLifecycle", configurations::deleteBucketLifecycle)
                 .on("PutBucketNotificationConfiguration", configurations::putBucketNotificationConfiguration)
                 .on("GetBucketNotificationConfiguration", configurations::getBucketNotificationConfiguration);
+
+        ProtectionOperations protection = new ProtectionOperations(buckets);
+        operations.on("PutBucketEncryption", protection::putBucketEncryption)
+                .on("GetBucketEncryption", protection::getBucketEncryption)
+                .on("DeleteBucketEncryption", protection::deleteBucketEncryption)
+                .on("PutBucketReplication", protection::putBucketReplication)
+                .on("GetBucketReplication", protection::getBucketReplication)
+                .on("DeleteBucketReplication", protection::deleteBucketReplication)
+                .on("PutObjectLockConfiguration", protection::putObjectLockConfiguration)
+                .on("GetObjectLockConfiguration", protection::getObjectLockConfiguration);
+
+        HostingOperations hosting = new HostingOperations(buckets);
+        operations.on("PutBucketWebsite", hosting::putBucketWebsite)
+                .on("GetBucketWebsite", hosting::getBucketWebsite)
+                .on("DeleteBucketWebsite", hosting::deleteBucketWebsite)
+                .on("PutBucketLogging", hosting::putBucketLogging)
+                .on("GetBucketLogging", hosting::getBucketLogging)
+                .on("PutBucketAccelerateConfiguration", hosting::putBucketAccelerateConfiguration)
+                .on("GetBucketAccelerateConfiguration", hosting::getBucketAccelerateConfiguration)
+                .on("PutBucketRequestPayment", hosting::putBucketRequestPayment)
+                .on("GetBucketRequestPayment", hosting::getBucketRequestPayment);
+
+        AccessOperations access = new AccessOperations(store, buckets, reader);
+        operations.on("PutBucketOwnershipControls", access::putBucketOwnershipControls)
+                .on("GetBucketOwnershipControls", access::getBucketOwnershipControls)
+                .on("DeleteBucketOwnershipControls", access::deleteBucketOwnershipControls)
+                .on("PutPublicAccessBlock", access::putPublicAccessBlock)
+                .on("GetPublicAccessBlock", access::getPublicAccessBlock)
+                .on("DeletePublicAccessBlock", access::deletePublicAccessBlock)
+                .on("GetBucketPolicyStatus", access::getBucketPolicyStatus)
+                .on("GetBucketAcl", access::getBucketAcl)
+                .on("PutBucketAcl", access::putBucketAcl)
+                .on("GetObjectAcl", access::getObjectAcl)
+                .on("PutObjectAcl", access::putObjectAcl);
     }
 
     @Override

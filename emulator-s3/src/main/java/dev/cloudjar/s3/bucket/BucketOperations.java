@@ -4,6 +4,8 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.access.AccessOperations;
+import dev.cloudjar.s3.access.Acls;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.S3Store;
 
@@ -50,6 +52,8 @@ public final class BucketOperations {
         Input configuration = input.structure("CreateBucketConfiguration");
         String constraint = configuration == null ? null : configuration.string("LocationConstraint");
         String region = bucketRegion(context.region(), constraint);
+        Map<String, Map<String, Object>> settings = newBucketSettings(context, input);
+        boolean objectLock = Boolean.TRUE.equals(input.bool("ObjectLockEnabledForBucket"));
         BucketRecord created = store.locked(context.accountId(), name, null, () -> {
             BucketRecord existing = store.bucket(context.accountId(), name).orElse(null);
             if (existing != null) {
@@ -59,11 +63,39 @@ public final class BucketOperations {
                 }
                 throw S3Errors.bucketAlreadyOwnedByYou(name);
             }
-            BucketRecord bucket = BucketRecord.create(name, region, S3Store.now());
+            // A bucket created with Object Lock has versioning enabled from the start, for good.
+            BucketRecord bucket = BucketRecord.create(name, region, S3Store.now(), objectLock ? "Enabled" : null, settings);
             store.putBucket(context.accountId(), bucket);
             return bucket;
         });
         return Output.of("Location", "/" + created.name());
+    }
+
+    /**
+     * What a new bucket starts with: ownership controls (BucketOwnerEnforced unless x-amz-object-ownership
+     * says otherwise), the public access block, any ACL it is created with and Object Lock if asked for.
+     */
+    private static Map<String, Map<String, Object>> newBucketSettings(RequestContext context, Input input) {
+        String ownership = input.string("ObjectOwnership");
+        if (ownership == null) {
+            ownership = Acls.BUCKET_OWNER_ENFORCED;
+        } else if (!Acls.OBJECT_OWNERSHIPS.contains(ownership)) {
+            throw S3Errors.invalidArgument("Invalid x-amz-object-ownership header: " + ownership,
+                    "x-amz-object-ownership", ownership);
+        }
+        Map<String, Map<String, Object>> settings = AccessOperations.newBucketSettings(ownership);
+        String owner = canonicalUserId(context.accountId());
+        List<Object> grants = Acls.requested(input, owner, false);
+        if (grants != null && !Acls.isOwnerOnly(grants, owner)) {
+            if (ownership.equals(Acls.BUCKET_OWNER_ENFORCED)) {
+                throw AccessOperations.invalidBucketAclWithObjectOwnership();
+            }
+            settings.put(AccessOperations.ACCESS_CONTROL_POLICY, Map.of("Grants", grants));
+        }
+        if (Boolean.TRUE.equals(input.bool("ObjectLockEnabledForBucket"))) {
+            settings.put(ProtectionOperations.OBJECT_LOCK, Map.of("ObjectLockEnabled", "Enabled"));
+        }
+        return settings;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.ObjectVersion;
 import dev.cloudjar.s3.store.S3Store;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Finds the bucket a request names in the caller's account, or fails with NoSuchBucket. */
@@ -27,6 +28,24 @@ public final class Buckets {
             store.putBucket(context.accountId(), updated);
             return updated;
         });
+    }
+
+    /**
+     * A configuration document the bucket must have (website, replication...), else the not-found
+     * error S3 answers for that configuration.
+     */
+    public Map<String, Object> requireSetting(RequestContext context, String bucket, String element,
+                                              String notFoundCode, String notFoundMessage) {
+        Map<String, Object> document = require(context, bucket).setting(element);
+        if (document == null) {
+            throw S3Errors.noSuchConfiguration(notFoundCode, notFoundMessage, bucket);
+        }
+        return document;
+    }
+
+    /** Stores a configuration document in the bucket's record, or removes it when null. */
+    public void putSetting(RequestContext context, String bucket, String element, Map<String, Object> document) {
+        update(context, bucket, b -> b.withSetting(element, document));
     }
 
     /** The version id a new object gets: a fresh one with versioning enabled, else "null". */

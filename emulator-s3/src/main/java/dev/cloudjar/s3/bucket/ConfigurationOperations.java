@@ -7,6 +7,8 @@ import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.s3.access.AccessOperations;
+import dev.cloudjar.s3.access.Acls;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.Documents;
@@ -37,8 +39,22 @@ public final class ConfigurationOperations {
         } catch (JsonProcessingException e) {
             throw malformedPolicy();
         }
-        buckets.update(context, input.string("Bucket"), b -> b.withPolicy(policy));
+        buckets.update(context, input.string("Bucket"), b -> {
+            if (Acls.blocks(b, "BlockPublicPolicy") && AccessOperations.isPublic(policy)) {
+                throw publicPolicyBlocked(context, b.name());
+            }
+            return b.withPolicy(policy);
+        });
         return Output.empty();
+    }
+
+    /** S3 words this AccessDenied as IAM does, naming the caller. */
+    private static AwsException publicPolicyBlocked(RequestContext context, String bucket) {
+        String caller = context.principal() == null || context.principal().arn() == null ? "anonymous"
+                : context.principal().arn();
+        return new AwsException("AccessDenied", 403, "User: " + caller + " is not authorized to perform:"
+                + " s3:PutBucketPolicy on resource: \"arn:aws:s3:::" + bucket + "\" because public policies are"
+                + " blocked by the BlockPublicPolicy block public access setting.");
     }
 
     private static AwsException malformedPolicy() {

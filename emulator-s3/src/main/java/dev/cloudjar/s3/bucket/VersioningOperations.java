@@ -21,7 +21,13 @@ public final class VersioningOperations {
             throw S3Errors.malformedXml();
         }
         String name = input.string("Bucket");
-        buckets.update(context, name, b -> b.withVersioning(status));
+        buckets.update(context, name, b -> {
+            if (!status.equals("Enabled") && b.setting(ProtectionOperations.OBJECT_LOCK) != null) {
+                throw S3Errors.invalidBucketState("An Object Lock configuration is present on this bucket, so the"
+                        + " versioning state cannot be changed.");
+            }
+            return b.withVersioning(status);
+        });
         return Output.empty();
     }
 

@@ -16,6 +16,7 @@ import dev.cloudjar.s3.object.ObjectAttributes;
 import dev.cloudjar.s3.object.ObjectOperations;
 import dev.cloudjar.s3.object.ObjectReader;
 import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.Encryption;
 import dev.cloudjar.s3.store.ObjectVersion;
 import dev.cloudjar.s3.store.PartRecord;
 import dev.cloudjar.s3.store.S3Store;
@@ -76,9 +77,11 @@ public final class MultipartOperations {
                 + Long.toString(System.nanoTime(), 36), S3Store.now(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input), ObjectAttributes.metadata(input),
                 ObjectAttributes.storageClass(input), ObjectAttributes.tagsHeader(input.string("Tagging")),
-                algorithm == null ? null : algorithm.name(), type);
+                algorithm == null ? null : algorithm.name(), type, ObjectAttributes.encryption(input, bucket),
+                ObjectAttributes.grants(context, input, bucket));
         store.putUpload(context.accountId(), upload);
-        return new Output().put("Bucket", bucket.name()).put("Key", key).put("UploadId", upload.uploadId())
+        return ObjectAttributes.describeEncryption(new Output(), upload.encryption())
+                .put("Bucket", bucket.name()).put("Key", key).put("UploadId", upload.uploadId())
                 .put("ChecksumAlgorithm", upload.checksumAlgorithm()).put("ChecksumType", type);
     }
 
@@ -137,9 +140,14 @@ public final class MultipartOperations {
         BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
         store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
-        Output out = Output.of("ETag", stored.etag());
+        Output out = ObjectAttributes.describeEncryption(new Output(), encryptionOf(upload)).put("ETag", stored.etag());
         stored.checksums().forEach(out::put);
         return out;
+    }
+
+    /** Uploads started before encryption was recorded were SSE-S3, as every object is. */
+    private static Encryption encryptionOf(UploadRecord upload) {
+        return upload.encryption() == null ? Encryption.SSE_S3 : upload.encryption();
     }
 
     /** The checksum algorithm a part's request carries, as a value or a declared algorithm, or null. */
@@ -187,7 +195,7 @@ public final class MultipartOperations {
         result.put("ETag", stored.etag());
         result.put("LastModified", Instant.ofEpochMilli(now));
         result.putAll(stored.checksums());
-        return new Output().put("CopyPartResult", result)
+        return ObjectAttributes.describeEncryption(new Output(), encryptionOf(upload)).put("CopyPartResult", result)
                 .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
     }
 
@@ -219,13 +227,14 @@ public final class MultipartOperations {
                     S3Store.now(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
                     upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
                     assembled.checksums(), upload.checksumType(), parts.size(), upload.tags(),
-                    parts.stream().map(PartRecord::size).toList());
+                    parts.stream().map(PartRecord::size).toList(), encryptionOf(upload), upload.grants());
             store.completeUpload(account, upload, v);
             return v;
         });
         BucketRecord bucket = buckets.require(context, upload.bucket());
         notifications.publish(context, bucket, "ObjectCreated:CompleteMultipartUpload", version);
-        Output out = new Output().put("Location", context.endpoint() + "/" + upload.bucket() + "/" + upload.key())
+        Output out = ObjectAttributes.describeEncryption(new Output(), encryptionOf(upload))
+                .put("Location", context.endpoint() + "/" + upload.bucket() + "/" + upload.key())
                 .put("Bucket", upload.bucket()).put("Key", upload.key()).put("ETag", version.etag())
                 .put("ChecksumType", version.checksums().isEmpty() ? null : version.checksumType())
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()));

@@ -4,6 +4,12 @@ import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.s3.S3Errors;
+import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.s3.access.Acls;
+import dev.cloudjar.s3.bucket.BucketOperations;
+import dev.cloudjar.s3.bucket.ProtectionOperations;
+import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.Encryption;
 import dev.cloudjar.s3.store.ObjectVersion;
 
 import java.nio.charset.StandardCharsets;
@@ -176,6 +182,45 @@ public final class ObjectAttributes {
         });
     }
 
+    /**
+     * The encryption a write asks for with x-amz-server-side-encryption, else the bucket's default.
+     */
+    public static Encryption encryption(Input input, BucketRecord bucket) {
+        String algorithm = input.string("ServerSideEncryption");
+        String keyId = input.string("SSEKMSKeyId");
+        if (algorithm == null) {
+            if (keyId != null) {
+                throw S3Errors.invalidArgument("Server Side Encryption with AWS KMS managed key requires HTTP header"
+                        + " x-amz-server-side-encryption : aws:kms", "x-amz-server-side-encryption-aws-kms-key-id", keyId);
+            }
+            return ProtectionOperations.defaultEncryption(bucket);
+        }
+        if (!ProtectionOperations.SSE_ALGORITHMS.contains(algorithm)) {
+            throw S3Errors.invalidArgument("The encryption method specified is not supported",
+                    "x-amz-server-side-encryption", algorithm);
+        }
+        boolean kms = algorithm.startsWith("aws:kms");
+        return new Encryption(algorithm, kms ? keyId : null, kms && Boolean.TRUE.equals(input.bool("BucketKeyEnabled")));
+    }
+
+    /** The x-amz-server-side-encryption headers every write and read of an object answers with. */
+    public static Output describeEncryption(Output out, Encryption encryption) {
+        return out.put("ServerSideEncryption", encryption.algorithm())
+                .put("SSEKMSKeyId", encryption.kmsKeyId())
+                .put("BucketKeyEnabled", encryption.bucketKeyEnabled() ? Boolean.TRUE : null);
+    }
+
+    /**
+     * The grants an object is written with (x-amz-acl or x-amz-grant-*), null for the default;
+     * refused where the bucket has ACLs disabled.
+     */
+    public static List<Object> grants(RequestContext context, Input input, BucketRecord bucket) {
+        String owner = BucketOperations.canonicalUserId(context.accountId());
+        List<Object> grants = Acls.requested(input, owner, false);
+        Acls.checkAllowed(bucket, grants, owner);
+        return grants == null || Acls.isOwnerOnly(grants, owner) ? null : grants;
+    }
+
     /** The headers GetObject and HeadObject answer with. */
     public static Output describe(ObjectVersion object, String visibleVersionId, boolean checksumMode) {
         Output out = new Output()
@@ -189,6 +234,7 @@ public final class ObjectAttributes {
                 .put("PartsCount", object.partsCount() > 0 ? object.partsCount() : null)
                 .put("TagCount", object.tags() == null || object.tags().isEmpty() ? null : object.tags().size());
         object.contentHeaders().forEach(out::put);
+        describeEncryption(out, object.encryptionOrDefault());
         if (!object.metadata().isEmpty()) {
             out.put("Metadata", new LinkedHashMap<String, Object>(object.metadata()));
         }

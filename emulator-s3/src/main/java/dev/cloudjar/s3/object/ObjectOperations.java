@@ -11,6 +11,7 @@ import dev.cloudjar.s3.bucket.Buckets;
 import dev.cloudjar.s3.checksum.ChecksumAlgorithm;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
+import dev.cloudjar.s3.store.Encryption;
 import dev.cloudjar.s3.store.ObjectVersion;
 import dev.cloudjar.s3.store.S3Store;
 
@@ -19,16 +20,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects and CopyObject. */
+/** PutObject, GetObject, HeadObject, GetObjectAttributes, DeleteObject, DeleteObjects and CopyObject. */
 public final class ObjectOperations {
     /** S3's limit for one PUT; larger objects must be uploaded in parts. */
     static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
     private static final int MAX_DELETE_OBJECTS = 1000;
+    private static final int MAX_ATTRIBUTE_PARTS = 1000;
+    private static final Set<String> OBJECT_ATTRIBUTES = Set.of("ETag", "Checksum", "ObjectParts", "StorageClass",
+            "ObjectSize");
 
     private final S3Store store;
     private final Buckets buckets;
@@ -57,6 +62,8 @@ public final class ObjectOperations {
         Map<String, String> tags = ObjectAttributes.tagsHeader(input.string("Tagging"));
         Map<String, String> metadata = ObjectAttributes.metadata(input);
         String storageClass = ObjectAttributes.storageClass(input);
+        Encryption encryption = ObjectAttributes.encryption(input, bucket);
+        List<Object> grants = ObjectAttributes.grants(context, input, bucket);
         // Checked before the body is read, so a doomed upload is refused early, and again at commit.
         checkWriteConditions(context, bucketName, key, input);
         BodyWriter.StoredBody stored = writer.write(input, body, Set.of());
@@ -64,9 +71,9 @@ public final class ObjectOperations {
                 S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
                 metadata, storageClass, stored.checksums(),
-                "FULL_OBJECT", 0, tags, null));
+                "FULL_OBJECT", 0, tags, null, encryption, grants));
         notifications.publish(context, bucket, "ObjectCreated:Put", version);
-        Output out = new Output().put("ETag", version.etag())
+        Output out = ObjectAttributes.describeEncryption(new Output(), encryption).put("ETag", version.etag())
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
                 .put("ChecksumType", version.checksumType());
         version.checksums().forEach(out::put);
@@ -148,6 +155,69 @@ public final class ObjectOperations {
                     .put("ContentLength", range.length());
         }
         return out;
+    }
+
+    /**
+     * The attributes x-amz-object-attributes names. Unlike GetObject's header, the ETag here is
+     * unquoted, and the storage class is named even when it is STANDARD.
+     */
+    public Output getObjectAttributes(RequestContext context, Input input) {
+        List<Object> names = input.list("ObjectAttributes");
+        Set<String> wanted = new HashSet<>();
+        for (Object name : names == null ? List.of() : names) {
+            if (!OBJECT_ATTRIBUTES.contains(String.valueOf(name))) {
+                throw S3Errors.invalidArgument("Invalid attribute name specified.", "x-amz-object-attributes",
+                        String.valueOf(name));
+            }
+            wanted.add(String.valueOf(name));
+        }
+        ObjectReader.Found found = reader.find(context, input.string("Bucket"), input.string("Key"),
+                input.string("VersionId"));
+        ObjectVersion object = found.object();
+        Output out = new Output().put("LastModified", ObjectReader.lastModified(object))
+                .put("VersionId", Buckets.visibleVersionId(found.bucket(), object.versionId()));
+        if (wanted.contains("ETag")) {
+            out.put("ETag", object.etag().replace("\"", ""));
+        }
+        if (wanted.contains("Checksum") && !object.checksums().isEmpty()) {
+            Map<String, Object> checksum = new LinkedHashMap<>(object.checksums());
+            checksum.put("ChecksumType", object.checksumType());
+            out.put("Checksum", checksum);
+        }
+        if (wanted.contains("ObjectParts") && object.partSizes() != null) {
+            out.put("ObjectParts", objectParts(object.partSizes(), input));
+        }
+        if (wanted.contains("StorageClass")) {
+            out.put("StorageClass", object.storageClass());
+        }
+        if (wanted.contains("ObjectSize")) {
+            out.put("ObjectSize", object.size());
+        }
+        return out;
+    }
+
+    /** A page of a multipart object's parts, after x-amz-part-number-marker and up to x-amz-max-parts. */
+    private static Map<String, Object> objectParts(List<Long> sizes, Input input) {
+        int marker = input.integer("PartNumberMarker") == null ? 0 : input.integer("PartNumberMarker");
+        int max = input.integer("MaxParts") == null ? MAX_ATTRIBUTE_PARTS
+                : Math.min(input.integer("MaxParts"), MAX_ATTRIBUTE_PARTS);
+        List<Object> parts = new ArrayList<>();
+        int last = marker;
+        for (int number = marker + 1; number <= sizes.size() && parts.size() < max; number++) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("PartNumber", number);
+            part.put("Size", sizes.get(number - 1));
+            parts.add(part);
+            last = number;
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("TotalPartsCount", sizes.size());
+        page.put("PartNumberMarker", marker);
+        page.put("NextPartNumberMarker", last);
+        page.put("MaxParts", max);
+        page.put("IsTruncated", last < sizes.size());
+        page.put("Parts", parts);
+        return page;
     }
 
     /** The bytes a read asks for: a Range header, or one part of a multipart object (partNumber), or all. */
@@ -306,20 +376,23 @@ public final class ObjectOperations {
         Map<String, String> tags = replaceTags ? ObjectAttributes.tagsHeader(input.string("Tagging")) : from.tags();
         Map<String, String> metadata = replace ? ObjectAttributes.metadata(input) : from.metadata();
         String storageClass = input.has("StorageClass") ? ObjectAttributes.storageClass(input) : from.storageClass();
+        // A copy is a new object: it takes the request's encryption and ACL, not the source's.
+        Encryption encryption = ObjectAttributes.encryption(input, bucket);
+        List<Object> grants = ObjectAttributes.grants(context, input, bucket);
         BodyWriter.StoredBody stored = copyBlob(from, 0, from.size(), copyAlgorithms(input, from));
         ObjectVersion version = commit(context, bucketName, key, Input.empty(), () -> new ObjectVersion(key, null, 0,
                 false, S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
                 replace ? ObjectAttributes.expires(input) : from.expires(),
                 metadata, storageClass,
-                stored.checksums(), "FULL_OBJECT", 0, tags, null));
+                stored.checksums(), "FULL_OBJECT", 0, tags, null, encryption, grants));
         notifications.publish(context, bucket, "ObjectCreated:Copy", version);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ETag", version.etag());
         result.put("LastModified", ObjectReader.lastModified(version));
         result.put("ChecksumType", version.checksumType());
         result.putAll(version.checksums());
-        return new Output().put("CopyObjectResult", result)
+        return ObjectAttributes.describeEncryption(new Output(), encryption).put("CopyObjectResult", result)
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
                 .put("CopySourceVersionId", Buckets.visibleVersionId(source.bucket(), from.versionId()));
     }

@@ -18,7 +18,7 @@ import java.util.Set;
 /** Finds the object version a read names (the current one, or one by versionId) with S3's errors for absent ones. */
 public final class ObjectReader {
     /** Reads whose answer to a latest delete marker is NoSuchKey rather than MethodNotAllowed. */
-    private static final Set<String> READS = Set.of("GetObject", "HeadObject");
+    private static final Set<String> READS = Set.of("GetObject", "HeadObject", "GetObjectAttributes");
 
     private final S3Store store;
     private final Buckets buckets;

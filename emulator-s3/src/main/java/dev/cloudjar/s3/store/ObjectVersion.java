@@ -14,27 +14,42 @@ import java.util.Map;
  *                       object's composite value ends in "-partCount"
  * @param partsCount     0 for an object uploaded in one piece
  * @param partSizes      the sizes of a multipart object's parts, for GetObject by partNumber; null otherwise
+ * @param encryption     null for objects stored before it was recorded, which were SSE-S3
+ * @param grants         the object ACL's grants as GetObjectAcl lists them; null for the default, the
+ *                       owner's FULL_CONTROL alone
  */
 public record ObjectVersion(String key, String versionId, long sequence, boolean deleteMarker, long lastModified,
                             String blobId, long size, String etag, Map<String, String> contentHeaders, Long expires,
                             Map<String, String> metadata, String storageClass, Map<String, String> checksums,
                             String checksumType, int partsCount, Map<String, String> tags,
-                            List<Long> partSizes) {
+                            List<Long> partSizes, Encryption encryption, List<Object> grants) {
 
     public static final String NULL_VERSION = "null";
 
     public static ObjectVersion deleteMarker(String key, String versionId, long sequence, long lastModified) {
         return new ObjectVersion(key, versionId, sequence, true, lastModified, null, 0, null, Map.of(), null,
-                Map.of(), null, Map.of(), null, 0, Map.of(), null);
+                Map.of(), null, Map.of(), null, 0, Map.of(), null, null, null);
     }
 
     public ObjectVersion withTags(Map<String, String> value) {
         return new ObjectVersion(key, versionId, sequence, deleteMarker, lastModified, blobId, size, etag,
-                contentHeaders, expires, metadata, storageClass, checksums, checksumType, partsCount, value, partSizes);
+                contentHeaders, expires, metadata, storageClass, checksums, checksumType, partsCount, value, partSizes,
+                encryption, grants);
     }
 
     public ObjectVersion withIdentity(String newKey, String newVersionId, long newSequence) {
         return new ObjectVersion(newKey, newVersionId, newSequence, deleteMarker, lastModified, blobId, size, etag,
-                contentHeaders, expires, metadata, storageClass, checksums, checksumType, partsCount, tags, partSizes);
+                contentHeaders, expires, metadata, storageClass, checksums, checksumType, partsCount, tags, partSizes,
+                encryption, grants);
+    }
+
+    public ObjectVersion withGrants(List<Object> value) {
+        return new ObjectVersion(key, versionId, sequence, deleteMarker, lastModified, blobId, size, etag,
+                contentHeaders, expires, metadata, storageClass, checksums, checksumType, partsCount, tags, partSizes,
+                encryption, value);
+    }
+
+    public Encryption encryptionOrDefault() {
+        return encryption == null ? Encryption.SSE_S3 : encryption;
     }
 }

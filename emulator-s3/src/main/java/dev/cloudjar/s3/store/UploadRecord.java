@@ -1,5 +1,6 @@
 package dev.cloudjar.s3.store;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,9 +8,11 @@ import java.util.Map;
  *
  * @param checksumAlgorithm the algorithm parts are checksummed with, or null
  * @param checksumType      COMPOSITE or FULL_OBJECT, or null without an algorithm
+ * @param encryption        what the object will be encrypted with, fixed when the upload starts
+ * @param grants            the object's ACL grants, null for the owner's FULL_CONTROL alone
  */
 public record UploadRecord(String bucket, String key, String uploadId, long initiated,
                            Map<String, String> contentHeaders, Long expires, Map<String, String> metadata,
                            String storageClass, Map<String, String> tags, String checksumAlgorithm,
-                           String checksumType) {
+                           String checksumType, Encryption encryption, List<Object> grants) {
 }

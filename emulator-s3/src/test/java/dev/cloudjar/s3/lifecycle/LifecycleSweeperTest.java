@@ -41,14 +41,14 @@ class LifecycleSweeperTest {
     }
 
     private void bucket(String versioning, Map<String, Object> rule) {
-        store.putBucket(ACCOUNT, BucketRecord.create(BUCKET, "us-east-1", 0).withVersioning(versioning)
+        store.putBucket(ACCOUNT, BucketRecord.create(BUCKET, "us-east-1", 0, null, Map.of()).withVersioning(versioning)
                 .withLifecycle(Documents.storable(Map.of("Rules", List.of(rule)))));
     }
 
     private void put(String key, String versionId, Instant lastModified, Map<String, String> tags) {
         sequence++;
         store.putVersion(ACCOUNT, BUCKET, new ObjectVersion(key, versionId, sequence, false, lastModified.toEpochMilli(),
-                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null));
+                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null));
     }
 
     private void sweep() {
@@ -122,9 +122,9 @@ class LifecycleSweeperTest {
         bucket(null, Map.of("Status", "Enabled", "Filter", Map.of("Prefix", "up/"),
                 "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 2)));
         store.putUpload(ACCOUNT, new UploadRecord(BUCKET, "up/stale", "u1", NOW.minus(Duration.ofDays(3)).toEpochMilli(),
-                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null));
+                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null, null, null));
         store.putUpload(ACCOUNT, new UploadRecord(BUCKET, "up/new", "u2", NOW.minus(Duration.ofDays(1)).toEpochMilli(),
-                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null));
+                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null, null, null));
         sweep();
         assertEquals(List.of("up/new"), store.uploadsIn(ACCOUNT, BUCKET).stream().map(UploadRecord::key).toList());
     }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UploadListingTest {
     private static UploadRecord upload(String key, String id, long initiated) {
-        return new UploadRecord("b", key, id, initiated, Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null);
+        return new UploadRecord("b", key, id, initiated, Map.of(), null, Map.of(), "STANDARD", Map.of(), null, null, null, null);
     }
 
     private final List<UploadRecord> uploads = List.of(upload("x/2", "u4", 4), upload("a", "u2", 2),

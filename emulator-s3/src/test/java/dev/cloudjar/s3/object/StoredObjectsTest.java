@@ -28,7 +28,7 @@ class StoredObjectsTest {
     private final ObjectSource source = new StoredObjects(store);
 
     StoredObjectsTest() throws Exception {
-        store.putBucket(ACCOUNT, BucketRecord.create("code", "us-east-1", 0));
+        store.putBucket(ACCOUNT, BucketRecord.create("code", "us-east-1", 0, null, Map.of()));
     }
 
     @AfterEach
@@ -40,7 +40,7 @@ class StoredObjectsTest {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         BodyWriter.StoredBody body = new BodyWriter(blobs).write(new ByteArrayInputStream(bytes), bytes.length, Set.of());
         ObjectVersion version = new ObjectVersion(key, versionId, sequence, false, 0, body.blobId(), body.size(),
-                "\"etag\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, Map.of(), null);
+                "\"etag\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, Map.of(), null, null, null);
         store.putVersion(ACCOUNT, "code", version);
         return version;
     }
