@@ -237,12 +237,19 @@ public final class RestXmlCodec implements ProtocolCodec {
         return ResponseBody.of(out.toBytes());
     }
 
-    /** The output's body members as a document; no body at all when none has a value. */
+    /**
+     * The output's body members as a document; no body at all when none has a value, except that
+     * S3 answers an output that has body members with its empty root element
+     * ({@code <VersioningConfiguration/>} for a bucket never versioned, a quiet DeleteObjects'
+     * {@code <DeleteResult/>}).
+     */
     private ResponseBody document(ServiceModel model, OperationModel operation, Map<String, Object> values,
                                   Headers headers) {
         Shape shape = operation.output();
         List<Member> bodyMembers = HttpBindings.responseBodyMembers(shape);
-        if (bodyMembers.stream().allMatch(m -> values.get(m.name()) == null)) {
+        boolean noValues = bodyMembers.stream().allMatch(m -> values.get(m.name()) == null);
+        if (noValues && (bodyMembers.isEmpty() || !isS3(model)
+                || operation.traits().has("aws.customizations#s3UnwrappedXmlOutput"))) {
             // An empty body still says it is XML, except S3's, which says nothing (PutObject).
             if (!isS3(model)) {
                 headers.set("Content-Type", XML);
