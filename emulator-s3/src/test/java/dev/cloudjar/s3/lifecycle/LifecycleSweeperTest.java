@@ -48,7 +48,7 @@ class LifecycleSweeperTest {
     private void put(String key, String versionId, Instant lastModified, Map<String, String> tags) {
         sequence++;
         store.putVersion(ACCOUNT, BUCKET, new ObjectVersion(key, versionId, sequence, false, lastModified.toEpochMilli(),
-                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null));
+                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null, null));
     }
 
     private void sweep() {
