@@ -51,15 +51,7 @@ public final class S3LargeObjectBenchmark {
             System.out.printf("%,d MiB PUT: %,.0f MiB/s%n", size / MIB, size / MIB / seconds(t0));
 
             long t1 = System.nanoTime();
-            long read = 0;
-            try (InputStream in = s3.getObject(b -> b.bucket("large").key("object"))) {
-                byte[] buffer = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    check(buffer[0], read);
-                    read += n;
-                }
-            }
+            long read = readWhole(s3, "object");
             System.out.printf("%,d MiB GET: %,.0f MiB/s%n", read / MIB, read / MIB / seconds(t1));
 
             for (long first : new long[]{0, size / 2 + 12_345, size - MIB}) {
@@ -97,15 +89,7 @@ public final class S3LargeObjectBenchmark {
         System.out.printf("CompleteMultipartUpload of %d parts: %.1f ms%n", parts.size(), seconds(t1) * 1000);
 
         long t2 = System.nanoTime();
-        long read = 0;
-        try (InputStream in = s3.getObject(b -> b.bucket("large").key("multipart"))) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                check(buffer[0], read);
-                read += n;
-            }
-        }
+        long read = readWhole(s3, "multipart");
         System.out.printf("%,d MiB multipart GET: %,.0f MiB/s%n", read / MIB, read / MIB / seconds(t2));
         long across = Math.min(PART_SIZE, size) - MIB / 2;
         long t3 = System.nanoTime();
@@ -114,6 +98,20 @@ public final class S3LargeObjectBenchmark {
         check(got[0], across);
         check(got[got.length - 1], across + got.length - 1);
         System.out.printf("1 MiB ranged GET across parts at %,d: %.1f ms%n", across, seconds(t3) * 1000);
+    }
+
+    /** GETs the whole object, checking a byte of every read; returns the bytes read. */
+    private static long readWhole(S3Client s3, String key) throws IOException {
+        long read = 0;
+        try (InputStream in = s3.getObject(b -> b.bucket("large").key(key))) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                check(buffer[0], read);
+                read += n;
+            }
+        }
+        return read;
     }
 
     private static Process startServer(int port) throws IOException {
