@@ -52,7 +52,6 @@ public final class MultipartOperations {
     private final ObjectReader reader;
     private final ObjectOperations objects;
     private final BodyWriter writer;
-    private final MultipartAssembly assembly;
     private final Notifications notifications;
 
     public MultipartOperations(S3Store store, Buckets buckets, ObjectReader reader, ObjectOperations objects,
@@ -62,7 +61,6 @@ public final class MultipartOperations {
         this.reader = reader;
         this.objects = objects;
         this.writer = new BodyWriter(store.blobs());
-        this.assembly = new MultipartAssembly(new ObjectContent(store.blobs()));
         this.notifications = notifications;
     }
 
@@ -212,7 +210,7 @@ public final class MultipartOperations {
         }
         List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
         objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
-        MultipartAssembly.Assembled assembled = assembly.assemble(upload, parts);
+        MultipartAssembly.Assembled assembled = MultipartAssembly.assemble(upload, parts);
         checkWholeObjectChecksums(input, assembled);
         String account = context.accountId();
         ObjectVersion version = store.locked(account, upload.bucket(), upload.key(), () -> {

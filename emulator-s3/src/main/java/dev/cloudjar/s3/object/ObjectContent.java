@@ -25,22 +25,8 @@ public final class ObjectContent {
         this.blobs = blobs;
     }
 
-    /** One blob of an object's row, with its size. */
-    public record Segment(String blobId, long size) {
-    }
-
     /** A stretch of one blob that a byte range of the object covers. */
     private record Slice(String blobId, long offset, long length) {
-    }
-
-    public static List<Segment> segments(ObjectVersion object) {
-        List<String> ids = object.blobIds();
-        List<Long> sizes = object.blobSizes();
-        List<Segment> out = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            out.add(new Segment(ids.get(i), sizes.get(i)));
-        }
-        return out;
     }
 
     /**
@@ -48,7 +34,7 @@ public final class ObjectContent {
      * blob's file region, a range across blobs a run of regions, both sent zero-copy.
      */
     public ResponseBody body(ObjectVersion object, long offset, long length) {
-        List<ResponseBody.FileRegion> regions = slices(segments(object), offset, length).stream()
+        List<ResponseBody.FileRegion> regions = slices(object, offset, length).stream()
                 .map(s -> new ResponseBody.FileRegion(blobs.file(s.blobId()), s.offset(), s.length())).toList();
         if (regions.isEmpty()) {
             return ResponseBody.EMPTY;
@@ -56,14 +42,9 @@ public final class ObjectContent {
         return regions.size() == 1 ? regions.get(0) : new ResponseBody.FileRegions(regions);
     }
 
-    /** Reads {@code length} bytes of the object from {@code offset}. */
+    /** Reads {@code length} bytes of the object from {@code offset}, opening each blob only when reached. */
     public InputStream open(ObjectVersion object, long offset, long length) {
-        return open(segments(object), offset, length);
-    }
-
-    /** Reads {@code length} bytes from {@code offset} of the blobs laid end to end; each blob is opened when reached. */
-    public InputStream open(List<Segment> segments, long offset, long length) {
-        Iterator<Slice> slices = slices(segments, offset, length).iterator();
+        Iterator<Slice> slices = slices(object, offset, length).iterator();
         return new SequenceInputStream(new Enumeration<>() {
             @Override
             public boolean hasMoreElements() {
@@ -82,18 +63,20 @@ public final class ObjectContent {
         });
     }
 
-    private static List<Slice> slices(List<Segment> segments, long offset, long length) {
+    private static List<Slice> slices(ObjectVersion object, long offset, long length) {
+        List<String> ids = object.blobIds();
+        List<Long> sizes = object.blobSizes();
         List<Slice> out = new ArrayList<>();
         long start = 0;
         long end = offset + length;
-        for (Segment segment : segments) {
-            long segmentEnd = start + segment.size();
+        for (int i = 0; i < ids.size() && start < end; i++) {
+            long blobEnd = start + sizes.get(i);
             long from = Math.max(offset, start);
-            long to = Math.min(end, segmentEnd);
+            long to = Math.min(end, blobEnd);
             if (from < to) {
-                out.add(new Slice(segment.blobId(), from - start, to - from));
+                out.add(new Slice(ids.get(i), from - start, to - from));
             }
-            start = segmentEnd;
+            start = blobEnd;
         }
         return out;
     }

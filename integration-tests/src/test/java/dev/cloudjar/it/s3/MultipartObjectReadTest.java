@@ -4,6 +4,8 @@ import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 import static dev.cloudjar.it.fixtures.Clients.s3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -191,15 +195,19 @@ class MultipartObjectReadTest {
                 s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("part-copy")).asByteArray());
     }
 
-    @Test
-    void fullObjectCrc32CoversTheBytesOfEveryPart() {
+    /** The whole-object CRC is combined from the parts' CRCs; the SDK checks it again against the body. */
+    @ParameterizedTest
+    @EnumSource(value = ChecksumAlgorithm.class, names = {"CRC32", "CRC32_C"})
+    void fullObjectCrcCoversTheBytesOfEveryPart(ChecksumAlgorithm algorithm) {
         byte[] bytes = random(5 * MIB + 5 * MIB + 333, 2);
-        multipart("full-crc32", bytes, new int[]{5 * MIB, 5 * MIB, 333}, ChecksumAlgorithm.CRC32);
-        CRC32 crc = new CRC32();
+        String key = "full-" + algorithm;
+        multipart(key, bytes, new int[]{5 * MIB, 5 * MIB, 333}, algorithm);
+        Checksum crc = algorithm == ChecksumAlgorithm.CRC32 ? new CRC32() : new CRC32C();
         crc.update(bytes);
         String expected = Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("full-crc32").checksumMode(ChecksumMode.ENABLED));
-        assertEquals(expected, got.response().checksumCRC32());
+        var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+        assertEquals(expected, algorithm == ChecksumAlgorithm.CRC32 ? got.response().checksumCRC32()
+                : got.response().checksumCRC32C());
         assertEquals(ChecksumType.FULL_OBJECT, got.response().checksumType());
         assertArrayEquals(bytes, got.asByteArray());
     }
