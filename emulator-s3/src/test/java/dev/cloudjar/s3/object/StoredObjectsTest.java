@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,11 @@ class StoredObjectsTest {
         return version;
     }
 
+    private String blob(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new BodyWriter(blobs).write(new ByteArrayInputStream(bytes), bytes.length, Set.of()).blobId();
+    }
+
     private static String read(ObjectSource.StoredObject object) throws Exception {
         try (InputStream in = object.open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -58,6 +64,16 @@ class StoredObjectsTest {
         ObjectSource.StoredObject found = source.find(ACCOUNT, "code", "function.zip", null).orElseThrow();
         assertEquals(5, found.size());
         assertEquals("newer", read(found));
+    }
+
+    @Test
+    void aMultipartObjectReadsAsItsPartsInOrder() throws Exception {
+        store.putVersion(ACCOUNT, "code", new ObjectVersion("parts.zip", "null", 1, false, 0, null, 9, "\"e-3\"",
+                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, 3, Map.of(), List.of(3L, 4L, 2L), null, null,
+                List.of(blob("abc"), blob("defg"), blob("hi"))));
+        ObjectSource.StoredObject found = source.find(ACCOUNT, "code", "parts.zip", null).orElseThrow();
+        assertEquals(9, found.size());
+        assertEquals("abcdefghi", read(found));
     }
 
     @Test
