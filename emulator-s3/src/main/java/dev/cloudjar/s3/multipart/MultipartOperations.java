@@ -208,27 +208,24 @@ public final class MultipartOperations {
             throw S3Errors.invalidRequest("The upload was created using the " + upload.checksumType() + " checksum mode."
                     + " The complete request must use the same checksum mode.");
         }
-        List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
-        objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
-        MultipartAssembly.Assembled assembled = MultipartAssembly.assemble(upload, parts);
-        checkWholeObjectChecksums(input, assembled);
         String account = context.accountId();
+        // Under the lock every part write and abort takes: the parts this completion takes over stay as read.
         ObjectVersion version = store.locked(account, upload.bucket(), upload.key(), () -> {
-            objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
             if (store.upload(account, upload.bucket(), upload.key(), upload.uploadId()).isEmpty()) {
                 throw S3Errors.noSuchUpload(upload.uploadId());
             }
-            // Parts read again under the lock every part write takes: a part uploaded again since has a new
-            // blob (and the old one is gone); with a new ETag it no longer matches the request at all.
-            List<PartRecord> kept = chosenParts(context, upload, input.structure("MultipartUpload"));
+            List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
+            objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
+            MultipartDigests digests = MultipartDigests.of(upload, parts);
+            checkWholeObjectChecksums(input, digests);
             BucketRecord bucket = buckets.require(context, upload.bucket());
             long sequence = store.nextSequence();
             ObjectVersion v = new ObjectVersion(upload.key(), buckets.newVersionId(bucket, sequence), sequence, false,
-                    S3Store.now(), null, kept.stream().mapToLong(PartRecord::size).sum(), assembled.etag(),
+                    S3Store.now(), null, parts.stream().mapToLong(PartRecord::size).sum(), digests.etag(),
                     upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
-                    assembled.checksums(), upload.checksumType(), kept.size(), upload.tags(),
-                    kept.stream().map(PartRecord::size).toList(), encryptionOf(upload), upload.grants(),
-                    kept.stream().map(PartRecord::blobId).toList());
+                    digests.checksums(), upload.checksumType(), parts.size(), upload.tags(),
+                    parts.stream().map(PartRecord::size).toList(), encryptionOf(upload), upload.grants(),
+                    parts.stream().map(PartRecord::blobId).toList());
             store.completeUpload(account, upload, v);
             return v;
         });
@@ -292,10 +289,10 @@ public final class MultipartOperations {
     }
 
     /** A whole-object checksum sent with CompleteMultipartUpload must match (a composite one without its "-N"). */
-    private static void checkWholeObjectChecksums(Input input, MultipartAssembly.Assembled assembled) {
+    private static void checkWholeObjectChecksums(Input input, MultipartDigests digests) {
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String sent = input.string(a.member());
-            String computed = assembled.checksums().get(a.member());
+            String computed = digests.checksums().get(a.member());
             if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
                 throw S3Errors.badChecksum(a.lowerName());
             }

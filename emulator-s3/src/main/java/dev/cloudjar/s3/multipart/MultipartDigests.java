@@ -18,14 +18,9 @@ import java.util.Map;
  * the parts' checksums with a "-N" suffix (COMPOSITE). The object keeps its parts' blobs, so
  * completing an upload neither writes nor reads its bytes.
  */
-final class MultipartAssembly {
-    private MultipartAssembly() {
-    }
+record MultipartDigests(String etag, Map<String, String> checksums) {
 
-    record Assembled(String etag, Map<String, String> checksums) {
-    }
-
-    static Assembled assemble(UploadRecord upload, List<PartRecord> parts) {
+    static MultipartDigests of(UploadRecord upload, List<PartRecord> parts) {
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(upload.checksumAlgorithm());
         MessageDigest md5s = DigestingCopy.md5();
         parts.forEach(p -> md5s.update(p.md5()));
@@ -42,7 +37,7 @@ final class MultipartAssembly {
             checksums.put(algorithm.member(),
                     Base64.getEncoder().encodeToString(composite.finish()) + "-" + parts.size());
         }
-        return new Assembled(etag, checksums);
+        return new MultipartDigests(etag, checksums);
     }
 
     /**
