@@ -247,7 +247,11 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         } else {
             channel.write(message);
             if (body instanceof ResponseBody.FileRegion region) {
-                channel.write(new DefaultFileRegion(region.file().toFile(), region.offset(), region.length()));
+                channel.write(fileRegion(region));
+                last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            } else if (body instanceof ResponseBody.FileRegions regions) {
+                // Each region opens its file only when its turn to be sent comes, so few files are open at once.
+                regions.regions().forEach(region -> channel.write(fileRegion(region)));
                 last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             } else {
                 last = pump(channel, (ResponseBody.Stream) body);
@@ -276,6 +280,10 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         } else if (head.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
+    }
+
+    private static DefaultFileRegion fileRegion(ResponseBody.FileRegion region) {
+        return new DefaultFileRegion(region.file().toFile(), region.offset(), region.length());
     }
 
     /** Copies a stream body to the channel, waiting whenever the socket's buffer is full. */

@@ -1,6 +1,7 @@
 package dev.cloudjar.core.spi;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -21,8 +22,19 @@ public interface ObjectSource {
     boolean bucketExists(String accountId, String bucket);
 
     /**
-     * A committed object: {@code file} is the blob store's own file for it (never a path a user
-     * chose), to be read, never written or moved.
+     * A committed object, read through {@code contents}: S3 may keep one object in several blobs
+     * (a multipart object's parts), so there is no single file to hand out.
      */
-    record StoredObject(long size, Path file) {}
+    record StoredObject(long size, Contents contents) {
+        /** A new stream over the whole object; the caller closes it. */
+        public InputStream open() throws IOException {
+            return contents.open();
+        }
+    }
+
+    /** Opens a stream over an object's bytes, each call a new one from the start. */
+    @FunctionalInterface
+    interface Contents {
+        InputStream open() throws IOException;
+    }
 }

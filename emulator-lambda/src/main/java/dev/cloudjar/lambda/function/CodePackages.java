@@ -69,7 +69,7 @@ public final class CodePackages {
         }
         if (code.has("S3Bucket") && code.has("S3Key")) {
             ObjectSource.StoredObject object = s3Object(scope, code);
-            return store(() -> Files.newInputStream(object.file()));
+            return store(object::open);
         }
         if (code.has("ImageUri")) {
             throw LambdaErrors.invalidParameter("Cloudjar runs .zip functions; container images are not supported yet.");

@@ -83,6 +83,39 @@ public enum ChecksumAlgorithm {
         };
     }
 
+    /**
+     * The checksum of two byte runs in a row from the checksums of each (this algorithm's bytes)
+     * and the second's length; for the CRCs only, those that {@link #supportsFullObject()}.
+     */
+    public byte[] combine(byte[] first, byte[] second, long secondLength) {
+        CrcCombiner combiner = switch (this) {
+            case CRC32 -> Combiners.CRC32;
+            case CRC32C -> Combiners.CRC32C;
+            case CRC64NVME -> Combiners.CRC64NVME;
+            case SHA1, SHA256 -> throw new UnsupportedOperationException(name() + " checksums do not combine");
+        };
+        long combined = combiner.combine(value(first), value(second), secondLength);
+        byte[] eight = ByteBuffer.allocate(8).putLong(combined).array();
+        byte[] out = new byte[bytes];
+        System.arraycopy(eight, 8 - bytes, out, 0, bytes);
+        return out;
+    }
+
+    private static long value(byte[] bigEndian) {
+        long value = 0;
+        for (byte b : bigEndian) {
+            value = value << 8 | (b & 0xFF);
+        }
+        return value;
+    }
+
+    /** Built on first use: each squares its way to 67 powers of x. */
+    private static final class Combiners {
+        static final CrcCombiner CRC32 = new CrcCombiner(0xEDB88320L, 32);
+        static final CrcCombiner CRC32C = new CrcCombiner(0x82F63B78L, 32);
+        static final CrcCombiner CRC64NVME = new CrcCombiner(0x9A6C9329AC4BC9B5L, 64);
+    }
+
     private static MessageDigest digest(String name) {
         try {
             return MessageDigest.getInstance(name);

@@ -13,6 +13,7 @@ import dev.cloudjar.s3.listing.UploadListing;
 import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.object.BodyWriter;
 import dev.cloudjar.s3.object.ObjectAttributes;
+import dev.cloudjar.s3.object.ObjectContent;
 import dev.cloudjar.s3.object.ObjectOperations;
 import dev.cloudjar.s3.object.ObjectReader;
 import dev.cloudjar.s3.store.BucketRecord;
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
 
 /**
  * CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload,
- * AbortMultipartUpload, ListParts and ListMultipartUploads. Parts are blobs of their own; completion
- * assembles them into the object's blob, so GetObject serves every object from one file.
+ * AbortMultipartUpload, ListParts and ListMultipartUploads. Parts are blobs of their own; the
+ * completed object keeps the blobs of the parts it lists (see {@link ObjectContent}), so completing
+ * an upload of any size writes records, not bytes.
  */
 public final class MultipartOperations {
     private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -138,7 +140,7 @@ public final class MultipartOperations {
                     + ", actual checksum Type: " + actual.lowerName());
         }
         BodyWriter.StoredBody stored = writer.write(input, body, uploadAlgorithms(upload));
-        store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
+        store.putPart(context.accountId(), upload, new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), S3Store.now(), stored.checksums()));
         Output out = ObjectAttributes.describeEncryption(new Output(), encryptionOf(upload)).put("ETag", stored.etag());
         stored.checksums().forEach(out::put);
@@ -189,7 +191,7 @@ public final class MultipartOperations {
         }
         BodyWriter.StoredBody stored = objects.copyBlob(from, offset, length, uploadAlgorithms(upload));
         long now = S3Store.now();
-        store.putPart(context.accountId(), upload.uploadId(), new PartRecord(number, stored.blobId(), stored.size(),
+        store.putPart(context.accountId(), upload, new PartRecord(number, stored.blobId(), stored.size(),
                 stored.etag(), stored.md5(), now, stored.checksums()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ETag", stored.etag());
@@ -206,28 +208,24 @@ public final class MultipartOperations {
             throw S3Errors.invalidRequest("The upload was created using the " + upload.checksumType() + " checksum mode."
                     + " The complete request must use the same checksum mode.");
         }
-        List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
-        objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
-        MultipartAssembly.Assembled assembled = new MultipartAssembly(store, writer).assemble(upload, parts);
-        checkWholeObjectChecksums(input, upload, assembled);
         String account = context.accountId();
+        // Under the lock every part write and abort takes: the parts this completion takes over stay as read.
         ObjectVersion version = store.locked(account, upload.bucket(), upload.key(), () -> {
-            try {
-                objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
-                if (store.upload(account, upload.bucket(), upload.key(), upload.uploadId()).isEmpty()) {
-                    throw S3Errors.noSuchUpload(upload.uploadId());
-                }
-            } catch (RuntimeException e) {
-                store.blobs().delete(assembled.stored().blobId());
-                throw e;
+            if (store.upload(account, upload.bucket(), upload.key(), upload.uploadId()).isEmpty()) {
+                throw S3Errors.noSuchUpload(upload.uploadId());
             }
+            List<PartRecord> parts = chosenParts(context, upload, input.structure("MultipartUpload"));
+            objects.checkWriteConditions(context, upload.bucket(), upload.key(), input);
+            MultipartDigests digests = MultipartDigests.of(upload, parts);
+            checkWholeObjectChecksums(input, digests);
             BucketRecord bucket = buckets.require(context, upload.bucket());
             long sequence = store.nextSequence();
             ObjectVersion v = new ObjectVersion(upload.key(), buckets.newVersionId(bucket, sequence), sequence, false,
-                    S3Store.now(), assembled.stored().blobId(), assembled.stored().size(), assembled.etag(),
+                    S3Store.now(), null, parts.stream().mapToLong(PartRecord::size).sum(), digests.etag(),
                     upload.contentHeaders(), upload.expires(), upload.metadata(), upload.storageClass(),
-                    assembled.checksums(), upload.checksumType(), parts.size(), upload.tags(),
-                    parts.stream().map(PartRecord::size).toList(), encryptionOf(upload), upload.grants());
+                    digests.checksums(), upload.checksumType(), parts.size(), upload.tags(),
+                    parts.stream().map(PartRecord::size).toList(), encryptionOf(upload), upload.grants(),
+                    parts.stream().map(PartRecord::blobId).toList());
             store.completeUpload(account, upload, v);
             return v;
         });
@@ -291,12 +289,11 @@ public final class MultipartOperations {
     }
 
     /** A whole-object checksum sent with CompleteMultipartUpload must match (a composite one without its "-N"). */
-    private void checkWholeObjectChecksums(Input input, UploadRecord upload, MultipartAssembly.Assembled assembled) {
+    private static void checkWholeObjectChecksums(Input input, MultipartDigests digests) {
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String sent = input.string(a.member());
-            String computed = assembled.checksums().get(a.member());
+            String computed = digests.checksums().get(a.member());
             if (sent != null && computed != null && !stripPartCount(sent).equals(stripPartCount(computed))) {
-                store.blobs().delete(assembled.stored().blobId());
                 throw S3Errors.badChecksum(a.lowerName());
             }
         }

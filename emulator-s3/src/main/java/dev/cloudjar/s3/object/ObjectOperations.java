@@ -2,7 +2,6 @@ package dev.cloudjar.s3.object;
 
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.RequestBody;
-import dev.cloudjar.core.http.ResponseBody;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
@@ -39,6 +38,7 @@ public final class ObjectOperations {
     private final Buckets buckets;
     private final ObjectReader reader;
     private final BodyWriter writer;
+    private final ObjectContent content;
     private final Notifications notifications;
 
     public ObjectOperations(S3Store store, Buckets buckets, ObjectReader reader, Notifications notifications) {
@@ -46,6 +46,7 @@ public final class ObjectOperations {
         this.buckets = buckets;
         this.reader = reader;
         this.writer = new BodyWriter(store.blobs());
+        this.content = new ObjectContent(store.blobs());
         this.notifications = notifications;
     }
 
@@ -71,7 +72,7 @@ public final class ObjectOperations {
                 S3Store.now(), stored.blobId(), stored.size(), stored.etag(),
                 ObjectAttributes.contentHeaders(input), ObjectAttributes.expires(input),
                 metadata, storageClass, stored.checksums(),
-                "FULL_OBJECT", 0, tags, null, encryption, grants));
+                "FULL_OBJECT", 0, tags, null, encryption, grants, null));
         notifications.publish(context, bucket, "ObjectCreated:Put", version);
         Output out = ObjectAttributes.describeEncryption(new Output(), encryption).put("ETag", version.etag())
                 .put("VersionId", Buckets.visibleVersionId(bucket, version.versionId()))
@@ -92,7 +93,7 @@ public final class ObjectOperations {
             try {
                 checkWriteConditions(context, bucketName, key, conditions);
             } catch (AwsException e) {
-                store.blobs().delete(draft.blobId());
+                draft.blobIds().forEach(store.blobs()::delete);
                 throw e;
             }
             BucketRecord bucket = buckets.require(context, bucketName);
@@ -143,7 +144,7 @@ public final class ObjectOperations {
             length = range.length();
             out.put("StatusCode", 206).put("ContentRange", range.contentRange(object.size())).put("ContentLength", length);
         }
-        return out.put("Body", new ResponseBody.FileRegion(store.blobs().file(object.blobId()), offset, length));
+        return out.put("Body", content.body(object, offset, length));
     }
 
     public Output headObject(RequestContext context, Input input) {
@@ -385,7 +386,7 @@ public final class ObjectOperations {
                 replace ? ObjectAttributes.contentHeaders(input) : from.contentHeaders(),
                 replace ? ObjectAttributes.expires(input) : from.expires(),
                 metadata, storageClass,
-                stored.checksums(), "FULL_OBJECT", 0, tags, null, encryption, grants));
+                stored.checksums(), "FULL_OBJECT", 0, tags, null, encryption, grants, null));
         notifications.publish(context, bucket, "ObjectCreated:Copy", version);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ETag", version.etag());
@@ -429,7 +430,7 @@ public final class ObjectOperations {
 
     /** Copies a byte range of an object into a new committed blob. */
     public BodyWriter.StoredBody copyBlob(ObjectVersion from, long offset, long length, Set<ChecksumAlgorithm> algorithms) {
-        try (InputStream in = store.blobs().open(from.blobId(), offset, length)) {
+        try (InputStream in = content.open(from, offset, length)) {
             return writer.write(in, length, algorithms);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,9 +9,11 @@ import java.util.Optional;
 /** S3's side of {@link ObjectSource}: Lambda reads function code from a bucket through it. */
 public final class StoredObjects implements ObjectSource {
     private final S3Store store;
+    private final ObjectContent content;
 
     public StoredObjects(S3Store store) {
         this.store = store;
+        this.content = new ObjectContent(store.blobs());
     }
 
     @Override
@@ -22,7 +24,7 @@ public final class StoredObjects implements ObjectSource {
         Optional<ObjectVersion> version = versionId == null
                 ? store.current(accountId, bucket, key)
                 : store.version(accountId, bucket, key, versionId).filter(v -> !v.deleteMarker());
-        return version.map(v -> new StoredObject(v.size(), store.blobs().file(v.blobId())));
+        return version.map(v -> new StoredObject(v.size(), () -> content.open(v, 0, v.size())));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -208,18 +209,11 @@ public final class S3Store {
 
     /**
      * Makes a version the key's newest. In a bucket without versioning enabled it replaces the
-     * key's "null" version, whose blob is then deleted.
+     * key's "null" version, whose blobs are then deleted.
      */
     public void putVersion(String account, String bucket, ObjectVersion version) {
         WriteBatch batch = new WriteBatch();
-        String replacedBlob = null;
-        if (ObjectVersion.NULL_VERSION.equals(version.versionId())) {
-            ObjectVersion replaced = version(account, bucket, version.key(), ObjectVersion.NULL_VERSION).orElse(null);
-            if (replaced != null) {
-                batch.delete(versions(account).name(), Keys.version(bucket, replaced.key(), replaced.sequence()));
-                replacedBlob = replaced.blobId();
-            }
-        }
+        List<String> replacedBlobs = replaceNullVersion(account, bucket, version, batch);
         batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), write(version));
         if (version.deleteMarker()) {
             batch.delete(objects(account).name(), Keys.object(bucket, version.key()));
@@ -227,7 +221,20 @@ public final class S3Store {
             batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(version));
         }
         state.apply(batch);
-        deleteBlob(replacedBlob);
+        replacedBlobs.forEach(this::deleteBlob);
+    }
+
+    /** Adds the removal of the key's "null" version to the batch when the new version replaces it; returns its blobs. */
+    private List<String> replaceNullVersion(String account, String bucket, ObjectVersion version, WriteBatch batch) {
+        if (!ObjectVersion.NULL_VERSION.equals(version.versionId())) {
+            return List.of();
+        }
+        ObjectVersion replaced = version(account, bucket, version.key(), ObjectVersion.NULL_VERSION).orElse(null);
+        if (replaced == null) {
+            return List.of();
+        }
+        batch.delete(versions(account).name(), Keys.version(bucket, replaced.key(), replaced.sequence()));
+        return replaced.blobIds();
     }
 
     /** Rewrites a version's record in place (its tags); the current-object copy follows if it is current. */
@@ -255,7 +262,7 @@ public final class S3Store {
             }
         }
         state.apply(batch);
-        deleteBlob(version.blobId());
+        version.blobIds().forEach(this::deleteBlob);
     }
 
     // ---- multipart uploads
@@ -277,12 +284,18 @@ public final class S3Store {
         return out;
     }
 
-    /** Stores a part, replacing (and deleting the blob of) a part with the same number. */
-    public void putPart(String account, String uploadId, PartRecord part) {
-        byte[] key = Keys.part(uploadId, part.partNumber());
-        Optional<PartRecord> replaced = parts(account).get(key).map(v -> read(v, PartRecord.class));
-        parts(account).put(key, write(part));
-        replaced.ifPresent(p -> deleteBlob(p.blobId()));
+    /**
+     * Stores a part, replacing (and deleting the blob of) a part with the same number. Under the
+     * key's lock: a completion that took the replaced part's blob over must not see it deleted.
+     */
+    public void putPart(String account, UploadRecord upload, PartRecord part) {
+        locked(account, upload.bucket(), upload.key(), () -> {
+            byte[] key = Keys.part(upload.uploadId(), part.partNumber());
+            Optional<PartRecord> replaced = parts(account).get(key).map(v -> read(v, PartRecord.class));
+            parts(account).put(key, write(part));
+            replaced.ifPresent(p -> deleteBlob(p.blobId()));
+            return null;
+        });
     }
 
     /** Parts with numbers above {@code after}, in order, at most {@code limit}. */
@@ -295,32 +308,34 @@ public final class S3Store {
         return out;
     }
 
-    /** Publishes the assembled object and forgets the upload in one batch; then deletes the part blobs. */
+    /**
+     * Publishes the object and forgets the upload in one batch, so a crash leaves one or the
+     * other. The object takes over the blobs of the parts it lists; the blobs of parts it leaves
+     * out are deleted after the batch. The caller holds the key's lock, as every part write does.
+     */
     public void completeUpload(String account, UploadRecord upload, ObjectVersion version) {
         List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
         WriteBatch batch = new WriteBatch();
-        String replacedBlob = null;
-        if (ObjectVersion.NULL_VERSION.equals(version.versionId())) {
-            ObjectVersion replaced = version(account, upload.bucket(), version.key(), ObjectVersion.NULL_VERSION).orElse(null);
-            if (replaced != null) {
-                batch.delete(versions(account).name(), Keys.version(upload.bucket(), replaced.key(), replaced.sequence()));
-                replacedBlob = replaced.blobId();
-            }
-        }
+        List<String> replacedBlobs = replaceNullVersion(account, upload.bucket(), version, batch);
         batch.put(versions(account).name(), Keys.version(upload.bucket(), version.key(), version.sequence()), write(version));
         batch.put(objects(account).name(), Keys.object(upload.bucket(), version.key()), write(version));
         forgetUpload(account, upload, parts, batch);
         state.apply(batch);
-        deleteBlob(replacedBlob);
-        parts.forEach(p -> deleteBlob(p.blobId()));
+        replacedBlobs.forEach(this::deleteBlob);
+        Set<String> kept = Set.copyOf(version.blobIds());
+        parts.stream().map(PartRecord::blobId).filter(id -> !kept.contains(id)).forEach(this::deleteBlob);
     }
 
+    /** Forgets the upload and deletes its parts, under the key's lock so no completion is taking them over. */
     public void abortUpload(String account, UploadRecord upload) {
-        List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
-        WriteBatch batch = new WriteBatch();
-        forgetUpload(account, upload, parts, batch);
-        state.apply(batch);
-        parts.forEach(p -> deleteBlob(p.blobId()));
+        locked(account, upload.bucket(), upload.key(), () -> {
+            List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
+            WriteBatch batch = new WriteBatch();
+            forgetUpload(account, upload, parts, batch);
+            state.apply(batch);
+            parts.forEach(p -> deleteBlob(p.blobId()));
+            return null;
+        });
     }
 
     private void forgetUpload(String account, UploadRecord upload, List<PartRecord> parts, WriteBatch batch) {

@@ -1,5 +1,6 @@
 package dev.cloudjar.s3.lifecycle;
 
+import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.state.MemoryStateStore;
 import dev.cloudjar.core.state.blob.FileBlobStore;
 import dev.cloudjar.s3.bucket.Buckets;
@@ -48,7 +49,7 @@ class LifecycleSweeperTest {
     private void put(String key, String versionId, Instant lastModified, Map<String, String> tags) {
         sequence++;
         store.putVersion(ACCOUNT, BUCKET, new ObjectVersion(key, versionId, sequence, false, lastModified.toEpochMilli(),
-                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null));
+                null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null, null));
     }
 
     private void sweep() {
@@ -107,6 +108,27 @@ class LifecycleSweeperTest {
         List<ObjectVersion> versions = store.versionsOf(ACCOUNT, BUCKET, "old-current");
         assertTrue(versions.get(0).deleteMarker());
         assertEquals("v5", versions.get(1).versionId());
+    }
+
+    @Test
+    void anExpiredMultipartObjectFreesEachOfItsPartBlobs() throws Exception {
+        bucket(null, Map.of("Status", "Enabled", "Filter", Map.of("Prefix", ""), "Expiration", Map.of("Days", 1)));
+        List<String> parts = List.of(blob(), blob(), blob());
+        store.putVersion(ACCOUNT, BUCKET, new ObjectVersion("multipart", "null", ++sequence, false,
+                NOW.minus(Duration.ofDays(2)).toEpochMilli(), null, 3, "\"e-3\"", Map.of(), null, Map.of(), "STANDARD",
+                Map.of(), null, 3, Map.of(), List.of(1L, 1L, 1L), null, null, parts));
+
+        sweep();
+
+        assertFalse(exists("multipart"));
+        parts.forEach(id -> assertFalse(blobs.exists(id), id));
+    }
+
+    private String blob() throws Exception {
+        try (BlobStore.BlobWriter writer = blobs.create()) {
+            writer.output().write(1);
+            return writer.commit();
+        }
     }
 
     @Test

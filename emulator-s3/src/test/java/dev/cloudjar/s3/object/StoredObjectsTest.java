@@ -10,8 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,25 +41,46 @@ class StoredObjectsTest {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         BodyWriter.StoredBody body = new BodyWriter(blobs).write(new ByteArrayInputStream(bytes), bytes.length, Set.of());
         ObjectVersion version = new ObjectVersion(key, versionId, sequence, false, 0, body.blobId(), body.size(),
-                "\"etag\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, Map.of(), null, null, null);
+                "\"etag\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, Map.of(), null, null, null, null);
         store.putVersion(ACCOUNT, "code", version);
         return version;
     }
 
+    private String blob(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new BodyWriter(blobs).write(new ByteArrayInputStream(bytes), bytes.length, Set.of()).blobId();
+    }
+
+    private static String read(ObjectSource.StoredObject object) throws Exception {
+        try (InputStream in = object.open()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
-    void findsTheCurrentObjectAsItsCommittedBlobFile() throws Exception {
+    void findsTheCurrentObjectAsItsContents() throws Exception {
         put("function.zip", "v1", 1, "old");
         put("function.zip", "v2", 2, "newer");
         ObjectSource.StoredObject found = source.find(ACCOUNT, "code", "function.zip", null).orElseThrow();
         assertEquals(5, found.size());
-        assertEquals("newer", Files.readString(found.file()));
+        assertEquals("newer", read(found));
+    }
+
+    @Test
+    void aMultipartObjectReadsAsItsPartsInOrder() throws Exception {
+        store.putVersion(ACCOUNT, "code", new ObjectVersion("parts.zip", "null", 1, false, 0, null, 9, "\"e-3\"",
+                Map.of(), null, Map.of(), "STANDARD", Map.of(), null, 3, Map.of(), List.of(3L, 4L, 2L), null, null,
+                List.of(blob("abc"), blob("defg"), blob("hi"))));
+        ObjectSource.StoredObject found = source.find(ACCOUNT, "code", "parts.zip", null).orElseThrow();
+        assertEquals(9, found.size());
+        assertEquals("abcdefghi", read(found));
     }
 
     @Test
     void findsAVersionById() throws Exception {
         put("function.zip", "v1", 1, "old");
         put("function.zip", "v2", 2, "newer");
-        assertEquals("old", Files.readString(source.find(ACCOUNT, "code", "function.zip", "v1").orElseThrow().file()));
+        assertEquals("old", read(source.find(ACCOUNT, "code", "function.zip", "v1").orElseThrow()));
     }
 
     @Test
