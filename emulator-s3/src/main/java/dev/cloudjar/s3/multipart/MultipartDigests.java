@@ -26,9 +26,14 @@ record MultipartDigests(String etag, Map<String, String> checksums) {
         parts.forEach(p -> md5s.update(p.md5()));
         String etag = "\"" + HexFormat.of().formatHex(md5s.digest()) + "-" + parts.size() + "\"";
         Map<String, String> checksums = new LinkedHashMap<>();
-        if (algorithm != null && "FULL_OBJECT".equals(upload.checksumType())) {
+        // Every part of an upload with an algorithm is checksummed with it on upload; a part record
+        // without one (state from an older version) leaves the object without a checksum rather than
+        // failing the completion.
+        boolean everyPart = algorithm != null
+                && parts.stream().allMatch(p -> p.checksums().containsKey(algorithm.member()));
+        if (everyPart && "FULL_OBJECT".equals(upload.checksumType())) {
             checksums.put(algorithm.member(), wholeObjectChecksum(algorithm, parts));
-        } else if (algorithm != null && parts.stream().allMatch(p -> p.checksums().containsKey(algorithm.member()))) {
+        } else if (everyPart) {
             ChecksumAlgorithm.Hasher composite = algorithm.newHasher();
             for (PartRecord p : parts) {
                 byte[] raw = Base64.getDecoder().decode(p.checksums().get(algorithm.member()));
