@@ -24,16 +24,42 @@ public final class MessageJournal {
 
     private final StateStore state;
     private final String keyspace;
+    // FIFO queues: deduplication id → the message first sent with it, so that the five-minute
+    // deduplication interval holds across a restart as it does on SQS.
+    private final String deduplicationKeyspace;
     private final String queueName;
 
     public MessageJournal(StateStore state, Scope scope, String queueName) {
         this.state = state;
         this.keyspace = scope.keyspace("sqs", "messages");
+        this.deduplicationKeyspace = scope.keyspace("sqs", "deduplication");
         this.queueName = queueName;
     }
 
     void saved(Message message) {
         space().put(key(message.sequenceNumber()), write(message.stored()));
+    }
+
+    /** Writes a FIFO message and remembers its deduplication id, in one batch. */
+    void savedFirst(Message message) {
+        WriteBatch batch = new WriteBatch();
+        batch.put(keyspace, key(message.sequenceNumber()), write(message.stored()));
+        batch.put(deduplicationKeyspace, deduplicationKey(message.messageDeduplicationId()), write(message.stored()));
+        state.apply(batch);
+    }
+
+    /** Forgets deduplication ids whose interval has passed. */
+    void forgetDeduplication(List<Message> expired) {
+        WriteBatch batch = new WriteBatch();
+        expired.forEach(m -> batch.delete(deduplicationKeyspace, deduplicationKey(m.messageDeduplicationId())));
+        if (!batch.isEmpty()) {
+            state.apply(batch);
+        }
+    }
+
+    /** The messages first sent with each remembered deduplication id. */
+    List<Message> loadDeduplication() {
+        return entries(deduplicationKeyspace).stream().map(e -> Message.restored(read(e.value()))).toList();
     }
 
     void removed(Message message) {
@@ -55,22 +81,23 @@ public final class MessageJournal {
 
     /** The queue's stored messages in send order. */
     List<Message> load() {
-        return entries().stream().map(e -> Message.restored(read(e.value()))).toList();
+        return entries(keyspace).stream().map(e -> Message.restored(read(e.value()))).toList();
     }
 
-    /** Adds the deletes of every stored message of the queue to a batch. */
+    /** Adds the deletes of every stored message and deduplication id of the queue to a batch. */
     public void deleteAll(WriteBatch batch) {
-        entries().forEach(e -> batch.delete(keyspace, e.key()));
+        entries(keyspace).forEach(e -> batch.delete(keyspace, e.key()));
+        entries(deduplicationKeyspace).forEach(e -> batch.delete(deduplicationKeyspace, e.key()));
     }
 
-    private List<Entry> entries() {
+    private List<Entry> entries(String name) {
         List<Entry> entries = new ArrayList<>();
         byte[] from = prefix();
         byte[] to = Arrays.copyOf(from, from.length);
         to[to.length - 1]++;
         List<Entry> page;
         do {
-            page = space().scan(from, to, PAGE, false);
+            page = state.keyspace(name).scan(from, to, PAGE, false);
             entries.addAll(page);
             if (!page.isEmpty()) {
                 byte[] last = page.get(page.size() - 1).key();
@@ -86,6 +113,10 @@ public final class MessageJournal {
 
     private byte[] prefix() {
         return (queueName + '\0').getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] deduplicationKey(String deduplicationId) {
+        return (queueName + '\0' + deduplicationId).getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] key(long sequenceNumber) {

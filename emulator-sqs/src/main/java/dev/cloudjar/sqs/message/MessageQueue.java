@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *
  * <p>A FIFO queue also delivers each message group in order, one batch at a time (no message
  * of a group while another of it is in flight), and drops a message whose deduplication id was
- * sent in the last five minutes. Every change is written to the journal.
+ * sent in the last five minutes, across restarts. Every change is written to the journal.
  */
 public final class MessageQueue {
     /** SQS's deduplication interval for FIFO queues. */
@@ -38,6 +38,12 @@ public final class MessageQueue {
             messages.put(m.messageId(), m);
             lastSequenceNumber = Math.max(lastSequenceNumber, m.sequenceNumber());
         }
+        if (fifo) {
+            for (Message m : journal.loadDeduplication()) {
+                recentlySent.put(m.messageDeduplicationId(), m);
+                lastSequenceNumber = Math.max(lastSequenceNumber, m.sequenceNumber());
+            }
+        }
     }
 
     /**
@@ -45,14 +51,23 @@ public final class MessageQueue {
      * minutes is accepted but not added: the answer is the first message, as SQS's is.
      */
     public synchronized Message send(Message message, long now) {
-        if (fifo) {
-            recentlySent.values().removeIf(m -> now - m.sentTimestamp() >= DEDUPLICATION_MILLIS);
-            Message first = recentlySent.putIfAbsent(message.messageDeduplicationId(), message);
-            if (first != null) {
-                return first;
-            }
+        if (!fifo) {
+            add(message);
+            return message;
         }
-        add(message);
+        List<Message> expired = recentlySent.values().stream()
+                .filter(m -> now - m.sentTimestamp() >= DEDUPLICATION_MILLIS).toList();
+        if (!expired.isEmpty()) {
+            expired.forEach(m -> recentlySent.remove(m.messageDeduplicationId()));
+            journal.forgetDeduplication(expired);
+        }
+        Message first = recentlySent.putIfAbsent(message.messageDeduplicationId(), message);
+        if (first != null) {
+            return first;
+        }
+        message.sequenceNumber(++lastSequenceNumber);
+        messages.put(message.messageId(), message);
+        journal.savedFirst(message);
         return message;
     }
 

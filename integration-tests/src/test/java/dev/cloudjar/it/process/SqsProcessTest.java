@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** SQS against the runnable jar: queues and messages survive a restart with --data-dir; a reset clears them. */
@@ -62,6 +63,32 @@ class SqsProcessTest {
         }
         try (ServerJarTest.Started server = server(port, data); SqsClient sqs = Clients.sqs(endpoint)) {
             assertThrows(QueueDoesNotExistException.class, () -> sqs.getQueueUrl(b -> b.queueName("durable")));
+        }
+    }
+
+    @Test
+    void aFifoDeduplicationIdIsRememberedAcrossARestart(@TempDir Path data) throws Exception {
+        int port = ServerJarTest.freePort();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        String url;
+        String firstId;
+        try (ServerJarTest.Started server = server(port, data); SqsClient sqs = Clients.sqs(endpoint)) {
+            url = sqs.createQueue(b -> b.queueName("orders.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                    .queueUrl();
+            firstId = sqs.sendMessage(b -> b.queueUrl(url).messageBody("order 1").messageGroupId("g")
+                    .messageDeduplicationId("order-1")).messageId();
+            Message received = sqs.receiveMessage(b -> b.queueUrl(url)).messages().get(0);
+            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(received.receiptHandle()));
+        }
+        try (ServerJarTest.Started server = server(port, data); SqsClient sqs = Clients.sqs(endpoint)) {
+            String again = sqs.sendMessage(b -> b.queueUrl(url).messageBody("order 1 again").messageGroupId("g")
+                    .messageDeduplicationId("order-1")).messageId();
+            assertEquals(firstId, again, "a duplicate within five minutes answers the first message");
+            assertEquals("0", counts(sqs, url).get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            String other = sqs.sendMessage(b -> b.queueUrl(url).messageBody("order 2").messageGroupId("g")
+                    .messageDeduplicationId("order-2")).messageId();
+            assertEquals("order 2", sqs.receiveMessage(b -> b.queueUrl(url)).messages().get(0).body());
+            assertNotEquals(firstId, other);
         }
     }
 }
