@@ -83,10 +83,17 @@ public final class TableStreams implements ItemWriter.ChangeListener {
         long size = ItemSize.of(keys) + (newImage == null ? 0 : ItemSize.of(newImage))
                 + (oldImage == null ? 0 : ItemSize.of(oldImage));
         Keyspace records = records(scope, table, table.streamLabel());
-        long sequence = sequence(records).incrementAndGet();
-        StreamRecord record = new StreamRecord(sequence, UUID.randomUUID().toString().replace("-", ""), eventName,
-                clock.getAsLong(), byService, viewType, size, keys, newImage, oldImage);
-        records.put(sequenceKey(sequence), record.encode());
+        AtomicLong last = sequence(records);
+        StreamRecord record;
+        // Numbering and writing under the stream's lock: a reader asking for the latest or oldest
+        // sequence number must never see a number whose record is not written yet, or a
+        // TRIM_HORIZON iterator taken at that moment would start past it.
+        synchronized (last) {
+            long sequence = last.incrementAndGet();
+            record = new StreamRecord(sequence, UUID.randomUUID().toString().replace("-", ""), eventName,
+                    clock.getAsLong(), byService, viewType, size, keys, newImage, oldImage);
+            records.put(sequenceKey(sequence), record.encode());
+        }
         events.publish(topic(table.streamArn()), record.wire(scope.region(), table.streamArn()));
     }
 
@@ -101,13 +108,20 @@ public final class TableStreams implements ItemWriter.ChangeListener {
 
     /** The sequence number of the stream's latest record, 0 when it has none. */
     public long latest(Scope scope, TableDefinition table, String label) {
-        return sequence(records(scope, table, label)).get();
+        AtomicLong last = sequence(records(scope, table, label));
+        synchronized (last) {
+            return last.get();
+        }
     }
 
     /** The sequence number of the stream's oldest record, or the next one when it has none. */
     public long oldest(Scope scope, TableDefinition table, String label) {
-        List<Entry> first = records(scope, table, label).scan(null, null, 1, false);
-        return first.isEmpty() ? latest(scope, table, label) + 1 : ByteBuffer.wrap(first.get(0).key()).getLong();
+        Keyspace records = records(scope, table, label);
+        AtomicLong last = sequence(records);
+        synchronized (last) {
+            List<Entry> first = records.scan(null, null, 1, false);
+            return first.isEmpty() ? last.get() + 1 : ByteBuffer.wrap(first.get(0).key()).getLong();
+        }
     }
 
     /**
