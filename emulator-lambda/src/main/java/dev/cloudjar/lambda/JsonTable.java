@@ -62,7 +62,7 @@ public final class JsonTable<T> {
     }
 
     public void put(Scope scope, String key, T value) {
-        space(scope).put(bytes(key), write(value));
+        space(scope).put(bytes(key), RecordJson.write(value));
     }
 
     public boolean delete(Scope scope, String key) {
@@ -71,7 +71,7 @@ public final class JsonTable<T> {
 
     /** Adds a put of this table's record to a batch spanning several tables. */
     public void put(WriteBatch batch, Scope scope, String key, T value) {
-        batch.put(keyspace(scope), bytes(key), write(value));
+        batch.put(keyspace(scope), bytes(key), RecordJson.write(value));
     }
 
     /** Adds a delete of one record to a batch spanning several tables. */
@@ -116,14 +116,6 @@ public final class JsonTable<T> {
             return RecordJson.mapper().readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt " + resource + " record", e);
-        }
-    }
-
-    private byte[] write(T value) {
-        try {
-            return RecordJson.mapper().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

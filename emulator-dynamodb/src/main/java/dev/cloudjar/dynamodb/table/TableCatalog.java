@@ -5,8 +5,6 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,20 +113,12 @@ public final class TableCatalog {
     }
 
     private void put(Scope scope, TableDefinition table) {
-        try {
-            catalog(scope).put(utf8(table.name()), RecordJson.mapper().writeValueAsBytes(table));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        catalog(scope).put(utf8(table.name()), RecordJson.write(table));
         cache.put(new TableKey(scope, table.name()), Optional.of(table));
     }
 
     private TableDefinition read(byte[] stored) {
-        try {
-            return RecordJson.mapper().readValue(stored, TableDefinition.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordJson.read(stored, TableDefinition.class);
     }
 
     private Keyspace catalog(Scope scope) {

@@ -8,8 +8,6 @@ import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,7 +118,7 @@ public final class S3Store {
     }
 
     public void putBucket(String account, BucketRecord bucket) {
-        buckets(account).put(Keys.utf8(bucket.name()), write(bucket));
+        buckets(account).put(Keys.utf8(bucket.name()), RecordJson.write(bucket));
     }
 
     /** Buckets by name, from {@code after} (exclusive, or null), at most {@code limit}. */
@@ -214,11 +212,12 @@ public final class S3Store {
     public void putVersion(String account, String bucket, ObjectVersion version) {
         WriteBatch batch = new WriteBatch();
         List<String> replacedBlobs = replaceNullVersion(account, bucket, version, batch);
-        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), write(version));
+        byte[] record = RecordJson.write(version);
+        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), record);
         if (version.deleteMarker()) {
             batch.delete(objects(account).name(), Keys.object(bucket, version.key()));
         } else {
-            batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(version));
+            batch.put(objects(account).name(), Keys.object(bucket, version.key()), record);
         }
         state.apply(batch);
         replacedBlobs.forEach(this::deleteBlob);
@@ -240,10 +239,11 @@ public final class S3Store {
     /** Rewrites a version's record in place (its tags); the current-object copy follows if it is current. */
     public void updateVersion(String account, String bucket, ObjectVersion version) {
         WriteBatch batch = new WriteBatch();
-        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), write(version));
+        byte[] record = RecordJson.write(version);
+        batch.put(versions(account).name(), Keys.version(bucket, version.key(), version.sequence()), record);
         List<ObjectVersion> all = versionsOf(account, bucket, version.key());
         if (!all.isEmpty() && all.get(0).sequence() == version.sequence() && !version.deleteMarker()) {
-            batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(version));
+            batch.put(objects(account).name(), Keys.object(bucket, version.key()), record);
         }
         state.apply(batch);
     }
@@ -258,7 +258,7 @@ public final class S3Store {
             if (next == null || next.deleteMarker()) {
                 batch.delete(objects(account).name(), Keys.object(bucket, version.key()));
             } else {
-                batch.put(objects(account).name(), Keys.object(bucket, version.key()), write(next));
+                batch.put(objects(account).name(), Keys.object(bucket, version.key()), RecordJson.write(next));
             }
         }
         state.apply(batch);
@@ -268,7 +268,7 @@ public final class S3Store {
     // ---- multipart uploads
 
     public void putUpload(String account, UploadRecord upload) {
-        uploads(account).put(Keys.upload(upload.bucket(), upload.key(), upload.uploadId()), write(upload));
+        uploads(account).put(Keys.upload(upload.bucket(), upload.key(), upload.uploadId()), RecordJson.write(upload));
     }
 
     public Optional<UploadRecord> upload(String account, String bucket, String key, String uploadId) {
@@ -292,7 +292,7 @@ public final class S3Store {
         locked(account, upload.bucket(), upload.key(), () -> {
             byte[] key = Keys.part(upload.uploadId(), part.partNumber());
             Optional<PartRecord> replaced = parts(account).get(key).map(v -> read(v, PartRecord.class));
-            parts(account).put(key, write(part));
+            parts(account).put(key, RecordJson.write(part));
             replaced.ifPresent(p -> deleteBlob(p.blobId()));
             return null;
         });
@@ -317,8 +317,9 @@ public final class S3Store {
         List<PartRecord> parts = parts(account, upload.uploadId(), 0, Integer.MAX_VALUE);
         WriteBatch batch = new WriteBatch();
         List<String> replacedBlobs = replaceNullVersion(account, upload.bucket(), version, batch);
-        batch.put(versions(account).name(), Keys.version(upload.bucket(), version.key(), version.sequence()), write(version));
-        batch.put(objects(account).name(), Keys.object(upload.bucket(), version.key()), write(version));
+        byte[] record = RecordJson.write(version);
+        batch.put(versions(account).name(), Keys.version(upload.bucket(), version.key(), version.sequence()), record);
+        batch.put(objects(account).name(), Keys.object(upload.bucket(), version.key()), record);
         forgetUpload(account, upload, parts, batch);
         state.apply(batch);
         replacedBlobs.forEach(this::deleteBlob);
@@ -359,7 +360,7 @@ public final class S3Store {
         if (type.isInstance(known)) {
             return type.cast(known);
         }
-        T record = decode(value, type);
+        T record = RecordJson.read(value, type);
         if (decoded.size() >= DECODED_RECORDS) {
             decoded.clear();
         }
@@ -367,21 +368,6 @@ public final class S3Store {
         return record;
     }
 
-    private <T> T decode(byte[] value, Class<T> type) {
-        try {
-            return RecordJson.mapper().readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private byte[] write(Object record) {
-        try {
-            return RecordJson.mapper().writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void deleteBlob(String blobId) {
         if (blobId != null) {

@@ -37,14 +37,15 @@ public final class MessageJournal {
     }
 
     void saved(Message message) {
-        space().put(key(message.sequenceNumber()), write(message.stored()));
+        space().put(key(message.sequenceNumber()), RecordJson.write(message.stored()));
     }
 
     /** Writes a FIFO message and remembers its deduplication id, in one batch. */
     void savedFirst(Message message) {
+        byte[] record = RecordJson.write(message.stored());
         WriteBatch batch = new WriteBatch();
-        batch.put(keyspace, key(message.sequenceNumber()), write(message.stored()));
-        batch.put(deduplicationKeyspace, deduplicationKey(message.messageDeduplicationId()), write(message.stored()));
+        batch.put(keyspace, key(message.sequenceNumber()), record);
+        batch.put(deduplicationKeyspace, deduplicationKey(message.messageDeduplicationId()), record);
         state.apply(batch);
     }
 
@@ -72,7 +73,7 @@ public final class MessageJournal {
      */
     void changed(List<Message> saved, List<Message> removed) {
         WriteBatch batch = new WriteBatch();
-        saved.forEach(m -> batch.put(keyspace, key(m.sequenceNumber()), write(m.stored())));
+        saved.forEach(m -> batch.put(keyspace, key(m.sequenceNumber()), RecordJson.write(m.stored())));
         removed.forEach(m -> batch.delete(keyspace, key(m.sequenceNumber())));
         if (!batch.isEmpty()) {
             state.apply(batch);
@@ -121,14 +122,6 @@ public final class MessageJournal {
 
     private byte[] key(long sequenceNumber) {
         return (queueName + '\0' + String.format("%020d", sequenceNumber)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] write(StoredMessage message) {
-        try {
-            return RecordJson.mapper().writeValueAsBytes(message);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static StoredMessage read(byte[] json) {

@@ -125,19 +125,11 @@ public final class QueueRegistry {
     }
 
     private void save(Queue queue) {
-        state.keyspace(queue.scope().keyspace("sqs", QUEUES)).put(key(queue.name()), write(queue.stored()));
+        state.keyspace(queue.scope().keyspace("sqs", QUEUES)).put(key(queue.name()), RecordJson.write(queue.stored()));
     }
 
     private static byte[] key(String name) {
         return name.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] write(StoredQueue queue) {
-        try {
-            return RecordJson.mapper().writeValueAsBytes(queue);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static StoredQueue read(byte[] json) {
