@@ -12,7 +12,11 @@ import java.lang.annotation.Target;
 /**
  * Starts a fresh Cloudjar on a random port before the test class and stops it after. Test
  * methods and constructors may declare parameters of type {@link java.net.URI} (the endpoint) and
- * {@link dev.cloudjar.core.server.CloudjarServer}.
+ * {@link dev.cloudjar.core.server.CloudjarServer} (in-process only).
+ *
+ * <p>The server runs inside the test's JVM from this artifact's own classes: its libraries
+ * (Netty, Jackson, ...) are relocated under {@code dev.cloudjar.shaded}, so they never meet the
+ * versions on the test's class path.
  *
  * <pre>{@code
  * @Cloudjar
@@ -36,4 +40,13 @@ public @interface Cloudjar {
 
     /** Further options as on the command line without "--", e.g. {@code "dynamodb-eventual-lag-ms=200"}. */
     String[] options() default {};
+
+    /**
+     * Run the server in a child JVM instead ({@code java -cp <this jar> dev.cloudjar.server.Main}
+     * with the same options), for test JVMs where an in-process server cannot run, e.g. under a
+     * security manager or on the module path. Costs a JVM start (about half a second) per class;
+     * tests then take the {@code URI}, not the {@code CloudjarServer}. The system property
+     * {@code -Dcloudjar.junit.separate-jvm=true} turns it on for every class.
+     */
+    boolean separateJvm() default false;
 }

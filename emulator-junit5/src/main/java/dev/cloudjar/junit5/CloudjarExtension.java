@@ -27,12 +27,14 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Each test class gets its own server, so classes running in parallel never share state; nested
- * classes share their enclosing class's server.
+ * classes share their enclosing class's server. The server runs in the test's JVM unless
+ * {@link Cloudjar#separateJvm()} (or {@code -Dcloudjar.junit.separate-jvm=true}) asks for a child JVM.
  */
 public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CloudjarExtension.class);
     private static final String SERVER = "server";
+    static final String SEPARATE_JVM_PROPERTY = "cloudjar.junit.separate-jvm";
 
     private final Settings explicit;
 
@@ -49,22 +51,18 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
         return new Builder();
     }
 
-    private record Settings(boolean resetBetweenTests, CloudjarConfig config) {
-    }
-
-    /** Keeps the server in JUnit's store so it is closed with the class context, even on failure. */
-    private record ServerResource(CloudjarServer server) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            server.close();
+    private record Settings(boolean resetBetweenTests, boolean separateJvm, CloudjarConfig config) {
+        RunningCloud start() {
+            return separateJvm || Boolean.getBoolean(SEPARATE_JVM_PROPERTY)
+                    ? ChildJvmCloud.start(config)
+                    : new RunningCloud.InProcess(CloudjarServer.start(config));
         }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (findServer(context).isEmpty()) {
-            Settings settings = settings(context);
-            context.getStore(NAMESPACE).put(SERVER, new ServerResource(CloudjarServer.start(settings.config())));
+        if (findCloud(context).isEmpty()) {
+            context.getStore(NAMESPACE).put(SERVER, settings(context).start());
         }
     }
 
@@ -76,7 +74,7 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeEach(ExtensionContext context) {
         if (settings(context).resetBetweenTests()) {
-            server(context).reset();
+            cloud(context).reset();
         }
     }
 
@@ -88,18 +86,20 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        CloudjarServer server = server(context);
-        Class<?> type = parameter.getParameter().getType();
-        return type == URI.class ? URI.create(server.endpoint()) : server;
+        RunningCloud cloud = cloud(context);
+        if (parameter.getParameter().getType() == URI.class) {
+            return cloud.endpoint();
+        }
+        return cloud.inProcess().orElseThrow(() -> new ParameterResolutionException(
+                "Cloudjar runs in a separate JVM here, so there is no CloudjarServer object to inject: take the URI endpoint"));
     }
 
-    private static Optional<CloudjarServer> findServer(ExtensionContext context) {
-        ServerResource resource = context.getStore(NAMESPACE).get(SERVER, ServerResource.class);
-        return Optional.ofNullable(resource).map(ServerResource::server);
+    private static Optional<RunningCloud> findCloud(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(SERVER, RunningCloud.class));
     }
 
-    private static CloudjarServer server(ExtensionContext context) {
-        return findServer(context).orElseThrow(() -> new ParameterResolutionException(
+    private static RunningCloud cloud(ExtensionContext context) {
+        return findCloud(context).orElseThrow(() -> new ParameterResolutionException(
                 "no Cloudjar server: annotate the test class with @Cloudjar or register CloudjarExtension statically"));
     }
 
@@ -112,22 +112,29 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
                 .orElse(null);
         CloudjarConfig.Builder config = CloudjarConfig.builder().port(0);
         if (annotation == null) {
-            return new Settings(false, config.build());
+            return new Settings(false, false, config.build());
         }
         config.verifySignatures(annotation.verifySignatures());
         for (String option : annotation.options()) {
             int eq = option.indexOf('=');
             config.option(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
         }
-        return new Settings(annotation.resetBetweenTests(), config.build());
+        return new Settings(annotation.resetBetweenTests(), annotation.separateJvm(), config.build());
     }
 
     public static final class Builder {
         private boolean resetBetweenTests;
+        private boolean separateJvm;
         private final CloudjarConfig.Builder config = CloudjarConfig.builder().port(0);
 
         public Builder resetBetweenTests(boolean reset) {
             this.resetBetweenTests = reset;
+            return this;
+        }
+
+        /** As {@link Cloudjar#separateJvm()}: the server in a child JVM. */
+        public Builder separateJvm(boolean separate) {
+            this.separateJvm = separate;
             return this;
         }
 
@@ -138,7 +145,7 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
         }
 
         public CloudjarExtension build() {
-            return new CloudjarExtension(new Settings(resetBetweenTests, config.build()));
+            return new CloudjarExtension(new Settings(resetBetweenTests, separateJvm, config.build()));
         }
     }
 }

@@ -27,7 +27,9 @@ public final class CloudjarWarmup implements LauncherSessionListener {
 
     /** The warm-up thread, or null when switched off. */
     Thread start() {
-        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+        // Nothing to warm when every server runs in a child JVM.
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))
+                || Boolean.getBoolean(CloudjarExtension.SEPARATE_JVM_PROPERTY)) {
             return null;
         }
         Thread thread = new Thread(CloudjarWarmup::warmUp, "cloudjar-warmup");

@@ -4,7 +4,10 @@ import dev.cloudjar.core.server.CloudjarServer;
 
 import java.time.Duration;
 
-/** The startup banner: version, endpoint, services, data directory. */
+/**
+ * The startup banner: version, endpoint, services, data directory. The JUnit extension's
+ * separate-JVM mode learns the server's port from the {@code endpoint} line.
+ */
 final class Banner {
     private Banner() {
     }

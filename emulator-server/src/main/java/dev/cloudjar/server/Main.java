@@ -13,6 +13,13 @@ import java.util.Map;
 
 /** {@code java -jar cloudjar.jar [options]}: starts every service on one port until stopped. */
 public final class Main {
+    /**
+     * The JUnit extension's separate-JVM mode names its own process, so a server whose test JVM
+     * was killed does not outlive it.
+     */
+    static final CloudjarConfig.Option PARENT_PID = new CloudjarConfig.Option("parent-pid", "",
+            "stop when the process with this id ends (the JUnit extension's separate JVM sets it)");
+
     private Main() {
     }
 
@@ -48,6 +55,12 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cloudjar-shutdown"));
         out.print(Banner.text(server, startupTime()));
         out.flush();
+        long parent = config.longOption(PARENT_PID.flag(), -1);
+        if (parent > 0) {
+            // Exiting runs the shutdown hook, which closes the server; a parent already gone stops it at once.
+            ProcessHandle.of(parent).map(ProcessHandle::onExit)
+                    .ifPresentOrElse(exit -> exit.thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
@@ -58,6 +71,7 @@ public final class Main {
 
     private static List<CloudjarConfig.Option> serviceOptions() {
         List<CloudjarConfig.Option> options = new ArrayList<>();
+        options.add(PARENT_PID);
         ServiceLoader.load(ServicePlugin.class).forEach(plugin -> options.addAll(plugin.options()));
         return options;
     }

@@ -206,6 +206,31 @@ public final class CloudjarConfig {
         return v == null ? defaultValue : parseBoolean(flag, v);
     }
 
+    /**
+     * The command line that {@link #resolve} turns back into this configuration (with no
+     * environment): how the JUnit extension hands its settings to a server in a child JVM.
+     */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        args.add("--host=" + host);
+        args.add("--port=" + port);
+        if (dataDir != null) {
+            args.add("--data-dir=" + dataDir);
+        }
+        args.add("--verify-signatures=" + verifySignatures);
+        List<String> keys = new ArrayList<>();
+        credentials.forEach(c -> keys.add(c.accessKeyId() + ":" + c.secretAccessKey() + ":" + c.accountId()));
+        args.add("--credentials=" + String.join(",", keys));
+        args.add("--default-account=" + defaultAccount);
+        args.add("--default-region=" + defaultRegion);
+        args.add("--log-level=" + logLevel);
+        args.add("--max-body-bytes=" + maxBodyBytes);
+        args.add("--idle-timeout-seconds=" + idleTimeout.toSeconds());
+        args.add("--worker-threads=" + workerThreads);
+        options.forEach((flag, value) -> args.add("--" + flag + "=" + value));
+        return args;
+    }
+
     /** A copy with another port (the extension starts on 0 and learns the real one). */
     public Builder toBuilder() {
         Builder b = new Builder();

@@ -100,7 +100,7 @@ public final class LocalProcessLauncher implements EnvironmentLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx" + Math.max(64, function.memorySize() * 85 / 100) + "m");
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, clients.get().javaClasses().toString(), taskRoot.toString(),
+        command.add(String.join(File.pathSeparator, clients.get().javaClassPath(), taskRoot.toString(),
                 taskRoot.resolve("lib").toString() + File.separator + "*",
                 opt.resolve("java/lib").toString() + File.separator + "*"));
         command.add(clients.get().javaMainClass());

@@ -1,8 +1,6 @@
 package dev.cloudjar.lambda.runtime;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.cloudjar.lambda.runtime.client.JavaRuntimeClient;
-
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,12 +14,22 @@ import java.util.stream.Stream;
 
 /**
  * Cloudjar's runtime clients, written out once per server into a directory the environments
- * run them from: a Python module, a Node.js module, and for Java our client's classes together
- * with aws-lambda-java-core (whose interfaces Java handlers implement), copied from wherever
- * they are on the server's class path (a directory or the server jar).
+ * run them from: a Python module, a Node.js module, and for Java our client's classes (copied
+ * from wherever this module is on the server's class path, a directory or a jar) together with
+ * aws-lambda-java-core, whose interfaces Java handlers implement.
+ *
+ * <p>aws-lambda-java-core is never a class of the server: it travels as a jar resource of this
+ * module and is only put on the functions' class path. A server embedded in a test JVM (the
+ * JUnit extension's relocated jar) thus neither needs the test's own copy of it nor offers one
+ * to the test, and the functions see the real {@code com.amazonaws.services.lambda.runtime}
+ * package, never a relocated one. Nothing on the server side loads the client's classes either:
+ * they are copied by name.
  */
 public final class RuntimeClients {
     private static final String RESOURCES = "dev/cloudjar/lambda/runtime/";
+    private static final String JAVA_CLIENT_PACKAGE = "dev/cloudjar/lambda/runtime/client";
+    private static final String JAVA_CLIENT_MAIN = "dev.cloudjar.lambda.runtime.client.JavaRuntimeClient";
+    private static final String LAMBDA_JAVA_CORE = "java/aws-lambda-java-core.jar";
 
     private final Path root;
 
@@ -33,9 +41,8 @@ public final class RuntimeClients {
         try {
             copyResource("python/cloudjar_runtime.py", root);
             copyResource("node/cloudjar_runtime.mjs", root);
-            Path classes = root.resolve("java");
-            copyPackage(JavaRuntimeClient.class, classes);
-            copyPackage(RequestHandler.class, classes);
+            copyResource(LAMBDA_JAVA_CORE, root);
+            copyPackage(JAVA_CLIENT_PACKAGE, root.resolve("java/classes"));
             return new RuntimeClients(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Lambda runtime clients", e);
@@ -50,12 +57,13 @@ public final class RuntimeClients {
         return root.resolve("node/cloudjar_runtime.mjs");
     }
 
-    public Path javaClasses() {
-        return root.resolve("java");
+    /** The runtime's own part of a Java function's class path. */
+    public String javaClassPath() {
+        return root.resolve("java/classes") + File.pathSeparator + root.resolve(LAMBDA_JAVA_CORE);
     }
 
     public String javaMainClass() {
-        return JavaRuntimeClient.class.getName();
+        return JAVA_CLIENT_MAIN;
     }
 
     private static void copyResource(String name, Path root) throws IOException {
@@ -69,12 +77,11 @@ public final class RuntimeClients {
         }
     }
 
-    /** Copies the class files of a class's package (sub-packages included). */
-    private static void copyPackage(Class<?> member, Path target) throws IOException {
-        String packagePath = member.getPackageName().replace('.', '/');
+    /** Copies the class files of one of this module's packages (sub-packages included). */
+    private static void copyPackage(String packagePath, Path target) throws IOException {
         Path container;
         try {
-            container = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            container = Path.of(RuntimeClients.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.cloudjar.core.protocol.xml;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -24,7 +26,10 @@ public final class XmlParser {
     private final XMLInputFactory factory;
 
     public XmlParser() {
-        factory = XMLInputFactory.newFactory();
+        // Woodstox by name, not XMLInputFactory.newFactory(): that looks the implementation up on
+        // the class path, which inside a test JVM is the user's (the JUnit extension's jar carries
+        // a relocated Woodstox and does not register it), so parsing would depend on the project.
+        factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -1,0 +1,47 @@
+package dev.cloudjar.core.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CloudjarConfigTest {
+    @Test
+    void toArgsResolvesBackToTheSameConfiguration() {
+        CloudjarConfig config = CloudjarConfig.builder()
+                .host("0.0.0.0").port(0).dataDir(Path.of("/tmp/cloud data"))
+                .verifySignatures(false)
+                .credential("AKIDEXAMPLE", "secret", "111122223333")
+                .credential("test", "test", null)
+                .defaultAccount("444455556666").defaultRegion("eu-west-1").logLevel("warn")
+                .maxBodyBytes(1234).idleTimeout(Duration.ofSeconds(7)).workerThreads(3)
+                .option("dynamodb-eventual-lag-ms", "200").option("lambda-concurrency-limit", "5")
+                .build();
+
+        CloudjarConfig back = CloudjarConfig.resolve(config.toArgs().toArray(String[]::new), Map.of());
+
+        assertEquals(config.host(), back.host());
+        assertEquals(config.port(), back.port());
+        assertEquals(config.dataDir(), back.dataDir());
+        assertEquals(config.verifySignatures(), back.verifySignatures());
+        assertEquals(config.credentials(), back.credentials());
+        assertEquals(config.defaultAccount(), back.defaultAccount());
+        assertEquals(config.defaultRegion(), back.defaultRegion());
+        assertEquals(config.logLevel(), back.logLevel());
+        assertEquals(config.maxBodyBytes(), back.maxBodyBytes());
+        assertEquals(config.idleTimeout(), back.idleTimeout());
+        assertEquals(config.workerThreads(), back.workerThreads());
+        assertEquals(config.options(), back.options());
+    }
+
+    @Test
+    void defaultsSurviveTheRoundTrip() {
+        CloudjarConfig back = CloudjarConfig.resolve(CloudjarConfig.defaults().toArgs().toArray(String[]::new), Map.of());
+        assertEquals(CloudjarConfig.defaults().credentials(), back.credentials());
+        assertEquals(4566, back.port());
+        assertEquals(null, back.dataDir());
+    }
+}
