@@ -119,8 +119,10 @@ public final class CloudjarServer implements AutoCloseable {
      * credentials and tokens expire without waiting for their lifetime.
      */
     public static CloudjarServer start(CloudjarConfig config, Clock clock) {
-        return new CloudjarServer(config, Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : CloudjarServer.class.getClassLoader(), clock);
+        // Plugins come from the loader of core itself, not the thread's context loader: a plugin must
+        // implement this very ServicePlugin type, and a context loader (a test runner's, a framework's)
+        // can see other copies of Cloudjar's modules, e.g. the unrelocated ones beside the JUnit jar.
+        return new CloudjarServer(config, CloudjarServer.class.getClassLoader(), clock);
     }
 
     private static List<ServiceRuntime> started(Future<List<ServiceRuntime>> starting) {
