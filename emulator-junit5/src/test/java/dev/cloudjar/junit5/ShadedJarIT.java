@@ -97,6 +97,19 @@ class ShadedJarIT {
     }
 
     @Test
+    void sourcesAndJavadocJarsStandBesideIt() throws Exception {
+        String base = JAR.getFileName().toString().replaceFirst("\\.jar$", "");
+        for (String classifier : List.of("sources", "javadoc")) {
+            Path attached = JAR.resolveSibling(base + "-" + classifier + ".jar");
+            assertTrue(Files.isRegularFile(attached), "missing " + attached);
+            try (JarFile jar = new JarFile(attached.toFile())) {
+                String entry = classifier.equals("sources") ? "dev/cloudjar/junit5/Cloudjar.java" : "dev/cloudjar/junit5/Cloudjar.html";
+                assertNotNull(jar.getEntry(entry), attached + " has " + entry);
+            }
+        }
+    }
+
+    @Test
     void theRelocatedServerRunsFromTheJarAlone() throws Exception {
         // Parent: the platform loader, so nothing of this build's own class path (Netty, Jackson, the modules) can help.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
