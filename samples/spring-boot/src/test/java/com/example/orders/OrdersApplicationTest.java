@@ -39,9 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The application's context, started against this class's Cloudjar: Cloudjar's extension starts the server before the
- * class's {@code @BeforeAll} methods, which run before Spring loads the context (when the first test instance is
- * prepared), so the {@code @DynamicPropertySource} supplier reads an endpoint that is already serving.
+ * The application's context, started against this class's Cloudjar. The order that makes it work: JUnit runs Cloudjar's
+ * beforeAll callback (the server starts), then the {@code @BeforeAll} method (the endpoint goes into a static field),
+ * and only then prepares the first test instance, which is when Spring loads the context and so when it reads
+ * {@code aws.endpoint} from the {@code @DynamicPropertySource} supplier. The order of the two class annotations does
+ * not matter. With {@code @TestInstance(PER_CLASS)} it would not work: the instance, and so the context, would come
+ * before any beforeAll; the supplier then fails with the message below instead of pointing the clients nowhere.
  */
 @Cloudjar
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
