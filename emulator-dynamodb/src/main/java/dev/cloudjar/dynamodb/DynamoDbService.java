@@ -67,7 +67,7 @@ public final class DynamoDbService implements ServicePlugin {
         ItemStore store = new ItemStore(catalog);
         long lag = context.config().longOption(EVENTUAL_LAG_OPTION, 0);
         eventual = new EventualReads(lag, System::currentTimeMillis);
-        streams = new TableStreams(catalog, context.events(), System::currentTimeMillis);
+        streams = new TableStreams(catalog, System::currentTimeMillis);
         context.capabilities().provide(StreamOperations.class, new StreamOperations(streams));
         context.capabilities().provide(StreamSource.class, new StreamReader(streams));
         capacity = new CapacityLimiter(context.config().booleanOption(ENFORCE_CAPACITY_OPTION, false), System::nanoTime);

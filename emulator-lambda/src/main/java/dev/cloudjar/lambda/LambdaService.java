@@ -2,6 +2,7 @@ package dev.cloudjar.lambda;
 
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -31,11 +32,13 @@ import dev.cloudjar.lambda.runtime.RuntimeClients;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -126,7 +129,7 @@ public final class LambdaService implements ServicePlugin {
         downloads = new CodeDownloads(context.blobs());
         ConcurrencyLimits limits = new ConcurrencyLimits((int) config.longOption(CONCURRENCY_LIMIT_OPTION, 1000), store);
         Invoker invoker = new Invoker(limits, pool, logs);
-        AsyncInvoker async = new AsyncInvoker(store, invoker, context.events(), context.workers(), context.scheduler(),
+        AsyncInvoker async = new AsyncInvoker(store, invoker, context.deliveries(),
                 new RetrySchedule(Double.parseDouble(config.option(RETRY_DELAY_SCALE_OPTION, "1"))));
 
         LayerOperations layers = new LayerOperations(store, code);
@@ -173,6 +176,11 @@ public final class LambdaService implements ServicePlugin {
                 .on("ListFunctionEventInvokeConfigs", eventInvokeConfigs::listFunctionEventInvokeConfigs);
         InvokeOperations invoke = new InvokeOperations(store, invoker, async);
         operations.on("Invoke", invoke::invoke);
+        // What other services deliver to a function (an S3 event, a destination record) is an
+        // asynchronous Invoke, run through Lambda's own operation as a service principal's would be.
+        context.deliveries().register("lambda", (delivery, attempt) -> context.calls().call(delivery.callContext(), "lambda",
+                "Invoke", new Input(Map.of("FunctionName", delivery.targetArn(), "InvocationType", "Event",
+                        "Payload", delivery.body().getBytes(StandardCharsets.UTF_8)))));
         pollers = new MappingPollers(store, context.capabilities(), invoker, async.destinations(), context.workers(),
                 context.scheduler(), () -> context.endpoint().get() != null);
         EventSourceMappingOperations mappings = new EventSourceMappingOperations(store, context.capabilities(), pollers);

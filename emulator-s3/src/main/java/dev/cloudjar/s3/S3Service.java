@@ -65,7 +65,7 @@ public final class S3Service implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         S3Store store = new S3Store(context.state(), context.blobs());
         Buckets buckets = new Buckets(store);
-        Notifications notifications = new Notifications(context.events());
+        Notifications notifications = new Notifications(context.deliveries(), context.calls());
         ObjectReader reader = new ObjectReader(store, buckets);
         context.capabilities().provide(ObjectSource.class, new StoredObjects(store));
 
@@ -120,7 +120,7 @@ public final class S3Service implements ServicePlugin {
                 Duration.ofSeconds(context.config().longOption(LIFECYCLE_DAY_OPTION, 86_400)));
         sweeps = context.scheduler().scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.SECONDS);
 
-        ConfigurationOperations configurations = new ConfigurationOperations(buckets);
+        ConfigurationOperations configurations = new ConfigurationOperations(buckets, notifications);
         operations.on("PutBucketPolicy", configurations::putBucketPolicy)
                 .on("GetBucketPolicy", configurations::getBucketPolicy)
                 .on("DeleteBucketPolicy", configurations::deleteBucketPolicy)

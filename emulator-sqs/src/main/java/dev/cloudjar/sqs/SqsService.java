@@ -2,6 +2,9 @@ package dev.cloudjar.sqs;
 
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.Arn;
+import dev.cloudjar.core.spi.AwsCalls;
+import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.QueueSource;
@@ -14,6 +17,7 @@ import dev.cloudjar.sqs.queue.QueueOperations;
 import dev.cloudjar.sqs.queue.QueueRegistry;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +27,12 @@ import java.util.Map;
  * the query protocol's forms to the queue URL, which the same model describes through its
  * awsQueryCompatible, awsQueryError and xmlName traits.
  *
- * <p>Other services deliver messages in process by publishing on {@link #SEND_MESSAGE}: a map
- * with QueueArn, MessageBody and MessageAttributes (name → {DataType, StringValue}) — how
- * Lambda's dead-letter queues and destinations reach SQS. Lambda's event source mappings receive
- * and delete through the {@link QueueSource} capability.
+ * <p>Other services deliver messages through core's delivery queue (S3 notifications, Lambda's
+ * dead-letter queues and destinations): SQS receives each with its own SendMessage, run as the
+ * source's service principal. Lambda's event source mappings receive and delete through the
+ * {@link QueueSource} capability.
  */
 public final class SqsService implements ServicePlugin {
-    public static final String SEND_MESSAGE = "sqs:SendMessage";
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sqs", "sqs", Protocol.AWS_JSON_1_0,
             "dev/cloudjar/sqs/sqs.json", "AmazonSQS", List.of(), false, List.of(Protocol.AWS_QUERY));
 
@@ -74,16 +77,27 @@ public final class SqsService implements ServicePlugin {
                 .on("DeleteMessageBatch", messages::deleteMessageBatch)
                 .on("ChangeMessageVisibility", messages::changeMessageVisibility)
                 .on("ChangeMessageVisibilityBatch", messages::changeMessageVisibilityBatch);
-        context.events().subscribe(SEND_MESSAGE, event -> deliver(messages, event));
+        context.deliveries().register("sqs", (delivery, attempt) -> receive(context.calls(), delivery));
         context.capabilities().provide(QueueSource.class, new MessageSource(queues, messages));
     }
 
-    @SuppressWarnings("unchecked")
-    private void deliver(MessageOperations messages, Object event) {
-        Map<String, Object> message = (Map<String, Object>) event;
-        queues.findByArn(String.valueOf(message.get("QueueArn"))).ifPresent(queue ->
-                messages.send(queue, new Input(Map.of("MessageBody", message.get("MessageBody"),
-                        "MessageAttributes", message.getOrDefault("MessageAttributes", Map.of()))), null));
+    /** A delivery to one of our queues: SendMessage to the queue its ARN names, in the ARN's scope. */
+    private static void receive(AwsCalls calls, Delivery delivery) {
+        Arn queue = delivery.target();
+        Map<String, Object> message = new LinkedHashMap<>();
+        // SendMessage finds the queue by the account and name at the end of its URL's path.
+        message.put("QueueUrl", "https://sqs." + queue.region() + ".amazonaws.com/" + queue.account() + "/" + queue.resource());
+        message.put("MessageBody", delivery.body());
+        if (!delivery.messageAttributes().isEmpty()) {
+            message.put("MessageAttributes", delivery.messageAttributes());
+        }
+        if (delivery.messageGroupId() != null) {
+            message.put("MessageGroupId", delivery.messageGroupId());
+        }
+        if (delivery.deduplicationId() != null) {
+            message.put("MessageDeduplicationId", delivery.deduplicationId());
+        }
+        calls.call(delivery.callContext(), "sqs", "SendMessage", new Input(message));
     }
 
     @Override

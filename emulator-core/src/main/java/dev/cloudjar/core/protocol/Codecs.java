@@ -26,11 +26,20 @@ public final class Codecs {
 
     private final Map<Protocol, Supplier<ProtocolCodec>> factories = new EnumMap<>(Protocol.class);
     private final Map<Protocol, ProtocolCodec> codecs = new ConcurrentHashMap<>();
+    private final Validator validator;
+
+    public Codecs() {
+        this(new Validator());
+    }
+
+    private Codecs(Validator validator) {
+        this.validator = validator;
+    }
 
     /** Every protocol Cloudjar speaks, with AWS's per-service error conventions. */
     public static Codecs standard() {
         Validator validator = new Validator(VALIDATION_ERROR_CODES);
-        return new Codecs()
+        return new Codecs(validator)
                 .register(Protocol.AWS_JSON_1_0, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
                 .register(Protocol.AWS_JSON_1_1, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
                 .register(Protocol.REST_JSON_1, () -> new RestJsonCodec(validator))
@@ -49,6 +58,11 @@ public final class Codecs {
     public Codecs register(Protocol protocol, Supplier<ProtocolCodec> factory) {
         factories.put(protocol, factory);
         return this;
+    }
+
+    /** The validator the codecs check inputs with, for calls that arrive without a codec (internal calls). */
+    public Validator validator() {
+        return validator;
     }
 
     public ProtocolCodec forProtocol(Protocol protocol) {

@@ -2,14 +2,15 @@ package dev.cloudjar.core.server;
 
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.delivery.DeliveryQueue;
 import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
 import dev.cloudjar.core.gateway.Gateway;
+import dev.cloudjar.core.gateway.InternalCalls;
 import dev.cloudjar.core.gateway.ServiceRuntime;
 import dev.cloudjar.core.gateway.SigV4Authenticator;
 import dev.cloudjar.core.protocol.Codecs;
 import dev.cloudjar.core.spi.Capabilities;
-import dev.cloudjar.core.spi.EventBus;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -62,7 +63,7 @@ public final class CloudjarServer implements AutoCloseable {
     private final EventLoopGroup ioGroup;
     private final Channel serverChannel;
     private final String endpoint;
-    private final EventBus events = new EventBus();
+    private final DeliveryQueue deliveries;
 
     private CloudjarServer(CloudjarConfig config, ClassLoader classLoader, Clock clock) {
         this.config = config;
@@ -73,8 +74,11 @@ public final class CloudjarServer implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(1, threads("cloudjar-scheduler"));
         CredentialStore credentials = new CredentialStore(config, clock, storage.state());
         String[] endpointHolder = new String[1];
+        Codecs codecs = Codecs.standard();
+        InternalCalls calls = new InternalCalls(codecs.validator(), () -> endpointHolder[0], clock);
+        this.deliveries = new DeliveryQueue(storage.state(), workers, scheduler, clock);
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
-                workers, scheduler, events, new Capabilities(), () -> endpointHolder[0]);
+                workers, scheduler, calls, deliveries, new Capabilities(), () -> endpointHolder[0]);
         // Services start on a worker while this thread brings Netty up: both are mostly class
         // loading, and with two cores doing them side by side shortens the start.
         Future<List<ServiceRuntime>> starting = workers.submit(() -> startServices(classLoader, context));
@@ -88,10 +92,11 @@ public final class CloudjarServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true);
             Authenticator authenticator = new SigV4Authenticator(credentials, clock, config.verifySignatures());
             this.services = started(starting);
+            calls.serve(services);
             List<RawRoute> rawRoutes = new ArrayList<>();
             services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
             AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
-            Gateway gateway = new Gateway(services, authenticator, Codecs.standard(), admin, rawRoutes,
+            Gateway gateway = new Gateway(services, authenticator, codecs, admin, rawRoutes,
                     config.defaultRegion(), clock);
             bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
             this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
@@ -100,6 +105,8 @@ public final class CloudjarServer implements AutoCloseable {
             this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
             endpointHolder[0] = endpoint;
             scheduler.scheduleWithFixedDelay(() -> purgeExpired(credentials), 1, 1, TimeUnit.HOURS);
+            // Deliveries a previous run stored (with a data dir) go out now that every target is up.
+            deliveries.resume();
             started = true;
         } finally {
             if (!started) {
@@ -176,9 +183,9 @@ public final class CloudjarServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** The in-process event bus services publish on (S3 notifications, ...), for embedding code and tests to subscribe. */
-    public EventBus events() {
-        return events;
+    /** Deliveries submitted and not yet delivered or given up (S3 notifications, Lambda destinations, ...). */
+    public long pendingDeliveries() {
+        return deliveries.pending();
     }
 
     public CloudjarConfig config() {

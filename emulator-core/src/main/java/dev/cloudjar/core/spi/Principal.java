@@ -13,7 +13,19 @@ public record Principal(String accessKeyId, String accountId, String arn, String
         return new Principal(null, accountId, null, null, null, null);
     }
 
+    /**
+     * An AWS service acting itself ({@code s3.amazonaws.com} delivering a bucket's notification),
+     * as resource policies name it in {@code Principal: {"Service": ...}}; it has no access key.
+     */
+    public static Principal service(String servicePrincipal, String accountId) {
+        return new Principal(null, accountId, servicePrincipal, servicePrincipal, null, null);
+    }
+
     public boolean isAnonymous() {
-        return accessKeyId == null;
+        return accessKeyId == null && arn == null;
+    }
+
+    public boolean isService() {
+        return accessKeyId == null && arn != null;
     }
 }

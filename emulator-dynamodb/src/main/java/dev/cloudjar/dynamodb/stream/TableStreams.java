@@ -1,6 +1,5 @@
 package dev.cloudjar.dynamodb.stream;
 
-import dev.cloudjar.core.spi.EventBus;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -25,25 +24,18 @@ import java.util.function.LongSupplier;
 
 /**
  * The records of every table stream, one keyspace per stream keyed by sequence number, so they
- * survive a restart with {@code --data-dir}. Each record is also published on the event bus under
- * {@link #topic(String)}, for consumers in the process (a Lambda event source mapping).
- * Writers append under the item's lock, so the records of one item are in the order of its writes.
+ * survive a restart with {@code --data-dir}; consumers in the process (a Lambda event source
+ * mapping) read them by sequence number through the StreamSource capability, as pollers of a real
+ * stream do. Writers append under the item's lock, so the records of one item are in the order of its writes.
  */
 public final class TableStreams implements ItemWriter.ChangeListener {
     private final TableCatalog catalog;
-    private final EventBus events;
     private final LongSupplier clock;
     private final Map<String, AtomicLong> lastSequence = new ConcurrentHashMap<>();
 
-    public TableStreams(TableCatalog catalog, EventBus events, LongSupplier clock) {
+    public TableStreams(TableCatalog catalog, LongSupplier clock) {
         this.catalog = catalog;
-        this.events = events;
         this.clock = clock;
-    }
-
-    /** The event bus topic of a stream's records ({@code Map<String, Object>} in GetRecords' Record form). */
-    public static String topic(String streamArn) {
-        return "dynamodb:stream:" + streamArn;
     }
 
     public TableCatalog catalog() {
@@ -84,17 +76,15 @@ public final class TableStreams implements ItemWriter.ChangeListener {
                 + (oldImage == null ? 0 : ItemSize.of(oldImage));
         Keyspace records = records(scope, table, table.streamLabel());
         AtomicLong last = sequence(records);
-        StreamRecord record;
         // Numbering and writing under the stream's lock: a reader asking for the latest or oldest
         // sequence number must never see a number whose record is not written yet, or a
         // TRIM_HORIZON iterator taken at that moment would start past it.
         synchronized (last) {
             long sequence = last.incrementAndGet();
-            record = new StreamRecord(sequence, UUID.randomUUID().toString().replace("-", ""), eventName,
+            StreamRecord record = new StreamRecord(sequence, UUID.randomUUID().toString().replace("-", ""), eventName,
                     clock.getAsLong(), byService, viewType, size, keys, newImage, oldImage);
             records.put(sequenceKey(sequence), record.encode());
         }
-        events.publish(topic(table.streamArn()), record.wire(scope.region(), table.streamArn()));
     }
 
     /** Up to {@code limit} records from sequence number {@code from} on. */

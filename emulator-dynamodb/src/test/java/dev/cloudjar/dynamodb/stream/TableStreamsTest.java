@@ -1,6 +1,5 @@
 package dev.cloudjar.dynamodb.stream;
 
-import dev.cloudjar.core.spi.EventBus;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.state.MemoryStateStore;
 import dev.cloudjar.dynamodb.item.AttributeValue;
@@ -21,9 +20,9 @@ class TableStreamsTest {
     private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
     private static final Map<String, AttributeValue> ITEM = Map.of("pk", new AttributeValue.S("a"));
 
-    private final EventBus events = new EventBus();
+    private final MemoryStateStore state = new MemoryStateStore();
     private final AtomicLong now = new AtomicLong(1_000);
-    private final TableStreams streams = new TableStreams(new TableCatalog(new MemoryStateStore()), events, now::get);
+    private final TableStreams streams = new TableStreams(new TableCatalog(state), now::get);
 
     private static TableDefinition table(String viewType) {
         return new TableDefinition("t", "arn:aws:dynamodb:us-east-1:000000000000:table/t", "0123456789abcdef", 0,
@@ -32,17 +31,15 @@ class TableStreamsTest {
     }
 
     @Test
-    void everyRecordIsPublishedOnTheStreamsTopicInLambdasEventShape() {
+    void everyRecordReadsBackInLambdasEventShape() {
         TableDefinition table = table("NEW_IMAGE");
-        List<Object> published = new ArrayList<>();
-        events.subscribe(TableStreams.topic(table.streamArn()), published::add);
 
         streams.changed(SCOPE, table, null, ITEM, false);
         streams.changed(SCOPE, table, ITEM, null, true);
 
-        assertEquals(2, published.size());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> removal = (Map<String, Object>) published.get(1);
+        List<StreamRecord> records = streams.read(SCOPE, table, table.streamLabel(), 0, 10);
+        assertEquals(2, records.size());
+        Map<String, Object> removal = records.get(1).wire(SCOPE.region(), table.streamArn());
         assertEquals("REMOVE", removal.get("eventName"));
         assertEquals(table.streamArn(), removal.get("eventSourceARN"));
         assertEquals(Map.of("Type", "Service", "PrincipalId", "dynamodb.amazonaws.com"), removal.get("userIdentity"));
@@ -63,13 +60,11 @@ class TableStreamsTest {
 
     @Test
     void aTableWithoutAStreamRecordsNothing() {
-        List<Object> published = new ArrayList<>();
         TableDefinition table = table(null);
-        events.subscribe(TableStreams.topic("arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/x"), published::add);
 
         streams.changed(SCOPE, table, null, ITEM, false);
 
-        assertTrue(published.isEmpty());
+        assertTrue(state.keyspaces("").isEmpty(), "nothing stored: " + state.keyspaces(""));
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.cloudjar.lambda.invoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.error.AwsException;
-import dev.cloudjar.core.spi.EventBus;
+import dev.cloudjar.core.spi.Attempt;
+import dev.cloudjar.core.spi.Deliveries;
+import dev.cloudjar.core.spi.Delivery;
+import dev.cloudjar.core.spi.DeliveryTarget;
 import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.JsonTable;
 import dev.cloudjar.lambda.LambdaStore;
@@ -13,142 +17,116 @@ import dev.cloudjar.lambda.function.FunctionRef;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asynchronous (Event) invocations as Lambda runs them: queued, retried after a function error
  * up to MaximumRetryAttempts with Lambda's 1-minute then 2-minute delays, retried with back-off
  * while throttled, given up once older than MaximumEventAgeInSeconds; then the OnFailure
  * destination and the dead-letter queue, or the OnSuccess destination (timing: {@link RetrySchedule}).
+ *
+ * <p>The queue is core's delivery queue, so an event accepted with 202 is stored and survives a
+ * restart with {@code --data-dir}; this class is the receiver that runs each attempt, and the
+ * delivery's id is the invocation's request id, the same across its attempts as on Lambda.
  */
-public final class AsyncInvoker {
-    private static final System.Logger LOG = System.getLogger(AsyncInvoker.class.getName());
+public final class AsyncInvoker implements DeliveryTarget {
+    static final String RECEIVER = "lambda:async-invocation";
 
-    /** One queued event; the request id stays the same across its attempts, as on Lambda. */
-    private record Event(String requestId, Scope scope, FunctionRef function, byte[] payload, Instant received,
-                         int attempts, int throttles) {
-        Event retried() {
-            return new Event(requestId, scope, function, payload, received, attempts + 1, throttles);
-        }
+    /** An attempt that ended in a function error: a failed attempt, retried by the policy. */
+    private static final class FunctionError extends RuntimeException {
+        private final transient Invoker.Result result;
 
-        Event throttled() {
-            return new Event(requestId, scope, function, payload, received, attempts, throttles + 1);
+        FunctionError(Invoker.Result result) {
+            super(result.functionError(), null, false, false);
+            this.result = result;
         }
     }
 
     private final LambdaStore store;
     private final Invoker invoker;
+    private final Deliveries deliveries;
     private final Destinations destinations;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService scheduler;
     private final RetrySchedule schedule;
 
-    public AsyncInvoker(LambdaStore store, Invoker invoker, EventBus events, ExecutorService workers,
-                        ScheduledExecutorService scheduler, RetrySchedule schedule) {
+    public AsyncInvoker(LambdaStore store, Invoker invoker, Deliveries deliveries, RetrySchedule schedule) {
         this.store = store;
         this.invoker = invoker;
-        this.destinations = new Destinations(events, this::submitToArn);
-        this.workers = workers;
-        this.scheduler = scheduler;
+        this.deliveries = deliveries;
+        this.destinations = new Destinations(deliveries);
         this.schedule = schedule;
+        deliveries.register(RECEIVER, this);
     }
 
-    /** Where this invoker delivers to destinations and dead-letter queues (a function ARN is invoked asynchronously). */
+    /** Where this invoker delivers to destinations and dead-letter queues. */
     public Destinations destinations() {
         return destinations;
     }
 
-    /** Queues an event; returns its request id. */
-    public String submit(Scope scope, FunctionRef function, byte[] payload) {
-        Event event = new Event(UUID.randomUUID().toString(), scope, function, payload, Instant.now(), 0, 0);
-        run(event);
-        return event.requestId();
+    /** Queues an event for the function (stored before this returns), with the function's event invoke config. */
+    public void submit(Scope scope, FunctionRef function, byte[] payload) {
+        FunctionConfiguration configuration = store.route(scope, function);
+        EventInvokeConfig config = config(scope, configuration, function);
+        RetryPolicy policy = new RetryPolicy(config.retries() + 1, schedule.maximumEventAge(config.maxAgeSeconds()),
+                schedule.afterFunctionError(1), schedule.afterFunctionError(2), schedule.whileThrottled(0),
+                schedule.whileThrottled(Integer.MAX_VALUE));
+        String arn = function.arn(scope);
+        deliveries.submit(new Delivery(RECEIVER, arn, new String(payload, StandardCharsets.UTF_8), Map.of(), null, null,
+                arn, scope.accountId(), policy, null));
     }
 
-    /** An event for a function named by its ARN (a destination), in the ARN's account and region. */
-    private void submitToArn(String functionArn, byte[] payload) {
-        String[] parts = functionArn.split(":");
-        Scope scope = new Scope(parts[4], parts[3]);
-        submit(scope, FunctionRef.parse(functionArn, scope), payload);
-    }
-
-    private void run(Event event) {
-        try {
-            workers.execute(() -> attempt(event));
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "server stopping; dropped event " + event.requestId());
+    @Override
+    public void deliver(Delivery delivery, Attempt attempt) {
+        Scope scope = delivery.target().scope();
+        FunctionRef ref = FunctionRef.parse(delivery.targetArn(), scope);
+        FunctionConfiguration function = store.route(scope, ref);
+        Invoker.Result result = invoker.invoke(scope, function, ref.arn(scope), attempt.deliveryId(),
+                delivery.body().getBytes(StandardCharsets.UTF_8), null);
+        if (result.functionError() != null) {
+            throw new FunctionError(result);
+        }
+        EventInvokeConfig config = config(scope, function, ref);
+        if (config.onSuccess() != null) {
+            destinations.send(config.onSuccess(), record(delivery, attempt, function, scope, "Success", result), Map.of(),
+                    function.qualifiedArn(scope));
         }
     }
 
-    private void later(Event event, Duration delay) {
-        try {
-            scheduler.schedule(() -> run(event), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "server stopping; dropped event " + event.requestId());
-        }
-    }
-
-    private void attempt(Event event) {
+    /** A function deleted meanwhile drops its events, as on Lambda; otherwise OnFailure and the dead-letter queue. */
+    @Override
+    public void givenUp(Delivery delivery, Attempt attempt, String reason, RuntimeException lastFailure) {
+        Scope scope = delivery.target().scope();
+        FunctionRef ref = FunctionRef.parse(delivery.targetArn(), scope);
         FunctionConfiguration function;
         try {
-            function = store.route(event.scope(), event.function());
+            function = store.route(scope, ref);
         } catch (AwsException gone) {
             return;
         }
-        EventInvokeConfig config = store.eventInvokeConfigs
-                .get(event.scope(), JsonTable.key(function.functionName(), event.function().qualifierOrLatest()))
-                .orElse(EventInvokeConfig.defaults());
-        if (Duration.between(event.received(), Instant.now()).compareTo(schedule.maximumEventAge(config.maxAgeSeconds())) > 0
-                && event.attempts() > 0) {
-            fail(event, function, config, "EventAgeExceeded", null);
-            return;
+        Invoker.Result result = lastFailure instanceof FunctionError error ? error.result : null;
+        String condition = lastFailure == null ? "EventAgeExceeded" : "RetriesExhausted";
+        EventInvokeConfig config = config(scope, function, ref);
+        if (config.onFailure() != null) {
+            destinations.send(config.onFailure(), record(delivery, attempt, function, scope, condition, result), Map.of(),
+                    function.qualifiedArn(scope));
         }
-        Invoker.Result result;
-        try {
-            result = invoker.invoke(event.scope(), function, event.function().arn(event.scope()), event.requestId(),
-                    event.payload(), null);
-        } catch (AwsException e) {
-            if (e.status() == 429) {
-                later(event.throttled(), schedule.whileThrottled(event.throttles()));
-            } else {
-                fail(event, function, config, "RetriesExhausted", null);
-            }
-            return;
-        }
-        if (result.functionError() == null) {
-            if (config.onSuccess() != null) {
-                destinations.send(config.onSuccess(), record(event, function, "Success", result), Map.of());
-            }
-        } else if (event.attempts() < config.retries()) {
-            later(event.retried(), schedule.afterFunctionError(event.attempts() + 1));
-        } else {
-            fail(event, function, config, "RetriesExhausted", result);
+        if (function.deadLetterTargetArn() != null) {
+            destinations.send(function.deadLetterTargetArn(), delivery.body(),
+                    deadLetterAttributes(attempt, result), function.qualifiedArn(scope));
         }
     }
 
-    private void fail(Event event, FunctionConfiguration function, EventInvokeConfig config, String condition,
-                      Invoker.Result result) {
-        if (config.onFailure() != null) {
-            destinations.send(config.onFailure(), record(event, function, condition, result), Map.of());
-        }
-        if (function.deadLetterTargetArn() != null) {
-            destinations.send(function.deadLetterTargetArn(), new String(event.payload(), StandardCharsets.UTF_8),
-                    deadLetterAttributes(event, result));
-        }
+    private EventInvokeConfig config(Scope scope, FunctionConfiguration function, FunctionRef ref) {
+        return store.eventInvokeConfigs
+                .get(scope, JsonTable.key(function.functionName(), ref.qualifierOrLatest()))
+                .orElse(EventInvokeConfig.defaults());
     }
 
     /** The attributes Lambda puts on a dead-letter message: RequestID, ErrorCode, ErrorMessage. */
-    private static Map<String, Map<String, String>> deadLetterAttributes(Event event, Invoker.Result result) {
+    private static Map<String, Map<String, String>> deadLetterAttributes(Attempt attempt, Invoker.Result result) {
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
-        attributes.put("RequestID", Map.of("DataType", "String", "StringValue", event.requestId()));
+        attributes.put("RequestID", Map.of("DataType", "String", "StringValue", attempt.deliveryId()));
         attributes.put("ErrorCode", Map.of("DataType", "Number", "StringValue", "200"));
         String message = result == null ? "Event age exceeded" : parse(result.payload()).path("errorMessage").asText("");
         attributes.put("ErrorMessage", Map.of("DataType", "String", "StringValue", message));
@@ -156,16 +134,17 @@ public final class AsyncInvoker {
     }
 
     /** Lambda's invocation record, as destinations receive it. */
-    private static String record(Event event, FunctionConfiguration function, String condition, Invoker.Result result) {
+    private static String record(Delivery delivery, Attempt attempt, FunctionConfiguration function, Scope scope,
+                                 String condition, Invoker.Result result) {
         ObjectNode record = RecordJson.mapper().createObjectNode();
         record.put("version", "1.0");
         record.put("timestamp", Instant.now().toString());
         ObjectNode request = record.putObject("requestContext");
-        request.put("requestId", event.requestId());
-        request.put("functionArn", function.qualifiedArn(event.scope()));
+        request.put("requestId", attempt.deliveryId());
+        request.put("functionArn", function.qualifiedArn(scope));
         request.put("condition", condition);
-        request.put("approximateInvokeCount", event.attempts() + 1);
-        record.set("requestPayload", parse(event.payload()));
+        request.put("approximateInvokeCount", attempt.number());
+        record.set("requestPayload", parse(delivery.body().getBytes(StandardCharsets.UTF_8)));
         if (result != null) {
             ObjectNode response = record.putObject("responseContext");
             response.put("statusCode", 200);

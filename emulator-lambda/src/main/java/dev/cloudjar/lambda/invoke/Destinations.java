@@ -1,29 +1,21 @@
 package dev.cloudjar.lambda.invoke;
 
-import dev.cloudjar.core.spi.EventBus;
+import dev.cloudjar.core.spi.Deliveries;
+import dev.cloudjar.core.spi.Delivery;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
- * Delivers to a dead-letter queue or destination by ARN, through the in-process event bus so
- * that Lambda needs no other service's classes: SQS listens on {@link #SQS_SEND_MESSAGE}, SNS on
- * {@link #SNS_PUBLISH}. A Lambda function ARN is invoked asynchronously.
- *
- * <p>The event is a map with SQS's or SNS's member names: QueueArn (or TopicArn), MessageBody (or
- * Message), MessageAttributes (name → {DataType, StringValue}).
+ * Sends to a dead-letter queue or destination by ARN through core's delivery queue, so that
+ * Lambda needs no other service's classes: the target's service receives it through the adapter
+ * it registered (SQS sends a message, Lambda invokes the function asynchronously); a target no
+ * service receives yet (SNS, EventBridge) is given up with a log line.
  */
 public final class Destinations {
-    public static final String SQS_SEND_MESSAGE = "sqs:SendMessage";
-    public static final String SNS_PUBLISH = "sns:Publish";
+    private final Deliveries deliveries;
 
-    private final EventBus events;
-    private final BiConsumer<String, byte[]> invokeFunction;
-
-    public Destinations(EventBus events, BiConsumer<String, byte[]> invokeFunction) {
-        this.events = events;
-        this.invokeFunction = invokeFunction;
+    public Destinations(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     /** Whether Lambda accepts the ARN as a destination or dead-letter target. */
@@ -31,22 +23,12 @@ public final class Destinations {
         return arn != null && arn.matches("arn:aws[a-z-]*:(sqs|sns|lambda|events):.*");
     }
 
-    public void send(String arn, String body, Map<String, Map<String, String>> attributes) {
-        String service = arn.split(":", 4)[2];
-        switch (service) {
-            case "sqs" -> events.publish(SQS_SEND_MESSAGE, message("QueueArn", arn, "MessageBody", body, attributes));
-            case "sns" -> events.publish(SNS_PUBLISH, message("TopicArn", arn, "Message", body, attributes));
-            case "lambda" -> invokeFunction.accept(arn, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            default -> events.publish(service + ":PutEvents", message("EventBusArn", arn, "Detail", body, attributes));
-        }
-    }
-
-    private static Map<String, Object> message(String arnMember, String arn, String bodyMember, String body,
-                                               Map<String, Map<String, String>> attributes) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put(arnMember, arn);
-        message.put(bodyMember, body);
-        message.put("MessageAttributes", attributes);
-        return message;
+    /**
+     * @param attributes SQS message attributes, name → {DataType, StringValue}
+     * @param functionArn the function whose invocation this reports: the delivery's source
+     */
+    public void send(String arn, String body, Map<String, Map<String, String>> attributes, String functionArn) {
+        String account = functionArn.split(":", 6)[4];
+        deliveries.submit(new Delivery(null, arn, body, attributes, null, null, functionArn, account, null, null));
     }
 }

@@ -139,7 +139,8 @@ final class StreamPoller implements MappingPollers.BatchPoller {
     private void discard(EventSourceMapping mapping, StreamSource.Shard shard, List<StreamSource.ShardRecord> records,
                          String condition, BatchInvoker.Outcome outcome) {
         if (mapping.onFailure() != null) {
-            destinations.send(mapping.onFailure(), failureRecord(mapping, shard, records, condition, outcome), Map.of());
+            destinations.send(mapping.onFailure(), failureRecord(mapping, shard, records, condition, outcome), Map.of(),
+                    mapping.functionArn());
         }
         attempts = 0;
         bisectedSize = 0;

@@ -25,9 +25,11 @@ public final class ConfigurationOperations {
     private static final Set<String> CORS_METHODS = Set.of("GET", "PUT", "HEAD", "POST", "DELETE");
 
     private final Buckets buckets;
+    private final Notifications notifications;
 
-    public ConfigurationOperations(Buckets buckets) {
+    public ConfigurationOperations(Buckets buckets, Notifications notifications) {
         this.buckets = buckets;
+        this.notifications = notifications;
     }
 
     public Output putBucketPolicy(RequestContext context, Input input) {
@@ -138,8 +140,11 @@ public final class ConfigurationOperations {
     public Output putBucketNotificationConfiguration(RequestContext context, Input input) {
         Map<String, Object> configuration = input.map("NotificationConfiguration");
         Map<String, Object> checked = configuration == null ? Map.of() : configuration;
-        Notifications.validate(checked);
-        buckets.update(context, input.string("Bucket"), b -> b.withNotification(Documents.storable(checked)));
+        String bucket = input.string("Bucket");
+        buckets.require(context, bucket);
+        notifications.validate(context, bucket, checked);
+        buckets.update(context, bucket, b -> b.withNotification(Documents.storable(checked)));
+        notifications.sendTestEvents(context, bucket, checked);
         return Output.empty();
     }
 

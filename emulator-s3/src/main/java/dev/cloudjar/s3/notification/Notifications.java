@@ -1,22 +1,41 @@
 package dev.cloudjar.s3.notification;
 
-import dev.cloudjar.core.spi.EventBus;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.spi.Arn;
+import dev.cloudjar.core.spi.AwsCalls;
+import dev.cloudjar.core.spi.CallContext;
+import dev.cloudjar.core.spi.Deliveries;
+import dev.cloudjar.core.spi.Delivery;
+import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.ObjectVersion;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Bucket notification configurations: validated when stored, matched against each object event,
- * and published as {@link S3EventNotification}s on the in-process event bus, which is where
- * delivery to SQS, SNS and Lambda plugs in.
+ * Bucket notification configurations: validated when stored (the destinations must exist), and
+ * matched against each object event, which goes to every matching destination in S3's event
+ * message format through core's delivery queue: SQS receives it as a message, Lambda as an
+ * asynchronous invocation. A configuration put to a queue or topic first sends it S3's
+ * {@code s3:TestEvent}.
  */
 public final class Notifications {
+    private static final String S3_PRINCIPAL = "s3.amazonaws.com";
+    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Set<String> EVENTS = Set.of(
             "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy",
             "s3:ObjectCreated:CompleteMultipartUpload", "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete",
@@ -27,23 +46,37 @@ public final class Notifications {
             "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete", "s3:ObjectAcl:Put",
             "s3:TestEvent");
 
-    /** A destination kind: its list member in the configuration, its ARN member and ARN service. */
-    private record Destination(String listMember, String arnMember, String service) {
+    /**
+     * A destination kind: its list member in the configuration, its ARN member and ARN service,
+     * the operation that tells whether it exists, and what S3 says when it cannot validate it.
+     */
+    private record Destination(String listMember, String arnMember, String service, String existenceCheck,
+                               String validationFailure, boolean receivesTestEvent) {
     }
 
     private static final List<Destination> DESTINATIONS = List.of(
-            new Destination("TopicConfigurations", "TopicArn", "sns"),
-            new Destination("QueueConfigurations", "QueueArn", "sqs"),
-            new Destination("LambdaFunctionConfigurations", "LambdaFunctionArn", "lambda"));
+            new Destination("TopicConfigurations", "TopicArn", "sns", "GetTopicAttributes",
+                    "Permissions on the destination topic do not allow S3 to publish notifications from this bucket", true),
+            new Destination("QueueConfigurations", "QueueArn", "sqs", "GetQueueUrl",
+                    "Permissions on the destination queue do not allow S3 to publish notifications from this bucket", true),
+            new Destination("LambdaFunctionConfigurations", "LambdaFunctionArn", "lambda", "GetFunction",
+                    "Not authorized to invoke function [%s]", false));
 
-    private final EventBus events;
+    private final Deliveries deliveries;
+    private final AwsCalls calls;
 
-    public Notifications(EventBus events) {
-        this.events = events;
+    public Notifications(Deliveries deliveries, AwsCalls calls) {
+        this.deliveries = deliveries;
+        this.calls = calls;
     }
 
-    /** Fails with InvalidArgument as S3 does for an unknown event, filter rule or destination. */
-    public static void validate(Map<String, Object> configuration) {
+    /**
+     * Fails with InvalidArgument as S3 does for an unknown event, filter rule or destination ARN,
+     * and for a destination that does not exist (S3 cannot tell a missing queue from one whose
+     * policy refuses it, and words both as a permission problem). A destination of a service
+     * Cloudjar does not emulate yet is accepted unchecked.
+     */
+    public void validate(RequestContext context, String bucket, Map<String, Object> configuration) {
         for (Destination d : DESTINATIONS) {
             for (Map<String, Object> c : configurations(configuration, d)) {
                 String arn = String.valueOf(c.get(d.arnMember()));
@@ -66,9 +99,52 @@ public final class Notifications {
                 }
             }
         }
+        for (Destination d : DESTINATIONS) {
+            for (Map<String, Object> c : configurations(configuration, d)) {
+                String arn = String.valueOf(c.get(d.arnMember()));
+                if (!exists(context, bucket, d, Arn.parse(arn))) {
+                    // S3 numbers the argument pairs of this error, one per destination it could not validate.
+                    throw new AwsException("InvalidArgument", 400, "Unable to validate the following destination configurations")
+                            .with("ArgumentName1", arn).with("ArgumentValue1", String.format(d.validationFailure(), arn));
+                }
+            }
+        }
     }
 
-    /** Publishes the event to every destination of the bucket whose events and key filter match. */
+    private boolean exists(RequestContext context, String bucket, Destination d, Arn target) {
+        Input check = switch (d.service()) {
+            case "sqs" -> new Input(Map.of("QueueName", target.resource(), "QueueOwnerAWSAccountId", target.account()));
+            case "sns" -> new Input(Map.of("TopicArn", target.toString()));
+            default -> new Input(Map.of("FunctionName", target.toString()));
+        };
+        try {
+            calls.call(callContext(context, bucket, target), d.service(), d.existenceCheck(), check);
+            return true;
+        } catch (AwsException e) {
+            return e.code().equals("UnknownOperationException");
+        }
+    }
+
+    /** After a configuration is stored: S3's test event to each queue and topic it names. */
+    public void sendTestEvents(RequestContext context, String bucket, Map<String, Object> configuration) {
+        ObjectNode test = RecordJson.mapper().createObjectNode();
+        test.put("Service", "Amazon S3");
+        test.put("Event", "s3:TestEvent");
+        test.put("Time", EVENT_TIME.format(context.receivedAt()));
+        test.put("Bucket", bucket);
+        test.put("RequestId", context.requestId());
+        test.put("HostId", hostId(context.requestId()));
+        for (Destination d : DESTINATIONS) {
+            if (d.receivesTestEvent()) {
+                for (Map<String, Object> c : configurations(configuration, d)) {
+                    deliveries.submit(Delivery.of(String.valueOf(c.get(d.arnMember())), test.toString(),
+                            bucketArn(bucket), context.accountId()));
+                }
+            }
+        }
+    }
+
+    /** Sends the event to every destination of the bucket whose events and key filter match. */
     public void publish(RequestContext context, BucketRecord bucket, String eventName, ObjectVersion object) {
         Map<String, Object> configuration = bucket.notification();
         if (configuration == null) {
@@ -77,14 +153,69 @@ public final class Notifications {
         for (Destination d : DESTINATIONS) {
             for (Map<String, Object> c : configurations(configuration, d)) {
                 if (matchesEvent(c, eventName) && matchesKey(c, object.key())) {
-                    S3EventNotification event = new S3EventNotification(eventName, context.accountId(),
-                            bucket.region(), bucket.name(), object.key(), object.size(), object.etag(),
-                            object.versionId(), context.receivedAt(), (String) c.get("Id"),
-                            String.valueOf(c.get(d.arnMember())));
-                    events.publish(event.topic(), event);
+                    String message = message(context, bucket, eventName, object, (String) c.get("Id"));
+                    deliveries.submit(Delivery.of(String.valueOf(c.get(d.arnMember())), message,
+                            bucketArn(bucket.name()), context.accountId()));
                 }
             }
         }
+    }
+
+    /** S3's event message (version 2.1): one record, as S3 sends one event per message. */
+    static String message(RequestContext context, BucketRecord bucket, String eventName, ObjectVersion object,
+                          String configurationId) {
+        ObjectNode record = RecordJson.mapper().createObjectNode();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("awsRegion", bucket.region());
+        record.put("eventTime", EVENT_TIME.format(context.receivedAt()));
+        record.put("eventName", eventName);
+        record.putObject("userIdentity").put("principalId", principalId(context));
+        record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
+        ObjectNode response = record.putObject("responseElements");
+        response.put("x-amz-request-id", context.requestId());
+        response.put("x-amz-id-2", hostId(context.requestId()));
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configurationId == null ? "" : configurationId);
+        ObjectNode b = s3.putObject("bucket");
+        b.put("name", bucket.name());
+        b.putObject("ownerIdentity").put("principalId", context.accountId());
+        b.put("arn", bucketArn(bucket.name()));
+        ObjectNode o = s3.putObject("object");
+        // S3 form-encodes the key in event messages (a space arrives as '+', '=' as %3D) but keeps its slashes.
+        o.put("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
+        if (eventName.startsWith("ObjectCreated:")) {
+            o.put("size", object.size());
+            o.put("eTag", object.etag() == null ? "" : object.etag().replace("\"", ""));
+        }
+        if (object.versionId() != null && !object.versionId().equals(ObjectVersion.NULL_VERSION)) {
+            o.put("versionId", object.versionId());
+        }
+        // How S3 lets consumers order the events of one key: a later event carries a greater
+        // sequencer (the request's arrival, in nanoseconds; requests on one key arrive in turn).
+        Instant at = context.receivedAt();
+        o.put("sequencer", String.format("%016X", at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+        ObjectNode message = RecordJson.mapper().createObjectNode();
+        message.putArray("Records").add(record);
+        return message.toString();
+    }
+
+    private static String principalId(RequestContext context) {
+        String id = context.principal().userId();
+        return id == null ? "ANONYMOUS_PRINCIPAL" : "AWS:" + id;
+    }
+
+    private static CallContext callContext(RequestContext context, String bucket, Arn target) {
+        return CallContext.service(S3_PRINCIPAL, target.scope(), bucketArn(bucket), context.accountId());
+    }
+
+    private static String bucketArn(String bucket) {
+        return "arn:aws:s3:::" + bucket;
+    }
+
+    private static String hostId(String requestId) {
+        return Base64.getEncoder().encodeToString(requestId.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean matchesEvent(Map<String, Object> c, String eventName) {

@@ -1,8 +1,7 @@
 package dev.cloudjar.it.s3;
 
-import dev.cloudjar.core.server.CloudjarServer;
+import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.junit5.Cloudjar;
-import dev.cloudjar.s3.notification.S3EventNotification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.util.List;
@@ -103,21 +103,14 @@ class ConfigurationTest {
     }
 
     @Test
-    void notificationConfigurationIsValidatedAndEventsArePublishedInProcess(CloudjarServer server) {
-        List<Object> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        server.events().subscribe("s3:ObjectCreated", received::add);
+    void notificationConfigurationIsStoredAndAnArnOfTheWrongServiceRefused(URI endpoint) {
+        try (SqsClient sqs = Clients.sqs(endpoint)) {
+            sqs.createQueue(b -> b.queueName("uploads"));
+        }
         s3.putBucketNotificationConfiguration(b -> b.bucket(BUCKET).notificationConfiguration(n -> n.queueConfigurations(q -> q
                 .id("to-queue").queueArn("arn:aws:sqs:us-east-1:000000000000:uploads").events(Event.S3_OBJECT_CREATED)
                 .filter(f -> f.key(k -> k.filterRules(r -> r.name("prefix").value("in/")))))));
         assertEquals("to-queue", s3.getBucketNotificationConfiguration(b -> b.bucket(BUCKET)).queueConfigurations().get(0).id());
-
-        s3.putObject(b -> b.bucket(BUCKET).key("in/file"), RequestBody.fromString("x"));
-        s3.putObject(b -> b.bucket(BUCKET).key("out/file"), RequestBody.fromString("x"));
-        assertEquals(1, received.size());
-        S3EventNotification event = (S3EventNotification) received.get(0);
-        assertEquals("ObjectCreated:Put", event.eventName());
-        assertEquals("in/file", event.key());
-        assertEquals("arn:aws:sqs:us-east-1:000000000000:uploads", event.targetArn());
 
         assertEquals("InvalidArgument", code(() -> s3.putBucketNotificationConfiguration(b -> b.bucket(BUCKET)
                 .notificationConfiguration(n -> n.queueConfigurations(q -> q.queueArn("arn:aws:sns:us-east-1:0:topic")
