@@ -107,7 +107,7 @@ public final class S3Service implements ServicePlugin {
                 .on("ListParts", cors.applied("GET", multipart::listParts))
                 .on("ListMultipartUploads", multipart::listMultipartUploads);
 
-        TaggingOperations tagging = new TaggingOperations(store, buckets, reader);
+        TaggingOperations tagging = new TaggingOperations(store, buckets, reader, notifications);
         operations.on("PutObjectTagging", cors.applied("PUT", tagging::putObjectTagging))
                 .on("GetObjectTagging", cors.applied("GET", tagging::getObjectTagging))
                 .on("DeleteObjectTagging", tagging::deleteObjectTagging)
@@ -116,7 +116,7 @@ public final class S3Service implements ServicePlugin {
                 .on("DeleteBucketTagging", tagging::deleteBucketTagging);
 
         long interval = context.config().longOption(LIFECYCLE_INTERVAL_OPTION, 60);
-        LifecycleSweeper sweeper = new LifecycleSweeper(store, buckets, Clock.systemUTC(),
+        LifecycleSweeper sweeper = new LifecycleSweeper(store, buckets, notifications, Clock.systemUTC(),
                 Duration.ofSeconds(context.config().longOption(LIFECYCLE_DAY_OPTION, 86_400)));
         sweeps = context.scheduler().scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.SECONDS);
 

@@ -1,6 +1,7 @@
 package dev.cloudjar.s3.lifecycle;
 
 import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.Documents;
 import dev.cloudjar.s3.store.ObjectVersion;
@@ -27,13 +28,15 @@ public final class LifecycleSweeper {
 
     private final S3Store store;
     private final Buckets buckets;
+    private final Notifications notifications;
     private final Clock clock;
     private final Duration day;
 
     /** @param day how long a lifecycle "day" lasts: one day, or seconds for tests */
-    public LifecycleSweeper(S3Store store, Buckets buckets, Clock clock, Duration day) {
+    public LifecycleSweeper(S3Store store, Buckets buckets, Notifications notifications, Clock clock, Duration day) {
         this.store = store;
         this.buckets = buckets;
+        this.notifications = notifications;
         this.clock = clock;
         this.day = day;
     }
@@ -85,9 +88,12 @@ public final class LifecycleSweeper {
         return time != null && !now.isBefore(time);
     }
 
-    /** Deletes the object where versioning was never configured, else puts a delete marker in front of it. */
+    /**
+     * Deletes the object where versioning was never configured, else puts a delete marker in
+     * front of it; then S3's LifecycleExpiration event, outside the key's lock.
+     */
     private void expireCurrent(String account, String bucketName, ObjectVersion seen) {
-        store.locked(account, bucketName, seen.key(), () -> {
+        Expired expired = store.locked(account, bucketName, seen.key(), () -> {
             ObjectVersion current = store.current(account, bucketName, seen.key()).orElse(null);
             BucketRecord bucket = store.bucket(account, bucketName).orElse(null);
             if (current == null || bucket == null || current.sequence() != seen.sequence()) {
@@ -95,13 +101,20 @@ public final class LifecycleSweeper {
             }
             if (bucket.versioning() == null) {
                 store.deleteVersion(account, bucketName, current);
-            } else {
-                long sequence = store.nextSequence();
-                store.putVersion(account, bucketName, ObjectVersion.deleteMarker(seen.key(),
-                        buckets.newVersionId(bucket, sequence), sequence, S3Store.now()));
+                return new Expired(bucket, "LifecycleExpiration:Delete", current);
             }
-            return null;
+            long sequence = store.nextSequence();
+            ObjectVersion marker = ObjectVersion.deleteMarker(seen.key(), buckets.newVersionId(bucket, sequence), sequence,
+                    S3Store.now());
+            store.putVersion(account, bucketName, marker);
+            return new Expired(bucket, "LifecycleExpiration:DeleteMarkerCreated", marker);
         });
+        if (expired != null) {
+            notifications.publishAsS3(account, expired.bucket(), expired.eventName(), expired.object(), clock.instant());
+        }
+    }
+
+    private record Expired(BucketRecord bucket, String eventName, ObjectVersion object) {
     }
 
     /** A version is noncurrent from the moment the next newer one was written. */

@@ -8,8 +8,10 @@ import dev.cloudjar.core.spi.CallContext;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.Input;
+import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.ObjectVersion;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bucket notification configurations: validated when stored (the destinations must exist), and
@@ -161,6 +164,16 @@ public final class Notifications {
         }
     }
 
+    /**
+     * An event S3 causes itself (a lifecycle expiration): S3's own service principal stands in
+     * for the requester, as in the userIdentity of such events.
+     */
+    public void publishAsS3(String account, BucketRecord bucket, String eventName, ObjectVersion object, Instant at) {
+        RequestContext context = new RequestContext(UUID.randomUUID().toString(), "s3", eventName,
+                new Scope(account, bucket.region()), Principal.service(S3_PRINCIPAL, account), null, at);
+        publish(context, bucket, eventName, object);
+    }
+
     /** S3's event message (version 2.1): one record, as S3 sends one event per message. */
     static String message(RequestContext context, BucketRecord bucket, String eventName, ObjectVersion object,
                           String configurationId) {
@@ -202,6 +215,9 @@ public final class Notifications {
     }
 
     private static String principalId(RequestContext context) {
+        if (context.principal().isService()) {
+            return context.principal().arn();
+        }
         String id = context.principal().userId();
         return id == null ? "ANONYMOUS_PRINCIPAL" : "AWS:" + id;
     }

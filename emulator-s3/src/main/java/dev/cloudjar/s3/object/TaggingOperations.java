@@ -6,6 +6,7 @@ import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.ObjectVersion;
 import dev.cloudjar.s3.store.S3Store;
@@ -19,24 +20,26 @@ public final class TaggingOperations {
     private final S3Store store;
     private final Buckets buckets;
     private final ObjectReader reader;
+    private final Notifications notifications;
 
-    public TaggingOperations(S3Store store, Buckets buckets, ObjectReader reader) {
+    public TaggingOperations(S3Store store, Buckets buckets, ObjectReader reader, Notifications notifications) {
         this.store = store;
         this.buckets = buckets;
         this.reader = reader;
+        this.notifications = notifications;
     }
 
     public Output putObjectTagging(RequestContext context, Input input) {
         Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"),
                 ObjectAttributes.maxObjectTags(), false);
-        return retag(context, input, tags);
+        return retag(context, input, tags, "ObjectTagging:Put");
     }
 
     public Output deleteObjectTagging(RequestContext context, Input input) {
-        return retag(context, input, Map.of());
+        return retag(context, input, Map.of(), "ObjectTagging:Delete");
     }
 
-    private Output retag(RequestContext context, Input input, Map<String, String> tags) {
+    private Output retag(RequestContext context, Input input, Map<String, String> tags, String eventName) {
         String bucket = input.string("Bucket");
         String key = input.string("Key");
         ObjectReader.Found found = store.locked(context.accountId(), bucket, key, () -> {
@@ -44,6 +47,7 @@ public final class TaggingOperations {
             store.updateVersion(context.accountId(), bucket, f.object().withTags(tags));
             return f;
         });
+        notifications.publish(context, found.bucket(), eventName, found.object());
         return Output.of("VersionId", Buckets.visibleVersionId(found.bucket(), found.object().versionId()));
     }
 

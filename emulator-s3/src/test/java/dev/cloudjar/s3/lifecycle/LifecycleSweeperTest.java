@@ -1,9 +1,13 @@
 package dev.cloudjar.s3.lifecycle;
 
+import dev.cloudjar.core.spi.Deliveries;
+import dev.cloudjar.core.spi.Delivery;
+import dev.cloudjar.core.spi.DeliveryTarget;
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.state.MemoryStateStore;
 import dev.cloudjar.core.state.blob.FileBlobStore;
 import dev.cloudjar.s3.bucket.Buckets;
+import dev.cloudjar.s3.notification.Notifications;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.Documents;
 import dev.cloudjar.s3.store.ObjectVersion;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +57,40 @@ class LifecycleSweeperTest {
                 null, 10, "\"e\"", Map.of(), null, Map.of(), "STANDARD", Map.of(), "FULL_OBJECT", 0, tags, null, null, null, null));
     }
 
+    /** What the sweeps hand core's delivery queue. */
+    private final List<Delivery> delivered = new ArrayList<>();
+    private final Deliveries deliveries = new Deliveries() {
+        @Override
+        public void submit(Delivery delivery) {
+            delivered.add(delivery);
+        }
+
+        @Override
+        public void register(String receiver, DeliveryTarget target) {
+        }
+    };
+
     private void sweep() {
-        new LifecycleSweeper(store, new Buckets(store), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1)).sweep();
+        new LifecycleSweeper(store, new Buckets(store), new Notifications(deliveries, null),
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1)).sweep();
+    }
+
+    @Test
+    void anExpirationIsAnEventOfS3sOwnForTheConfiguredDestinations() {
+        bucket(null, Map.of("Status", "Enabled", "Filter", Map.of("Prefix", ""), "Expiration", Map.of("Days", 1)));
+        store.putBucket(ACCOUNT, store.bucket(ACCOUNT, BUCKET).orElseThrow().withNotification(Documents.storable(Map.of(
+                "QueueConfigurations", List.of(Map.of("QueueArn", "arn:aws:sqs:us-east-1:000000000000:expired",
+                        "Events", List.of("s3:LifecycleExpiration:*")))))));
+        put("old", "null", NOW.minus(Duration.ofDays(3)), Map.of());
+
+        sweep();
+
+        assertEquals(1, delivered.size());
+        Delivery event = delivered.get(0);
+        assertEquals("arn:aws:sqs:us-east-1:000000000000:expired", event.targetArn());
+        assertEquals("arn:aws:s3:::" + BUCKET, event.sourceArn());
+        assertTrue(event.body().contains("\"eventName\":\"LifecycleExpiration:Delete\""), event.body());
+        assertTrue(event.body().contains("\"principalId\":\"s3.amazonaws.com\""), event.body());
     }
 
     private boolean exists(String key) {

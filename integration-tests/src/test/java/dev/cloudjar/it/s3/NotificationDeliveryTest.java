@@ -118,6 +118,25 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void taggingAnObjectIsAnObjectTaggingEvent(URI endpoint) throws IOException {
+        try (S3Client s3 = Clients.s3(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String url = queue(sqs, "tagging");
+            s3.createBucket(b -> b.bucket("tagged"));
+            s3.putObject(b -> b.bucket("tagged").key("k"), RequestBody.fromString("x"));
+            s3.putBucketNotificationConfiguration(b -> b.bucket("tagged").notificationConfiguration(n -> n
+                    .queueConfigurations(q -> q.queueArn(arn(sqs, url)).events(Event.S3_OBJECT_TAGGING))));
+            next(sqs, url);
+
+            s3.putObjectTagging(b -> b.bucket("tagged").key("k").tagging(t -> t.tagSet(g -> g.key("team").value("a"))));
+            s3.deleteObjectTagging(b -> b.bucket("tagged").key("k"));
+
+            // Deliveries run side by side: the two may reach the queue in either order (their sequencers order them).
+            assertEquals(java.util.Set.of("ObjectTagging:Put", "ObjectTagging:Delete"), java.util.Set.of(
+                    next(sqs, url).at("/Records/0/eventName").asText(), next(sqs, url).at("/Records/0/eventName").asText()));
+        }
+    }
+
+    @Test
     void aConfigurationNamingAMissingQueueOrFunctionIsRefusedAsS3Does(URI endpoint) {
         try (S3Client s3 = Clients.s3(endpoint)) {
             s3.createBucket(b -> b.bucket("unvalidated"));
