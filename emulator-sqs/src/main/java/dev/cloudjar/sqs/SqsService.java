@@ -69,7 +69,7 @@ public final class SqsService implements ServicePlugin {
                 .on("TagQueue", queueOps::tagQueue)
                 .on("UntagQueue", queueOps::untagQueue)
                 .on("ListQueueTags", queueOps::listQueueTags);
-        MessageOperations messages = new MessageOperations(queues, clock, context.scheduler());
+        MessageOperations messages = new MessageOperations(queues, clock, context.scheduler(), context.workers());
         operations.on("SendMessage", messages::sendMessage)
                 .on("SendMessageBatch", messages::sendMessageBatch)
                 .on("ReceiveMessage", messages::receiveMessage)

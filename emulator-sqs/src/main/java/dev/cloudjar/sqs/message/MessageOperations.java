@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +34,11 @@ import java.util.regex.Pattern;
  * ChangeMessageVisibility(Batch); FIFO queues' group and deduplication ids.
  */
 public final class MessageOperations {
-    private static final long POLL_MILLIS = 20;
+    /**
+     * How often a waiting long poll looks again without being woken: for messages that become
+     * visible with time (a visibility timeout or a delay running out).
+     */
+    private static final long RECHECK_MILLIS = 100;
     private static final int MAX_BATCH = 10;
     private static final long MAX_BATCH_BYTES = 1_048_576;
     private static final int MAX_DELAY_SECONDS = 900;
@@ -46,11 +53,15 @@ public final class MessageOperations {
     private final QueueRegistry queues;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final Executor workers;
+    /** The long polls waiting on each queue (by ARN): a send or a visibility change wakes them. */
+    private final Map<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
-    public MessageOperations(QueueRegistry queues, Clock clock, ScheduledExecutorService scheduler) {
+    public MessageOperations(QueueRegistry queues, Clock clock, ScheduledExecutorService scheduler, Executor workers) {
         this.queues = queues;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     public Output sendMessage(RequestContext context, Input input) {
@@ -93,7 +104,9 @@ public final class MessageOperations {
         String deduplicationId = queue.isFifo() ? fifoDeduplicationId(queue, entry, body) : null;
         Message message = new Message(UUID.randomUUID().toString(), body, attributes,
                 senderId == null ? "AIDAANONYMOUS" : senderId, now, now + delay * 1000L, groupId, deduplicationId);
-        return sendResult(message, queue.messages().send(message, now));
+        Output result = sendResult(message, queue.messages().send(message, now));
+        wake(queue);
+        return result;
     }
 
     /** Whether a text is made of the characters SQS accepts in messages: XML's Char production. */
@@ -279,17 +292,74 @@ public final class MessageOperations {
         if (!now.isEmpty() || wait == 0) {
             return receive.output(now);
         }
-        CompletableFuture<Output> later = new CompletableFuture<>();
-        long deadline = clock.millis() + wait * 1000L;
-        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
-        task[0] = scheduler.scheduleWithFixedDelay(() -> {
-            List<Message> messages = receive.poll();
-            if (!messages.isEmpty() || clock.millis() >= deadline) {
-                later.complete(receive.output(messages));
-                task[0].cancel(false);
+        Waiter waiter = new Waiter(queue.arn(), receive);
+        waiting.computeIfAbsent(queue.arn(), k -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.timers(scheduler.schedule(() -> run(() -> waiter.attempt(true)), wait, TimeUnit.SECONDS),
+                scheduler.scheduleWithFixedDelay(() -> run(() -> waiter.attempt(false)), RECHECK_MILLIS, RECHECK_MILLIS,
+                        TimeUnit.MILLISECONDS));
+        // A message sent between the first poll and the registration above woke nobody.
+        run(() -> waiter.attempt(false));
+        return Output.later(waiter.later);
+    }
+
+    /** Lets the long polls waiting on the queue look again, each on a worker. */
+    private void wake(Queue queue) {
+        for (Waiter waiter : waiting.getOrDefault(queue.arn(), Set.of())) {
+            run(() -> waiter.attempt(false));
+        }
+    }
+
+    /** Timers only trigger: the polling itself runs on the worker pool. */
+    private void run(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping; its connections go with it.
+        }
+    }
+
+    /** One ReceiveMessage waiting for messages until its WaitTimeSeconds end. */
+    private final class Waiter {
+        private final String queueArn;
+        private final Receive receive;
+        private final CompletableFuture<Output> later = new CompletableFuture<>();
+        private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+
+        Waiter(String queueArn, Receive receive) {
+            this.queueArn = queueArn;
+            this.receive = receive;
+        }
+
+        synchronized void timers(ScheduledFuture<?>... scheduled) {
+            timers.addAll(List.of(scheduled));
+            if (later.isDone()) {
+                timers.forEach(t -> t.cancel(false));
             }
-        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return Output.later(later);
+        }
+
+        /** Polls once; answers with what it got, or with nothing when {@code last}. One poll at a time. */
+        synchronized void attempt(boolean last) {
+            if (later.isDone()) {
+                return;
+            }
+            try {
+                List<Message> messages = receive.poll();
+                if (!messages.isEmpty() || last) {
+                    finish(() -> later.complete(receive.output(messages)));
+                }
+            } catch (RuntimeException e) {
+                finish(() -> later.completeExceptionally(e));
+            }
+        }
+
+        private void finish(Runnable answer) {
+            answer.run();
+            timers.forEach(t -> t.cancel(false));
+            Set<Waiter> others = waiting.get(queueArn);
+            if (others != null) {
+                others.remove(this);
+            }
+        }
     }
 
     /** One ReceiveMessage request's settings, polled until it gets messages or its wait ends. */
@@ -468,6 +538,9 @@ public final class MessageOperations {
         long now = clock.millis();
         if (!queue.messages().changeVisibility(handle, now + timeout * 1000L, now)) {
             throw SqsErrors.messageNotInflight();
+        }
+        if (timeout == 0) {
+            wake(queue);
         }
     }
 
