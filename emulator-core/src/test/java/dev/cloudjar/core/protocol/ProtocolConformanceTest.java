@@ -33,6 +33,8 @@ class ProtocolConformanceTest {
     Stream<DynamicTest> awsJson1_1() {
         return ConformanceSuite.dynamicTests(Protocol.AWS_JSON_1_1, codecs.forProtocol(Protocol.AWS_JSON_1_1), Map.of(
                 "parses_the_request_id_from_the_response", REQUEST_ID,
+                "AwsJson11IntEnums (response)", "the response case lists X-Amz-Target among its headers, copied "
+                        + "from its request case; no server sends that request header back",
                 "SDKAppliedContentEncoding_awsJson1_1", GZIP,
                 "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1", GZIP));
     }
@@ -53,6 +55,7 @@ class ProtocolConformanceTest {
                 Map.entry("RestJsonWithPayloadExpectsModeledContentType", MEDIA_TYPES),
                 Map.entry("RestJsonWithPayloadExpectsImpliedContentType", MEDIA_TYPES),
                 Map.entry("RestJsonOmitsEmptyListQueryValues", EMPTY_QUERY_LIST),
+                Map.entry("RestJsonHttpPayloadWithUnsetUnion (response)", ConformanceSuite.CONTENT_LENGTH),
                 Map.entry("SDKAppliedContentEncoding_restJson1", GZIP),
                 Map.entry("SDKAppendedGzipAfterProvidedEncoding_restJson1", GZIP)));
     }
