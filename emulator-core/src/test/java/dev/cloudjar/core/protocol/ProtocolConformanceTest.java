@@ -8,7 +8,10 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The official Smithy AWS protocol tests (server side) against each codec of {@link Codecs#standard()}. */
+/**
+ * The official Smithy protocol tests (server side) against the JSON and CBOR codecs of
+ * {@link Codecs#standard()}; XmlProtocolConformanceTest runs the XML ones.
+ */
 class ProtocolConformanceTest {
     private static final String GZIP = "client request compression: the case's body is the uncompressed text under "
             + "Content-Encoding gzip (gzip bodies are covered by AwsJsonCodecTest)";
@@ -58,5 +61,10 @@ class ProtocolConformanceTest {
                 Map.entry("RestJsonHttpPayloadWithUnsetUnion (response)", ConformanceSuite.CONTENT_LENGTH),
                 Map.entry("SDKAppliedContentEncoding_restJson1", GZIP),
                 Map.entry("SDKAppendedGzipAfterProvidedEncoding_restJson1", GZIP)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> rpcv2Cbor() {
+        return ConformanceSuite.dynamicTests(Protocol.RPC_V2_CBOR, codecs.forProtocol(Protocol.RPC_V2_CBOR), Map.of());
     }
 }

@@ -26,9 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The official Smithy AWS protocol tests (smithy-aws-protocol-tests), read from the test classpath
- * and turned into server-direction cases over Cloudjar {@link ServiceModel}s: each protocol-test
- * service is serialized to the JSON AST and loaded the way a real service model is.
+ * The official Smithy protocol tests (smithy-aws-protocol-tests for AWS's protocols,
+ * smithy-protocol-tests for rpcv2Cbor), read from the test classpath and turned into
+ * server-direction cases over Cloudjar {@link ServiceModel}s: each protocol-test service is
+ * serialized to the JSON AST and loaded the way a real service model is.
  */
 public final class SmithyProtocolTests {
     private final Model model;
