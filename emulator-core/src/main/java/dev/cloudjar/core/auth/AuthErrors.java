@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Every authentication failure, answered as AWS answers it in each protocol: S3 (restXml) has its
- * own codes and members, awsJson answers 400, restJson1 the same codes with 403, awsQuery its own
- * codes. Nothing else in Cloudjar spells these codes.
+ * own codes and members, awsJson (and rpcv2Cbor, whose services are the same Coral services)
+ * answers 400, restJson1 the same codes with 403, awsQuery its own codes. Nothing else in Cloudjar
+ * spells these codes.
  */
 public final class AuthErrors {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -41,7 +42,7 @@ public final class AuthErrors {
             case REST_XML -> s3;
             case AWS_QUERY -> query;
             case REST_JSON_1 -> new Answer(awsJson.code(), 403, awsJson.message());
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> awsJson;
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> awsJson;
         };
         return new AwsException(chosen.code(), chosen.status(), chosen.message());
     }

@@ -2,6 +2,8 @@ package dev.cloudjar.core.gateway;
 
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.protocol.cbor.RpcV2CborCodec;
+import dev.cloudjar.core.protocol.cbor.RpcV2Path;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Decides which service a request is for, in the order AWS's own front ends make it knowable:
- * the SigV4 credential scope, the X-Amz-Target header, a service's path prefix, the query
- * protocol's Action, and finally the fallback service (S3, which owns bare paths and virtual
+ * the SigV4 credential scope, the X-Amz-Target header, rpcv2Cbor's
+ * {@code /service/{serviceName}/operation/{operationName}} path, a service's path prefix, the
+ * query protocol's Action, and finally the fallback service (S3, which owns bare paths and virtual
  * hosts such as {@code bucket.localhost}).
  */
 final class ServiceRouter {
@@ -48,6 +51,16 @@ final class ServiceRouter {
             }
             return null;
         }
+        RpcV2Path rpcV2 = rpcV2Path(request);
+        if (rpcV2 != null) {
+            // Only a service that speaks the protocol has its model loaded to compare names.
+            for (ServiceRuntime s : services) {
+                if (s.descriptor().speaks(Protocol.RPC_V2_CBOR) && rpcV2.names(s.model())) {
+                    return s;
+                }
+            }
+            return null;
+        }
         for (ServiceRuntime s : services) {
             for (String pathPrefix : s.descriptor().pathPrefixes()) {
                 if (request.rawPath().startsWith(pathPrefix)) {
@@ -67,12 +80,15 @@ final class ServiceRouter {
     }
 
     /**
-     * The protocol a request to {@code service} speaks: an alternate protocol when the request has
-     * its form, else the service's own. Only awsQuery can be told from the request alone (a form
-     * post or an Action parameter, and no X-Amz-Target), which is what SQS's two generations of
-     * clients need.
+     * The protocol a request to {@code service} speaks: one the service speaks when the request
+     * has its form, else the service's own. rpcv2Cbor names itself in a header, which CloudWatch's
+     * clients of three protocols need; awsQuery is a form post or an Action parameter without
+     * X-Amz-Target, which SQS's two generations of clients need.
      */
     static Protocol protocol(ServiceRuntime service, Request request) {
+        if (service.descriptor().speaks(Protocol.RPC_V2_CBOR) && RpcV2CborCodec.declares(request)) {
+            return Protocol.RPC_V2_CBOR;
+        }
         if (service.descriptor().alternateProtocols().contains(Protocol.AWS_QUERY)
                 && request.header("X-Amz-Target") == null
                 && (isForm(request) || request.queryParameter("Action") != null)) {
@@ -84,6 +100,11 @@ final class ServiceRouter {
     private static boolean isForm(Request request) {
         return String.valueOf(request.header("Content-Type")).toLowerCase(Locale.ROOT)
                 .startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The service and operation of a request that declares rpcv2Cbor and has its path, else null. */
+    private static RpcV2Path rpcV2Path(Request request) {
+        return RpcV2CborCodec.declares(request) ? RpcV2Path.of(request.rawPath()) : null;
     }
 
     private static String targetPrefix(Request request) {
@@ -108,7 +129,8 @@ final class ServiceRouter {
     boolean streamsBody(Request head) {
         String contentType = String.valueOf(head.header("Content-Type")).toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.contains("json")
-                || head.header("X-Amz-Target") != null) {
+                || head.header("X-Amz-Target") != null || RpcV2CborCodec.declares(head)) {
+            // Decided without routing, which would load an rpcv2Cbor service's model on the event loop.
             return false;
         }
         ServiceRuntime s = route(head);

@@ -6,7 +6,9 @@ public enum Protocol {
     AWS_JSON_1_1("aws.protocols#awsJson1_1"),
     REST_JSON_1("aws.protocols#restJson1"),
     REST_XML("aws.protocols#restXml"),
-    AWS_QUERY("aws.protocols#awsQuery");
+    AWS_QUERY("aws.protocols#awsQuery"),
+    /** Smithy RPC v2 CBOR (CloudWatch's newest SDKs). Last: a model that declares several protocols reports an older one. */
+    RPC_V2_CBOR("smithy.protocols#rpcv2Cbor");
 
     private final String traitId;
 

@@ -1,6 +1,7 @@
 package dev.cloudjar.core.protocol;
 
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.protocol.cbor.RpcV2CborCodec;
 import dev.cloudjar.core.protocol.json.AwsJsonCodec;
 import dev.cloudjar.core.protocol.json.RestJsonCodec;
 import dev.cloudjar.core.protocol.xml.AwsQueryCodec;
@@ -44,7 +45,8 @@ public final class Codecs {
                 .register(Protocol.AWS_JSON_1_1, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
                 .register(Protocol.REST_JSON_1, () -> new RestJsonCodec(validator))
                 .register(Protocol.AWS_QUERY, () -> new AwsQueryCodec(validator))
-                .register(Protocol.REST_XML, () -> new RestXmlCodec(validator));
+                .register(Protocol.REST_XML, () -> new RestXmlCodec(validator))
+                .register(Protocol.RPC_V2_CBOR, () -> new RpcV2CborCodec(validator));
     }
 
     public Codecs register(ProtocolCodec codec) {

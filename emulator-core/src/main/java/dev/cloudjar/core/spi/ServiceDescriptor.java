@@ -15,8 +15,9 @@ import java.util.List;
  * @param pathPrefixes  URI path prefixes that identify unsigned requests (e.g. "/2015-03-31/")
  * @param fallback      true for the one service that takes what no other claims (S3, as on AWS)
  * @param alternateProtocols other protocols the service also answers, chosen per request by its
- *                      form (awsQuery: a form post or an Action parameter without X-Amz-Target);
- *                      SQS speaks awsJson1_0 to current SDKs and awsQuery to older ones
+ *                      form (awsQuery: a form post or an Action parameter without X-Amz-Target;
+ *                      rpcv2Cbor: the smithy-protocol header); SQS speaks awsJson1_0 to current
+ *                      SDKs and awsQuery to older ones
  */
 public record ServiceDescriptor(String name, String signingName, Protocol protocol,
                                 String modelResource, String targetPrefix,

@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeaderSignatureTest {
     private static final byte[] JSON_BODY = "{\"TableName\":\"orders\"}".getBytes(StandardCharsets.UTF_8);
+    /** An indefinite-length empty CBOR map, as CloudWatch's SDKs send for an input with no member set. */
+    private static final byte[] CBOR_EMPTY_MAP = {(byte) 0xbf, (byte) 0xff};
     private static final String SIGNATURE_MISMATCH_JSON = "The request signature we calculated does not match the"
             + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
             + " documentation for details.";
@@ -53,6 +55,11 @@ class HeaderSignatureTest {
                     credentials, r -> { });
             case REST_XML -> signV4(http(SdkHttpMethod.GET, "localhost", "/bucket/key.txt")
                     .putHeader("x-amz-content-sha256", "required").build(), null, "s3", credentials, SdkSigning::s3);
+            case RPC_V2_CBOR -> signV4(http(SdkHttpMethod.POST, "monitoring.local",
+                    "/service/GraniteServiceVersion20100801/operation/ListMetrics")
+                    .putHeader("smithy-protocol", "rpc-v2-cbor")
+                    .putHeader("Content-Type", "application/cbor").build(),
+                    CBOR_EMPTY_MAP, "monitoring", credentials, r -> { });
         };
         return received(signed, false);
     }
@@ -63,7 +70,7 @@ class HeaderSignatureTest {
 
     @ParameterizedTest
     @CsvSource({"AWS_JSON_1_0, dynamodb", "AWS_JSON_1_1, dynamodb", "REST_JSON_1, lambda", "AWS_QUERY, sts",
-            "REST_XML, s3"})
+            "REST_XML, s3", "RPC_V2_CBOR, monitoring"})
     void requestSignedBySdkIsAttributedToTheKeysAccount(Protocol protocol, String service) {
         AuthResult result = verifier.verify(signedFor(protocol), protocol);
 
@@ -81,7 +88,8 @@ class HeaderSignatureTest {
                     + " signature you provided. Check your key and signing method.",
             "AWS_JSON_1_0 | InvalidSignatureException | 400 | " + SIGNATURE_MISMATCH_JSON,
             "REST_JSON_1  | InvalidSignatureException | 403 | " + SIGNATURE_MISMATCH_JSON,
-            "AWS_QUERY    | SignatureDoesNotMatch     | 403 | " + SIGNATURE_MISMATCH_JSON})
+            "AWS_QUERY    | SignatureDoesNotMatch     | 403 | " + SIGNATURE_MISMATCH_JSON,
+            "RPC_V2_CBOR  | InvalidSignatureException | 400 | " + SIGNATURE_MISMATCH_JSON})
     void requestSignedWithWrongSecretIsRefusedInTheProtocolsTerms(Protocol protocol, String code, int status,
                                                                   String message) {
         Request request = signedFor(protocol, AwsCredentialsIdentity.create(ACCESS_KEY, "not-the-secret"));

@@ -17,10 +17,13 @@ import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
+import dev.cloudjar.core.protocol.tree.TreeEncoding;
+import dev.cloudjar.core.protocol.tree.TreeErrors;
+import dev.cloudjar.core.protocol.tree.TreeShapeReader;
+import dev.cloudjar.core.protocol.tree.TreeShapeWriter;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -31,21 +34,6 @@ import java.util.Map;
 public final class AwsJsonCodec implements ProtocolCodec {
     static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
-    /**
-     * Namespaces the Coral framework puts in {@code __type} for errors no service models, e.g.
-     * DynamoDB's {@code com.amazon.coral.validate#ValidationException}.
-     */
-    private static final Map<String, String> FRAMEWORK_NAMESPACES = Map.of(
-            "ValidationException", "com.amazon.coral.validate#",
-            JsonValueReader.SERIALIZATION_EXCEPTION, "com.amazon.coral.service#",
-            UNKNOWN_OPERATION, "com.amazon.coral.service#",
-            "MissingAuthenticationTokenException", "com.amazon.coral.service#",
-            "UnrecognizedClientException", "com.amazon.coral.service#",
-            "InvalidSignatureException", "com.amazon.coral.service#",
-            "IncompleteSignatureException", "com.amazon.coral.service#",
-            "AccessDeniedException", "com.amazon.coral.service#",
-            "InternalFailure", "com.amazon.coral.service#");
-
     private final Protocol protocol;
     private final String contentType;
     private final Validator validator;
@@ -53,8 +41,8 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private final JsonValueReader reader = new JsonValueReader(false);
-    private final JsonValueWriter writer = new JsonValueWriter(false, mapper);
+    private final TreeShapeReader reader = new TreeShapeReader(TreeEncoding.AWS_JSON);
+    private final TreeShapeWriter writer = new TreeShapeWriter(TreeEncoding.AWS_JSON, mapper);
 
     /**
      * @param errorTypePrefixes by service shape name, what precedes the error name in
@@ -91,7 +79,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     @Override
     public Input parse(ServiceModel model, OperationModel operation, Request request) {
         Map<String, Object> members = reader.structure(operation.input(),
-                json(RequestBodies.bytes(request, JsonValueReader.SERIALIZATION_EXCEPTION)));
+                json(RequestBodies.bytes(request, TreeShapeReader.SERIALIZATION_EXCEPTION)));
         validator.validate(model, operation.input(), members);
         return new Input(members);
     }
@@ -104,7 +92,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
         try {
             return mapper.readTree(body);
         } catch (java.io.IOException e) {
-            throw new AwsException(JsonValueReader.SERIALIZATION_EXCEPTION, 400, "Malformed JSON request body");
+            throw new AwsException(TreeShapeReader.SERIALIZATION_EXCEPTION, 400, "Malformed JSON request body");
         }
     }
 
@@ -120,14 +108,14 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public Response writeError(ServiceModel model, OperationModel operation, AwsException error, String requestId) {
-        Shape shape = JsonErrors.shape(model, operation, error.code());
+        Shape shape = TreeErrors.shape(model, operation, error.code());
         ObjectNode body = mapper.createObjectNode();
         body.put("__type", errorType(model, shape, error.code()));
-        body.setAll(JsonErrors.body(writer, mapper, shape, JsonErrors.members(shape), error));
+        body.setAll(TreeErrors.body(writer, shape, TreeErrors.members(shape), error));
         Response response = response(error.status(), body, requestId);
         error.headers().forEach(response.headers()::set);
         if (model.service().traits().has("aws.protocols#awsQueryCompatible")) {
-            response.headers().set("x-amzn-query-error", queryError(shape, error));
+            response.headers().set("x-amzn-query-error", TreeErrors.queryError(shape, error));
         }
         return response;
     }
@@ -137,20 +125,13 @@ public final class AwsJsonCodec implements ProtocolCodec {
         if (shape != null) {
             return (prefix != null ? prefix : defaultErrorTypePrefix(shape)) + shape.name();
         }
-        String framework = FRAMEWORK_NAMESPACES.get(code);
+        String framework = TreeErrors.frameworkNamespace(code);
         return (framework != null ? framework : prefix != null ? prefix : "") + code;
     }
 
     /** awsJson1_0 services (DynamoDB, SQS) name the error with its namespace; awsJson1_1 ones (Cognito) do not. */
     private String defaultErrorTypePrefix(Shape shape) {
         return protocol == Protocol.AWS_JSON_1_0 ? shape.id().substring(0, shape.id().indexOf('#') + 1) : "";
-    }
-
-    /** SQS and other services moved from awsQuery still tell query clients their old code and fault. */
-    private static String queryError(Shape shape, AwsException error) {
-        String code = shape == null ? null : shape.traits().string("aws.protocols#awsQueryError", "code");
-        String fault = error.fault() == AwsException.Fault.SERVER ? "Receiver" : "Sender";
-        return (code != null ? code : error.code()) + ";" + fault;
     }
 
     private Response response(int status, ObjectNode body, String requestId) {

@@ -21,6 +21,10 @@ import dev.cloudjar.core.protocol.HttpRouter;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
+import dev.cloudjar.core.protocol.tree.TreeEncoding;
+import dev.cloudjar.core.protocol.tree.TreeErrors;
+import dev.cloudjar.core.protocol.tree.TreeShapeReader;
+import dev.cloudjar.core.protocol.tree.TreeShapeWriter;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 
@@ -43,11 +47,11 @@ public final class RestJsonCodec implements ProtocolCodec {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private final JsonValueReader reader = new JsonValueReader(true);
-    private final JsonValueWriter writer = new JsonValueWriter(true, mapper);
+    private final TreeShapeReader reader = new TreeShapeReader(TreeEncoding.REST_JSON);
+    private final TreeShapeWriter writer = new TreeShapeWriter(TreeEncoding.REST_JSON, mapper);
     private final HttpRouter router = new HttpRouter();
     private final HttpBindings bindings = new HttpBindings(
-            message -> new AwsException(JsonValueReader.SERIALIZATION_EXCEPTION, 400, message));
+            message -> new AwsException(TreeShapeReader.SERIALIZATION_EXCEPTION, 400, message));
 
     public RestJsonCodec(Validator validator) {
         this.validator = validator;
@@ -116,7 +120,7 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     private static byte[] body(Request request) {
-        return RequestBodies.bytes(request, JsonValueReader.SERIALIZATION_EXCEPTION);
+        return RequestBodies.bytes(request, TreeShapeReader.SERIALIZATION_EXCEPTION);
     }
 
     /** The body as JSON; an empty body is an empty object where the members form one. */
@@ -127,7 +131,7 @@ public final class RestJsonCodec implements ProtocolCodec {
         try {
             return mapper.readTree(body);
         } catch (IOException e) {
-            throw new AwsException(JsonValueReader.SERIALIZATION_EXCEPTION, 400, "Malformed JSON request body");
+            throw new AwsException(TreeShapeReader.SERIALIZATION_EXCEPTION, 400, "Malformed JSON request body");
         }
     }
 
@@ -185,7 +189,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     @Override
     public Response writeError(ServiceModel model, OperationModel operation, AwsException error, String requestId) {
-        Shape shape = JsonErrors.shape(model, operation, error.code());
+        Shape shape = TreeErrors.shape(model, operation, error.code());
         Headers headers = new Headers();
         headers.set("Content-Type", JSON_TYPE);
         headers.set("x-amzn-RequestId", requestId);
@@ -195,7 +199,7 @@ public final class RestJsonCodec implements ProtocolCodec {
         if (shape != null) {
             bindings.writeHeaders(shape, error.members(), headers);
         }
-        byte[] body = bytes(JsonErrors.body(writer, mapper, shape, bodyMembers, error));
+        byte[] body = bytes(TreeErrors.body(writer, shape, bodyMembers, error));
         return new Response(error.status(), headers, ResponseBody.of(body));
     }
 

@@ -27,10 +27,32 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ConformanceSuite {
+    /** A skip reason the lists of several protocols give. */
+    public static final String CONTENT_LENGTH = "expects Content-Length: 0, which the HTTP server "
+            + "(HttpDispatchHandler) sets on every response from the body's length; a codec's response has none";
+
     private ConformanceSuite() {
     }
 
-    private record Outcome(String id, String skipReason, Throwable failure) {
+    private record Outcome(String id, Group group, String skipReason, Throwable failure) {
+    }
+
+    /** What the report counts apart: requests the server parses, responses and errors it writes, requests it rejects. */
+    private enum Group {
+        REQUESTS("requests"), RESPONSES("responses"), MALFORMED_REQUESTS("malformed requests");
+
+        private final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        static Group of(ConformanceCase c) {
+            if (c instanceof ConformanceCase.RequestCase) {
+                return REQUESTS;
+            }
+            return c instanceof ConformanceCase.MalformedCase ? MALFORMED_REQUESTS : RESPONSES;
+        }
     }
 
     public static Stream<DynamicTest> dynamicTests(Protocol protocol, ProtocolCodec codec, Map<String, String> skips) {
@@ -39,7 +61,8 @@ public final class ConformanceSuite {
         Set<String> ids = new HashSet<>();
         for (ConformanceCase c : SmithyProtocolTests.load().cases(protocol)) {
             ids.add(c.id());
-            outcomes.add(skips.containsKey(c.id()) ? new Outcome(c.id(), skips.get(c.id()), null) : run(runner, c));
+            outcomes.add(skips.containsKey(c.id()) ? new Outcome(c.id(), Group.of(c), skips.get(c.id()), null)
+                    : run(runner, c));
         }
         report(protocol, outcomes);
         List<String> stale = skips.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
@@ -55,9 +78,9 @@ public final class ConformanceSuite {
     private static Outcome run(ConformanceRunner runner, ConformanceCase c) {
         try {
             runner.run(c);
-            return new Outcome(c.id(), null, null);
+            return new Outcome(c.id(), Group.of(c), null, null);
         } catch (Throwable t) {
-            return new Outcome(c.id(), null, t);
+            return new Outcome(c.id(), Group.of(c), null, t);
         }
     }
 
@@ -74,15 +97,22 @@ public final class ConformanceSuite {
     }
 
     private static void report(Protocol protocol, List<Outcome> outcomes) {
-        long skipped = outcomes.stream().filter(o -> o.skipReason() != null).count();
-        long failed = outcomes.stream().filter(o -> o.failure() != null).count();
-        long passed = outcomes.size() - skipped - failed;
-        System.out.printf("Smithy protocol tests %s: %d passed, %d failed, %d skipped (of %d)%n",
-                protocol.traitId(), passed, failed, skipped, outcomes.size());
+        System.out.printf("Smithy protocol tests %s: %s%n", protocol.traitId(), counts(outcomes));
+        for (Group group : Group.values()) {
+            System.out.printf("  %s: %s%n", group.label,
+                    counts(outcomes.stream().filter(o -> o.group() == group).toList()));
+        }
         outcomes.stream().filter(o -> o.skipReason() != null)
                 .forEach(o -> System.out.printf("  skipped %s: %s%n", o.id(), o.skipReason()));
         outcomes.stream().filter(o -> o.failure() != null)
                 .forEach(o -> System.out.printf("  FAILED %s: %s%n", o.id(), firstLine(o.failure())));
+    }
+
+    private static String counts(List<Outcome> outcomes) {
+        long skipped = outcomes.stream().filter(o -> o.skipReason() != null).count();
+        long failed = outcomes.stream().filter(o -> o.failure() != null).count();
+        long passed = outcomes.size() - skipped - failed;
+        return String.format("%d passed, %d failed, %d skipped (of %d)", passed, failed, skipped, outcomes.size());
     }
 
     private static String firstLine(Throwable t) {

@@ -1,7 +1,13 @@
 package dev.cloudjar.core.protocol.conformance;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORParser;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import org.w3c.dom.Document;
@@ -11,11 +17,13 @@ import org.w3c.dom.Node;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +34,15 @@ import java.util.TreeMap;
 /**
  * Type-aware equality for the harness: parsed values (numbers of the exact Java type the model
  * implies, NaN equal to NaN, blobs and streams by bytes, documents structurally) and bodies by
- * media type (JSON structurally, XML ignoring insignificant whitespace and attribute order, forms
- * as parameter maps).
+ * media type (JSON and CBOR structurally, XML ignoring insignificant whitespace and attribute
+ * order, forms as parameter maps).
  */
 final class Equivalence {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CBORMapper CBOR = new CBORMapper();
+    private static final String CBOR_TYPE = "application/cbor";
+    /** Where a CBOR body's tag 1 (epoch timestamp) shows in the tree it is compared as. */
+    private static final String TIMESTAMP_TAG = "tag 1";
 
     private Equivalence() {
     }
@@ -121,8 +133,16 @@ final class Equivalence {
         return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
+    /** Whether the cases write bodies of this media type in base64. */
+    static boolean isBinary(String mediaType) {
+        return CBOR_TYPE.equals(mediaType);
+    }
+
     /** Null when the bodies mean the same for the media type, else how they differ. */
     static String bodyDifference(String mediaType, String expected, byte[] actual) {
+        if (CBOR_TYPE.equals(mediaType)) {
+            return cborDifference(Base64.getDecoder().decode(expected), actual);
+        }
         String actualText = new String(actual, StandardCharsets.UTF_8);
         if (expected.isBlank() && actualText.isBlank()) {
             return null;
@@ -142,11 +162,74 @@ final class Equivalence {
         }
     }
 
-    /** JSON equality where 1 and 1.0 are the same number. */
+    /** JSON equality where 1 and 1.0 are the same number, and NaN is NaN. */
     static boolean jsonEquals(JsonNode expected, JsonNode actual) {
-        return expected.equals((a, b) -> a.isNumber() && b.isNumber()
-                ? a.decimalValue().compareTo(b.decimalValue())
+        return expected.equals((a, b) -> a.isNumber() && b.isNumber() ? compareNumbers(a, b)
                 : a.equals(b) ? 0 : 1, actual);
+    }
+
+    /** By decimal value, except NaN and the infinities, which have none (CBOR spells them as floats). */
+    private static int compareNumbers(JsonNode a, JsonNode b) {
+        return nonFinite(a) || nonFinite(b) ? Double.compare(a.doubleValue(), b.doubleValue())
+                : a.decimalValue().compareTo(b.decimalValue());
+    }
+
+    private static boolean nonFinite(JsonNode number) {
+        return number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue());
+    }
+
+    /**
+     * CBOR bodies compared as trees, whatever their lengths are encoded as (definite or not) and
+     * however wide their numbers are; a timestamp's tag 1 must be where the case has it.
+     */
+    private static String cborDifference(byte[] expected, byte[] actual) {
+        if (expected.length == 0 && actual.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode expectedTree = cborTree(expected);
+            JsonNode actualTree = cborTree(actual);
+            return jsonEquals(expectedTree, actualTree) ? null
+                    : "body: expected " + expectedTree + " but was " + actualTree;
+        } catch (IOException | RuntimeException e) {
+            return "body: expected CBOR " + Base64.getEncoder().encodeToString(expected) + " but was "
+                    + Base64.getEncoder().encodeToString(actual) + " (" + e + ")";
+        }
+    }
+
+    private static JsonNode cborTree(byte[] cbor) throws IOException {
+        try (CBORParser parser = CBOR.getFactory().createParser(cbor)) {
+            parser.nextToken();
+            JsonNode tree = cborValue(parser);
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing data after the body");
+            }
+            return tree;
+        }
+    }
+
+    /** The value at the parser's token; one tagged with 1 is wrapped as {"tag 1": value}. */
+    private static JsonNode cborValue(CBORParser parser) throws IOException {
+        boolean timestamp = parser.getCurrentTag() == 1;
+        JsonNode value;
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                object.set(name, cborValue(parser));
+            }
+            value = object;
+        } else if (parser.currentToken() == JsonToken.START_ARRAY) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(cborValue(parser));
+            }
+            value = array;
+        } else {
+            value = CBOR.readTree(parser);
+        }
+        return timestamp ? JsonNodeFactory.instance.objectNode().set(TIMESTAMP_TAG, value) : value;
     }
 
     private static boolean xmlEquals(String expected, byte[] actual) throws Exception {

@@ -26,9 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The official Smithy AWS protocol tests (smithy-aws-protocol-tests), read from the test classpath
- * and turned into server-direction cases over Cloudjar {@link ServiceModel}s: each protocol-test
- * service is serialized to the JSON AST and loaded the way a real service model is.
+ * The official Smithy protocol tests (smithy-aws-protocol-tests for AWS's protocols,
+ * smithy-protocol-tests for rpcv2Cbor), read from the test classpath and turned into
+ * server-direction cases over Cloudjar {@link ServiceModel}s: each protocol-test service is
+ * serialized to the JSON AST and loaded the way a real service model is.
  */
 public final class SmithyProtocolTests {
     private final Model model;
@@ -53,42 +54,67 @@ public final class SmithyProtocolTests {
         static final SmithyProtocolTests INSTANCE = new SmithyProtocolTests();
     }
 
-    /** Every server-side case of the protocol, in model order, each id once. */
+    /**
+     * Every server-side case of the protocol, in model order (requests and malformed requests
+     * first), each id once: a case shared by several services runs once.
+     */
     public List<ConformanceCase> cases(Protocol protocol) {
         ShapeId protocolId = ShapeId.from(protocol.traitId());
-        Map<String, ConformanceCase> cases = new LinkedHashMap<>();
+        Map<ServiceShape, ServiceModel> services = new LinkedHashMap<>();
         for (ServiceShape service : model.getServiceShapes()) {
             if (service.findTrait(protocolId).isPresent()) {
-                collect(service, protocolId, cases);
+                services.put(service, ServiceModel.fromAst(ast, service.getId().toString()));
             }
         }
+        Map<String, ConformanceCase> cases = new LinkedHashMap<>();
+        services.forEach((service, serviceModel) -> collectRequests(service, serviceModel, protocolId, cases));
+        services.forEach((service, serviceModel) -> collectResponses(service, serviceModel, protocolId, cases));
         return new ArrayList<>(cases.values());
     }
 
-    private void collect(ServiceShape service, ShapeId protocolId, Map<String, ConformanceCase> cases) {
-        ServiceModel serviceModel = ServiceModel.fromAst(ast, service.getId().toString());
+    private void collectRequests(ServiceShape service, ServiceModel serviceModel, ShapeId protocolId,
+                                 Map<String, ConformanceCase> cases) {
         for (OperationShape op : TopDownIndex.of(model).getContainedOperations(service)) {
             OperationModel operation = serviceModel.operation(op.getId().getName());
             op.getTrait(HttpRequestTestsTrait.class).ifPresent(t -> t.getTestCases().stream()
                     .filter(c -> c.getProtocol().equals(protocolId) && serverSide(c.getAppliesTo().orElse(null)))
                     .forEach(c -> cases.putIfAbsent(c.getId(),
-                            new ConformanceCase.RequestCase(serviceModel, operation, c))));
-            op.getTrait(HttpResponseTestsTrait.class).ifPresent(t -> t.getTestCases().stream()
-                    .filter(c -> c.getProtocol().equals(protocolId) && serverSide(c.getAppliesTo().orElse(null)))
-                    .forEach(c -> cases.putIfAbsent(c.getId(),
-                            new ConformanceCase.ResponseCase(serviceModel, operation, c))));
+                            new ConformanceCase.RequestCase(c.getId(), serviceModel, operation, c))));
             op.getTrait(HttpMalformedRequestTestsTrait.class).ifPresent(t -> t.getTestCases().stream()
                     .filter(c -> c.getProtocol().equals(protocolId))
                     .forEach(c -> cases.putIfAbsent(c.getId(),
-                            new ConformanceCase.MalformedCase(serviceModel, operation, c))));
+                            new ConformanceCase.MalformedCase(c.getId(), serviceModel, operation, c))));
+        }
+    }
+
+    /** Response and error cases, after every request case, so that one named like a request case is told apart. */
+    private void collectResponses(ServiceShape service, ServiceModel serviceModel, ShapeId protocolId,
+                                  Map<String, ConformanceCase> cases) {
+        for (OperationShape op : TopDownIndex.of(model).getContainedOperations(service)) {
+            OperationModel operation = serviceModel.operation(op.getId().getName());
+            op.getTrait(HttpResponseTestsTrait.class).ifPresent(t -> t.getTestCases().stream()
+                    .filter(c -> c.getProtocol().equals(protocolId) && serverSide(c.getAppliesTo().orElse(null)))
+                    .forEach(c -> {
+                        String id = responseId(c.getId(), cases);
+                        cases.putIfAbsent(id, new ConformanceCase.ResponseCase(id, serviceModel, operation, c));
+                    }));
             for (ShapeId errorId : op.getErrors(service)) {
                 model.expectShape(errorId).getTrait(HttpResponseTestsTrait.class).ifPresent(t -> t.getTestCases()
                         .stream()
                         .filter(c -> c.getProtocol().equals(protocolId) && serverSide(c.getAppliesTo().orElse(null)))
-                        .forEach(c -> cases.putIfAbsent(c.getId(), new ConformanceCase.ErrorCase(serviceModel,
-                                operation, serviceModel.shape(errorId.toString()), c))));
+                        .forEach(c -> {
+                            String id = responseId(c.getId(), cases);
+                            cases.putIfAbsent(id, new ConformanceCase.ErrorCase(id, serviceModel, operation,
+                                    serviceModel.shape(errorId.toString()), c));
+                        }));
             }
         }
+    }
+
+    private static String responseId(String caseId, Map<String, ConformanceCase> cases) {
+        ConformanceCase same = cases.get(caseId);
+        boolean namesARequest = same instanceof ConformanceCase.RequestCase || same instanceof ConformanceCase.MalformedCase;
+        return namesARequest ? caseId + " (response)" : caseId;
     }
 
     private static boolean serverSide(AppliesTo appliesTo) {

@@ -62,7 +62,10 @@ class XmlProtocolConformanceTest {
                 Map.entry("RestXmlSupportsNaNFloatQueryValues", QUERY_PARAMS_MAP),
                 Map.entry("RestXmlSupportsInfinityFloatQueryValues", QUERY_PARAMS_MAP),
                 Map.entry("RestXmlSupportsNegativeInfinityFloatQueryValues", QUERY_PARAMS_MAP),
-                Map.entry("RestXmlZeroAndFalseQueryValues", QUERY_PARAMS_MAP)));
+                Map.entry("RestXmlZeroAndFalseQueryValues", QUERY_PARAMS_MAP),
+                Map.entry("RestXmlHttpPayloadWithUnsetUnion (response)", ConformanceSuite.CONTENT_LENGTH),
+                Map.entry("XmlNamespaceSimpleScalarProperties (response)", "the case's body has <DoubleDribble> "
+                        + "before <Nested>, against the model's member order that the XML writer follows")));
     }
 
     private static final String NAMESPACED_ERRORS =

@@ -1,10 +1,11 @@
-package dev.cloudjar.core.protocol.json;
+package dev.cloudjar.core.protocol.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -26,9 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -38,20 +41,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Feeds generated hostile requests (random members, wrong types, broken JSON, bad labels,
- * headers and query values) to the JSON codecs over the Smithy protocol-test models: each must
- * parse or be rejected with a 4xx AwsException that renders as the protocol's error, never
- * escape as any other exception. Seeded, so a failure names a reproducible request.
+ * Feeds generated hostile requests (random members, wrong types, broken JSON or CBOR, bad labels,
+ * headers and query values) to the codecs that walk shapes over a document tree (awsJson,
+ * restJson1, rpcv2Cbor) over the Smithy protocol-test models: each must parse or be rejected with
+ * a 4xx AwsException that renders as the protocol's error, never escape as any other exception.
+ * Seeded, so a failure names a reproducible request.
  */
-class JsonCodecRobustnessTest {
+class TreeCodecRobustnessTest {
     private static final int REQUESTS = 1_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CBOR = new CBORMapper();
 
     private final Codecs codecs = Codecs.standard();
 
     @ParameterizedTest
-    @EnumSource(value = Protocol.class, names = {"AWS_JSON_1_0", "AWS_JSON_1_1", "REST_JSON_1"})
+    @EnumSource(value = Protocol.class, names = {"AWS_JSON_1_0", "AWS_JSON_1_1", "REST_JSON_1", "RPC_V2_CBOR"})
     void everyMalformedRequestParsesOrIsRejectedWithAClientError(Protocol protocol) throws IOException {
         ProtocolCodec codec = codecs.forProtocol(protocol);
         List<ServiceModel> models = SmithyProtocolTests.load().cases(protocol).stream()
@@ -62,8 +67,11 @@ class JsonCodecRobustnessTest {
             ServiceModel model = models.get(random.nextInt(models.size()));
             List<OperationModel> operations = new ArrayList<>(model.operations().values());
             OperationModel target = operations.get(random.nextInt(operations.size()));
-            Request request = protocol == Protocol.REST_JSON_1
-                    ? restRequest(target, random) : rpcRequest(model, target, random);
+            Request request = switch (protocol) {
+                case REST_JSON_1 -> restRequest(target, random);
+                case RPC_V2_CBOR -> cborRequest(model, target, random);
+                default -> rpcRequest(model, target, random);
+            };
             rejected += outcome(protocol, codec, model, request, "request " + i + " " + request) ? 0 : 1;
         }
         System.out.printf("%s: %d of %d generated requests rejected%n", protocol, rejected, REQUESTS);
@@ -90,7 +98,8 @@ class JsonCodecRobustnessTest {
     private static void assertErrorShape(Protocol protocol, Response response, AwsException e, String description)
             throws IOException {
         assertEquals(e.status(), response.status(), description);
-        JsonNode body = JSON.readTree(((ResponseBody.Bytes) response.body()).bytes());
+        JsonNode body = (protocol == Protocol.RPC_V2_CBOR ? CBOR : JSON)
+                .readTree(((ResponseBody.Bytes) response.body()).bytes());
         assertTrue(body.isObject(), description);
         if (protocol == Protocol.REST_JSON_1) {
             assertEquals(e.code(), response.headers().first("X-Amzn-Errortype"), description);
@@ -104,6 +113,17 @@ class JsonCodecRobustnessTest {
         String target = random.nextInt(20) == 0 ? model.serviceName() + ".NoSuchOperation"
                 : model.serviceName() + "." + operation.name();
         return new Request("POST", "/", Headers.of("X-Amz-Target", target), RequestBody.of(body(operation, random)));
+    }
+
+    /** Now and then a GET, a foreign X-Amz-Target or an unknown operation; the body is CBOR, or broken. */
+    private static Request cborRequest(ServiceModel model, OperationModel operation, Random random) {
+        String name = random.nextInt(20) == 0 ? "NoSuchOperation" : operation.name();
+        Headers headers = Headers.of("smithy-protocol", "rpc-v2-cbor", "Content-Type", "application/cbor");
+        if (random.nextInt(30) == 0) {
+            headers.set("X-Amz-Target", model.serviceName() + "." + name);
+        }
+        return new Request(random.nextInt(30) == 0 ? "GET" : "POST",
+                "/service/" + model.serviceName() + "/operation/" + name, headers, RequestBody.of(cborBody(operation, random)));
     }
 
     /** The operation's URI with random label values and random values for its query and header members. */
@@ -135,7 +155,7 @@ class JsonCodecRobustnessTest {
 
     /** A JSON body for the input shape, mutated; or broken JSON, JSON of the wrong kind, or noise. */
     private static byte[] body(OperationModel operation, Random random) {
-        String json = value(operation.input(), random, 0).toString();
+        String json = value(operation.input(), random, 0, false).toString();
         return switch (random.nextInt(8)) {
             case 0 -> json.substring(0, random.nextInt(json.length() + 1)).getBytes(StandardCharsets.UTF_8);
             case 1 -> List.of("[]", "42", "\"text\"", "null", "{\"a\":}", "{}{}").get(random.nextInt(6))
@@ -145,28 +165,51 @@ class JsonCodecRobustnessTest {
         };
     }
 
-    /** A value for the shape, of the right JSON kind three times in four. */
-    private static JsonNode value(Shape shape, Random random, int depth) {
+    /**
+     * A CBOR body for the input shape, mutated; or cut short, of the wrong kind, or noise. An empty
+     * body is a valid one (an input with no member set).
+     */
+    private static byte[] cborBody(OperationModel operation, Random random) {
+        try {
+            byte[] cbor = CBOR.writeValueAsBytes(value(operation.input(), random, 0, true));
+            return switch (random.nextInt(8)) {
+                case 0 -> Arrays.copyOf(cbor, random.nextInt(cbor.length + 1));
+                case 1 -> CBOR.writeValueAsBytes(wrongKind(random));
+                case 2 -> noise(random);
+                default -> cbor;
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A value for the shape, of the right kind three times in four.
+     *
+     * @param cbor true when blobs are byte strings, false when base64 text
+     */
+    private static JsonNode value(Shape shape, Random random, int depth, boolean cbor) {
         if (random.nextInt(4) == 0 || depth > 4) {
             return wrongKind(random);
         }
         return switch (shape.type()) {
             case STRING, ENUM -> NODES.textNode(randomText(random));
-            case BLOB -> NODES.textNode(random.nextBoolean() ? "YmxvYg==" : randomText(random));
+            case BLOB -> cbor ? NODES.binaryNode(randomText(random).getBytes(StandardCharsets.UTF_8))
+                    : NODES.textNode(random.nextBoolean() ? "YmxvYg==" : randomText(random));
             case BOOLEAN -> NODES.booleanNode(random.nextBoolean());
             case BYTE, SHORT, INTEGER, INT_ENUM, LONG, BIG_INTEGER -> NODES.numberNode(random.nextLong());
             case FLOAT, DOUBLE, BIG_DECIMAL, TIMESTAMP -> NODES.numberNode(random.nextDouble() * 1e10);
             case LIST, SET -> {
                 ArrayNode list = NODES.arrayNode();
                 for (int i = random.nextInt(3); i > 0; i--) {
-                    list.add(value(shape.listMember().target(), random, depth + 1));
+                    list.add(value(shape.listMember().target(), random, depth + 1, cbor));
                 }
                 yield list;
             }
             case MAP -> {
                 ObjectNode map = NODES.objectNode();
                 for (int i = random.nextInt(3); i > 0; i--) {
-                    map.set(randomText(random), value(shape.mapValue().target(), random, depth + 1));
+                    map.set(randomText(random), value(shape.mapValue().target(), random, depth + 1, cbor));
                 }
                 yield map;
             }
@@ -174,7 +217,7 @@ class JsonCodecRobustnessTest {
                 ObjectNode object = NODES.objectNode();
                 for (Member member : shape.members().values()) {
                     if (random.nextBoolean()) {
-                        object.set(member.name(), value(member.target(), random, depth + 1));
+                        object.set(member.name(), value(member.target(), random, depth + 1, cbor));
                     }
                 }
                 if (random.nextInt(5) == 0) {
@@ -187,13 +230,14 @@ class JsonCodecRobustnessTest {
     }
 
     private static JsonNode wrongKind(Random random) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0 -> NODES.textNode(randomText(random));
             case 1 -> NODES.numberNode(random.nextDouble());
             case 2 -> NODES.booleanNode(true);
             case 3 -> NODES.arrayNode().add(1).add("x");
             case 4 -> NODES.objectNode().put("x", 1);
             case 5 -> NODES.nullNode();
+            case 6 -> NODES.binaryNode(new byte[] {0, -1});
             default -> NODES.numberNode(new BigInteger("123456789012345678901234567890"));
         };
     }
