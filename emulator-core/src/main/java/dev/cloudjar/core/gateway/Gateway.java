@@ -7,6 +7,7 @@ import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.Codecs;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationHandler;
@@ -91,7 +92,8 @@ public final class Gateway {
             Scope scope = new Scope(caller.principal().accountId(), region);
             ServiceModel model = service.model();
             ProtocolCodec codec = codecs.forProtocol(protocol);
-            operation = codec.operation(model, request);
+            OperationRoute route = codec.route(model, request);
+            operation = route.operation();
             OperationHandler handler = service.handler(operation.name());
             if (handler == null) {
                 throw GatewayErrors.notImplemented(protocol, model.serviceName(), operation.name());
@@ -99,7 +101,7 @@ public final class Gateway {
             if (caller.isAnonymous() && !allowsAnonymous(operation)) {
                 throw GatewayErrors.missingAuthentication(protocol);
             }
-            Input input = codec.parse(model, operation, request);
+            Input input = codec.parse(model, route, request);
             RequestContext context = new RequestContext(requestId, service.name(), operation.name(), scope,
                     caller.principal(), endpoint(request), clock.instant());
             Output output = handler.handle(context, input);

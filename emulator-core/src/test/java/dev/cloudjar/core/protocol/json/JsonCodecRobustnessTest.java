@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -74,8 +75,9 @@ class JsonCodecRobustnessTest {
                                    String description) throws IOException {
         OperationModel operation = null;
         try {
-            operation = codec.operation(model, request);
-            codec.parse(model, operation, request);
+            OperationRoute route = codec.route(model, request);
+            operation = route.operation();
+            codec.parse(model, route, request);
             return true;
         } catch (AwsException e) {
             assertTrue(e.status() >= 400 && e.status() < 500, description + ": " + e.code() + " " + e.status());
