@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The request path as ordered steps, each one concern: request id → local routes (admin, raw)
- * → service routing → authentication → operation resolution → anonymous access → input parsing →
- * authorization → invocation. The steps that need only the head run as
+ * → host routing → service routing → authentication → operation resolution → anonymous access →
+ * input parsing → authorization → invocation. The steps that need only the head run as
  * it arrives (and decide whether the body streams); the rest run on a worker thread once the body
  * is here. Every failure is answered by the {@link ErrorRenderer} in the request's protocol;
  * nothing unexpected leaks to the client.
@@ -30,7 +30,8 @@ public final class Gateway {
                    AdminRoutes admin, List<RawRoute> rawRoutes, String defaultRegion, Clock clock) {
         this.errors = new ErrorRenderer(codecs);
         ServiceRouting serviceRouting = new ServiceRouting(new ServiceRouter(services, authenticator));
-        this.onHead = List.of(new AssignRequestId(), new LocalRoutes(admin, rawRoutes, errors), serviceRouting);
+        this.onHead = List.of(new AssignRequestId(), new LocalRoutes(admin, rawRoutes, errors),
+                new HostRouting(services), serviceRouting);
         this.onRequest = List.of(serviceRouting, new Authentication(authenticator, defaultRegion),
                 new OperationResolution(codecs), new AnonymousAccess(), new InputParsing(codecs),
                 new Authorization(authorizer), new Invocation(codecs, errors, clock));

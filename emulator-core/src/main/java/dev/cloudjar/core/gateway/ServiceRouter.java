@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides which service a request is for, in the order AWS's own front ends make it knowable:
- * the SigV4 credential scope, the X-Amz-Target header, a service's path prefix, the query
- * protocol's Action, and finally the fallback service (S3, which owns bare paths and virtual
- * hosts such as {@code bucket.localhost}).
+ * Decides which service a request is for, in the order AWS's own front ends make it knowable
+ * (after {@link HostRouting}): the SigV4 credential scope, the X-Amz-Target header, a service's
+ * path prefix, the query protocol's Action, and finally the fallback service (S3, which owns bare
+ * paths and virtual hosts such as {@code bucket.localhost}).
  */
 final class ServiceRouter {
     private final List<ServiceRuntime> services;

@@ -3,7 +3,7 @@ package dev.cloudjar.core.gateway;
 import dev.cloudjar.core.http.Request;
 
 /**
- * The step that finds the service and the protocol the request speaks, unless a step before it has.
+ * The step that finds the service and the protocol the request speaks, unless host routing has.
  * It runs when the head arrives, and again once the body has, for the one request its head
  * cannot place: an unsigned form post, whose Action is in the body. With no service at all, the
  * request is answered in the protocol its form shows, naming what Cloudjar does not emulate.
