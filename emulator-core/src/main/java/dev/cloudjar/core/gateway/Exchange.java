@@ -7,6 +7,10 @@ import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.TraceHeader;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One request on its way through the gateway's steps: what each step found, for the steps after
@@ -25,6 +29,8 @@ public final class Exchange {
     private OperationRoute route;
     private OperationTable.Entry entry;
     private Input input;
+    private TraceHeader trace;
+    private Map<String, String> responseHeaders = Map.of();
     private Response response;
 
     Exchange(Request request) {
@@ -112,6 +118,26 @@ public final class Exchange {
 
     void input(Input parsed) {
         this.input = parsed;
+    }
+
+    TraceHeader trace() {
+        return trace;
+    }
+
+    void trace(TraceHeader header) {
+        this.trace = header;
+    }
+
+    /** Headers a step adds to the operation's answer (beyond what the codec writes). */
+    Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    void responseHeader(String name, String value) {
+        if (responseHeaders.isEmpty()) {
+            responseHeaders = new LinkedHashMap<>();
+        }
+        responseHeaders.put(name, value);
     }
 
     /** The answer, once a step has one; the steps after it do not run. */

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * The request path as ordered steps, each one concern: request id → local routes (admin, raw)
  * → host routing → service routing → authentication → operation resolution → anonymous access →
- * input parsing → authorization → invocation. The steps that need only the head run as
+ * input parsing → authorization → tracing → invocation. The steps that need only the head run as
  * it arrives (and decide whether the body streams); the rest run on a worker thread once the body
  * is here. Every failure is answered by the {@link ErrorRenderer} in the request's protocol;
  * nothing unexpected leaks to the client.
@@ -34,7 +34,7 @@ public final class Gateway {
                 new HostRouting(services), serviceRouting);
         this.onRequest = List.of(serviceRouting, new Authentication(authenticator, defaultRegion),
                 new OperationResolution(codecs), new AnonymousAccess(), new InputParsing(codecs),
-                new Authorization(authorizer), new Invocation(codecs, errors, clock));
+                new Authorization(authorizer), new Tracing(clock), new Invocation(codecs, errors, clock));
     }
 
     /**

@@ -32,7 +32,8 @@ final class Invocation implements GatewayStep {
         ServiceRuntime service = exchange.service();
         OperationModel operation = exchange.route().operation();
         RequestContext context = new RequestContext(exchange.requestId(), service.name(), operation.name(),
-                exchange.scope(), exchange.caller().principal(), endpoint(exchange.request()), clock.instant());
+                exchange.scope(), exchange.caller().principal(), endpoint(exchange.request()), clock.instant(),
+                exchange.trace());
         Output output = exchange.entry().handler().handle(context, exchange.input());
         if (output.pending() != null) {
             exchange.respond(Response.later(output.pending().handle((later, failure) -> failure == null
@@ -47,6 +48,7 @@ final class Invocation implements GatewayStep {
         ProtocolCodec codec = codecs.forProtocol(exchange.protocol());
         Response response = codec.write(model, exchange.route().operation(), output, exchange.requestId());
         output.headers().forEach(response.headers()::set);
+        exchange.responseHeaders().forEach(response.headers()::set);
         return response;
     }
 

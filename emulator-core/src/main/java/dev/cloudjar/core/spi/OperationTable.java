@@ -8,7 +8,7 @@ import java.util.Map;
  * The explicit table of a service's implemented operations, by their AWS names:
  * {@code table.on("DeleteBucket", this::deleteBucket)}. No reflection on method names. Every
  * entry also declares what IAM evaluates for it (the action, and the resource where the entry
- * names one).
+ * names one) and whether AWS echoes the request's X-Amzn-Trace-Id on its answer.
  */
 public final class OperationTable {
     private final String signingName;
@@ -20,22 +20,28 @@ public final class OperationTable {
      * @param iamAction         the IAM action a policy names, {@code <signing name>:<OperationName>}
      *                          unless declared otherwise (S3's ListObjectsV2 is {@code s3:ListBucket})
      * @param resource          the resource's ARN, or null while the operation declares none
+     * @param echoesTraceHeader whether AWS answers with X-Amzn-Trace-Id (Lambda's Invoke does)
      */
-    public record Entry(String operation, OperationHandler handler, String iamAction, ResourceArn resource) {
+    public record Entry(String operation, OperationHandler handler, String iamAction, ResourceArn resource,
+                        boolean echoesTraceHeader) {
     }
 
     /** What an entry declares beyond its handler; every part is optional. */
-    public record Declaration(String iamAction, ResourceArn resource) {
+    public record Declaration(String iamAction, ResourceArn resource, boolean echoesTraceHeader) {
         public static Declaration none() {
-            return new Declaration(null, null);
+            return new Declaration(null, null, false);
         }
 
         public Declaration withIamAction(String action) {
-            return new Declaration(action, resource);
+            return new Declaration(action, resource, echoesTraceHeader);
         }
 
         public Declaration withResource(ResourceArn arn) {
-            return new Declaration(iamAction, arn);
+            return new Declaration(iamAction, arn, echoesTraceHeader);
+        }
+
+        public Declaration withTraceHeaderEcho() {
+            return new Declaration(iamAction, resource, true);
         }
     }
 
@@ -50,7 +56,7 @@ public final class OperationTable {
 
     public OperationTable on(String operation, OperationHandler handler, Declaration declaration) {
         String action = declaration.iamAction() != null ? declaration.iamAction() : signingName + ":" + operation;
-        Entry entry = new Entry(operation, handler, action, declaration.resource());
+        Entry entry = new Entry(operation, handler, action, declaration.resource(), declaration.echoesTraceHeader());
         if (entries.putIfAbsent(operation, entry) != null) {
             throw new IllegalStateException("operation registered twice: " + operation);
         }

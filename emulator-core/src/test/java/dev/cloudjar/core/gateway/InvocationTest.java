@@ -11,6 +11,7 @@ import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.TraceHeader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InvocationTest {
+    private static final TraceHeader TRACE = new TraceHeader("1-5759e988-bd862e3fe1be46a994272793", null, "0");
+
     private final Codecs codecs = Codecs.standard();
     private final Invocation step = new Invocation(codecs, new ErrorRenderer(codecs), Clock.fixed(now(), ZoneOffset.UTC));
     private final ServiceRuntime echo = echoService();
@@ -40,6 +43,7 @@ class InvocationTest {
         exchange.operation(OperationRoute.of(echo.model().operation("Echo")),
                 new OperationTable("echo").on("Echo", handler).entry("Echo"));
         exchange.input(new Input(Map.of("Message", "hi")));
+        exchange.trace(TRACE);
         return exchange;
     }
 
@@ -52,7 +56,7 @@ class InvocationTest {
         });
         step.apply(exchange);
         assertEquals(new RequestContext("req-1", "echo", "Echo", new Scope("111122223333", "eu-west-1"), ALICE,
-                "http://localhost:4566", now()), seen.get());
+                "http://localhost:4566", now(), TRACE), seen.get());
         Response response = exchange.response();
         assertEquals(200, response.status());
         assertEquals("{\"Message\":\"hi\"}", text(response));
@@ -60,10 +64,12 @@ class InvocationTest {
     }
 
     @Test
-    void headersOfTheOutputJoinTheCodecsOwn() {
+    void headersOfTheOutputAndOfEarlierStepsJoinTheCodecsOwn() {
         Exchange exchange = ready((context, input) -> Output.empty().header("Access-Control-Allow-Origin", "*"));
+        exchange.responseHeader("X-Amzn-Trace-Id", TRACE.toString());
         step.apply(exchange);
         assertEquals("*", exchange.response().headers().first("Access-Control-Allow-Origin"));
+        assertEquals(TRACE.toString(), exchange.response().headers().first("X-Amzn-Trace-Id"));
     }
 
     @Test
