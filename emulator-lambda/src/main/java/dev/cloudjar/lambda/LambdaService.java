@@ -172,7 +172,9 @@ public final class LambdaService implements ServicePlugin {
                 .on("DeleteFunctionEventInvokeConfig", eventInvokeConfigs::deleteFunctionEventInvokeConfig)
                 .on("ListFunctionEventInvokeConfigs", eventInvokeConfigs::listFunctionEventInvokeConfigs);
         InvokeOperations invoke = new InvokeOperations(store, invoker, async);
-        operations.on("Invoke", invoke::invoke);
+        // Lambda answers Invoke with the request's X-Amzn-Trace-Id (recorded answers carry
+        // "x-amzn-trace-id: root=1-...;sampled=0"), which X-Ray clients read to join the trace.
+        operations.on("Invoke", invoke::invoke, OperationTable.Declaration.none().withTraceHeaderEcho());
         pollers = new MappingPollers(store, context.capabilities(), invoker, async.destinations(), context.workers(),
                 context.scheduler(), () -> context.endpoint().get() != null);
         EventSourceMappingOperations mappings = new EventSourceMappingOperations(store, context.capabilities(), pollers);
