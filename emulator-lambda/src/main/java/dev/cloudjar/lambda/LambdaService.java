@@ -175,7 +175,9 @@ public final class LambdaService implements ServicePlugin {
                 .on("DeleteFunctionEventInvokeConfig", eventInvokeConfigs::deleteFunctionEventInvokeConfig)
                 .on("ListFunctionEventInvokeConfigs", eventInvokeConfigs::listFunctionEventInvokeConfigs);
         InvokeOperations invoke = new InvokeOperations(store, invoker, async);
-        operations.on("Invoke", invoke::invoke);
+        // Lambda answers Invoke with the request's X-Amzn-Trace-Id (recorded answers carry
+        // "x-amzn-trace-id: root=1-...;sampled=0"), which X-Ray clients read to join the trace.
+        operations.on("Invoke", invoke::invoke, OperationTable.Declaration.none().withTraceHeaderEcho());
         // What other services deliver to a function (an S3 event, a destination record) is an
         // asynchronous Invoke, run through Lambda's own operation as a service principal's would be.
         context.deliveries().register("lambda", (delivery, attempt) -> context.calls().call(delivery.callContext(), "lambda",

@@ -44,8 +44,7 @@ class SqsDescriptorTest {
     void aQueryFormReadsThroughTheJsonModelsXmlNames() {
         Request request = form("Action=CreateQueue&Version=2012-11-05&QueueName=orders"
                 + "&Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=40&Tag.1.Key=team&Tag.1.Value=core");
-        OperationModel createQueue = query.operation(model, request);
-        Input input = query.parse(model, createQueue, request);
+        Input input = query.parse(model, query.route(model, request), request);
         assertEquals("orders", input.string("QueueName"));
         assertEquals(Map.of("VisibilityTimeout", "40"), input.map("Attributes"));
         assertEquals(Map.of("team", "core"), input.map("tags"));
@@ -65,7 +64,7 @@ class SqsDescriptorTest {
     void receiveMessageNamesItsListItemsAsTheQueryProtocolDoes() {
         Request request = form("Action=ReceiveMessage&QueueUrl=http%3A%2F%2Flocalhost%2F1%2Fq"
                 + "&AttributeName.1=All&MessageAttributeName.1=trace");
-        Input input = query.parse(model, query.operation(model, request), request);
+        Input input = query.parse(model, query.route(model, request), request);
         assertEquals(List.of("All"), input.list("AttributeNames"));
         assertEquals(List.of("trace"), input.list("MessageAttributeNames"));
     }

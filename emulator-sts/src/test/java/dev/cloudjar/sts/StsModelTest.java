@@ -1,6 +1,7 @@
 package dev.cloudjar.sts;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -46,9 +47,10 @@ class StsModelTest {
     @Test
     void getCallerIdentityRoundTripsAsStsAnswersIt() {
         Request request = form("Action=GetCallerIdentity&Version=2011-06-15");
-        OperationModel operation = codec.operation(model, request);
+        OperationRoute route = codec.route(model, request);
+        OperationModel operation = route.operation();
         assertEquals("GetCallerIdentity", operation.name());
-        assertEquals(Input.empty().members(), codec.parse(model, operation, request).members());
+        assertEquals(Input.empty().members(), codec.parse(model, route, request).members());
 
         Output output = new Output().put("UserId", "AKIAI44QH8DHBEXAMPLE").put("Account", "123456789012")
                 .put("Arn", "arn:aws:iam::123456789012:user/Alice");
@@ -72,7 +74,7 @@ class StsModelTest {
         Request request = form("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdemo"
                 + "&RoleSessionName=a&DurationSeconds=60");
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.parse(model, codec.operation(model, request), request));
+                () -> codec.parse(model, codec.route(model, request), request));
         assertEquals("ValidationError", e.code());
         assertTrue(e.getMessage().startsWith("2 validation errors detected: "), e.getMessage());
         assertTrue(e.getMessage().contains("'roleSessionName'"), e.getMessage());
@@ -84,7 +86,7 @@ class StsModelTest {
         Request request = form("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdemo"
                 + "&RoleSessionName=session&Tags.member.1.Key=team&Tags.member.1.Value=core"
                 + "&PolicyArns.member.1.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess&DurationSeconds=3600");
-        Input input = codec.parse(model, codec.operation(model, request), request);
+        Input input = codec.parse(model, codec.route(model, request), request);
         assertEquals(3600, input.integer("DurationSeconds"));
         assertEquals(List.of(Map.of("Key", "team", "Value", "core")), input.list("Tags"));
         assertEquals(List.of(Map.of("arn", "arn:aws:iam::aws:policy/ReadOnlyAccess")),

@@ -20,6 +20,19 @@ final class GatewayErrors {
         };
     }
 
+    /**
+     * A request no service answers, in the form of the protocol it speaks: what an AWS endpoint
+     * answers to an operation it does not have, with a message naming what Cloudjar lacks.
+     */
+    static AwsException unknownService(Protocol protocol, String message) {
+        return switch (protocol) {
+            case REST_XML -> new AwsException("InvalidRequest", 400, message);
+            case AWS_QUERY -> new AwsException("InvalidAction", 400, message);
+            case REST_JSON_1 -> new AwsException("UnknownOperationException", 404, message);
+            default -> new AwsException("UnknownOperationException", 400, message);
+        };
+    }
+
     /** A request without any credentials to an operation that needs them. */
     static AwsException missingAuthentication(Protocol protocol) {
         return switch (protocol) {

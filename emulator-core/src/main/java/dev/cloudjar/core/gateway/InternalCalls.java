@@ -7,11 +7,13 @@ import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.AwsCalls;
 import dev.cloudjar.core.spi.CallContext;
 import dev.cloudjar.core.spi.Input;
-import dev.cloudjar.core.spi.OperationHandler;
+import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
+import dev.cloudjar.core.spi.TraceHeader;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -50,16 +52,18 @@ public final class InternalCalls implements AwsCalls {
         }
         ServiceModel model = target.model();
         OperationModel operationModel = model.operation(operation);
-        OperationHandler handler = target.handler(operation);
-        if (operationModel == null || handler == null) {
+        OperationTable.Entry entry = target.operations().entry(operation);
+        if (operationModel == null || entry == null) {
             throw unknown(service, operation);
         }
         if (operationModel.input() != null) {
             validator.validate(model, operationModel.input(), input.members());
         }
+        // The caller's trace continues into the call, as the SDK inside a traced function carries it on.
+        Instant now = clock.instant();
         RequestContext request = new RequestContext(RequestIds.next(), target.name(), operation, context.scope(),
-                context.principal(), endpoint.get(), clock.instant());
-        Output output = handler.handle(request, input);
+                context.principal(), endpoint.get(), now, context.trace() != null ? context.trace() : TraceHeader.create(now));
+        Output output = entry.handler().handle(request, input);
         // Only long polls answer later; an internal caller waits for the answer like a client would.
         return output.pending() == null ? output : await(output);
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides which service a request is for, in the order AWS's own front ends make it knowable:
- * the SigV4 credential scope, the X-Amz-Target header, rpcv2Cbor's
+ * Decides which service a request is for, in the order AWS's own front ends make it knowable
+ * (after {@link HostRouting}): the SigV4 credential scope, the X-Amz-Target header, rpcv2Cbor's
  * {@code /service/{serviceName}/operation/{operationName}} path, a service's path prefix, the
  * query protocol's Action, and finally the fallback service (S3, which owns bare paths and virtual
  * hosts such as {@code bucket.localhost}).
@@ -25,8 +25,12 @@ final class ServiceRouter {
         this.authenticator = authenticator;
     }
 
-    /** The service for a request, or null; a buffered form body is read for the query protocol's Action. */
-    ServiceRuntime route(Request request) {
+    /**
+     * The service for a request, or null. A form body is read for the query protocol's Action;
+     * before it has arrived, a form post that nothing else routes gets null (undecided) rather
+     * than the fallback.
+     */
+    ServiceRuntime route(Request request, boolean bodyArrived) {
         String signing = authenticator.signingService(request);
         String target = targetPrefix(request);
         if (signing != null) {
@@ -68,13 +72,18 @@ final class ServiceRouter {
                 }
             }
         }
-        String action = queryAction(request);
+        String action = queryAction(request, bodyArrived);
+        if (action == null && !bodyArrived && isForm(request)) {
+            return null;
+        }
         if (action != null) {
             for (ServiceRuntime s : services) {
                 if (s.descriptor().speaks(Protocol.AWS_QUERY) && s.model().operation(action) != null) {
                     return s;
                 }
             }
+            // A query action no service has is not S3's either (S3 has no Action parameter).
+            return null;
         }
         return fallback();
     }
@@ -95,6 +104,38 @@ final class ServiceRouter {
             return Protocol.AWS_QUERY;
         }
         return service.protocol();
+    }
+
+    /**
+     * The protocol a request speaks when no service answers it, by its form alone: an
+     * X-Amz-Target is awsJson, a form post or an Action parameter awsQuery, anything else the
+     * REST form S3 is the fallback for.
+     */
+    static Protocol protocolWithoutService(Request request) {
+        if (request.header("X-Amz-Target") != null) {
+            return String.valueOf(request.header("Content-Type")).contains("1.1")
+                    ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0;
+        }
+        if (isForm(request) || request.queryParameter("Action") != null) {
+            return Protocol.AWS_QUERY;
+        }
+        return Protocol.REST_XML;
+    }
+
+    /** What a request that no service answers names, for the error that says Cloudjar lacks it. */
+    String describeUnrouted(Request request) {
+        String signing = authenticator.signingService(request);
+        String service = signing == null ? "" : " service '" + signing + "'";
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            return "Cloudjar does not emulate" + service + " " + target + ".";
+        }
+        String action = queryAction(request, true);
+        if (action != null) {
+            return "Cloudjar does not emulate" + service + " action " + action + ".";
+        }
+        return "Cloudjar does not emulate" + (service.isEmpty() ? " any service that answers" : service + ":")
+                + " " + request.method() + " " + request.rawPath() + ".";
     }
 
     private static boolean isForm(Request request) {
@@ -125,24 +166,12 @@ final class ServiceRouter {
         return null;
     }
 
-    /** Whether the body can wait to be read by the service rather than be buffered first. */
-    boolean streamsBody(Request head) {
-        String contentType = String.valueOf(head.header("Content-Type")).toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.contains("json")
-                || head.header("X-Amz-Target") != null || RpcV2CborCodec.declares(head)) {
-            // Decided without routing, which would load an rpcv2Cbor service's model on the event loop.
-            return false;
-        }
-        ServiceRuntime s = route(head);
-        return s != null && s.protocol() == Protocol.REST_XML;
-    }
-
-    private static String queryAction(Request request) {
+    private static String queryAction(Request request, boolean bodyArrived) {
         String action = request.queryParameter("Action");
         if (action != null) {
             return action;
         }
-        if (isForm(request) && request.body().isBuffered()) {
+        if (bodyArrived && isForm(request) && request.body().isBuffered()) {
             List<String> values = Request.parseQuery(new String(request.body().bytes(), StandardCharsets.UTF_8))
                     .get("Action");
             return values == null || values.isEmpty() ? null : values.get(0);

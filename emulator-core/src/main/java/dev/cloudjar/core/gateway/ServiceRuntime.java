@@ -2,7 +2,6 @@ package dev.cloudjar.core.gateway;
 
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
-import dev.cloudjar.core.spi.OperationHandler;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
@@ -34,10 +33,6 @@ public final class ServiceRuntime {
 
     public Protocol protocol() {
         return descriptor.protocol();
-    }
-
-    public OperationHandler handler(String operation) {
-        return operations.handler(operation);
     }
 
     public OperationTable operations() {

@@ -15,10 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * and URI pattern, the most specific pattern winning when several match.
  */
 public final class HttpRouter {
-    /** An operation and the labels its pattern took from the path. */
-    public record Route(OperationModel operation, Map<String, String> labels) {
-    }
-
     private record Candidate(OperationModel operation, String method, UriPattern pattern) {
     }
 
@@ -26,13 +22,13 @@ public final class HttpRouter {
     private final Map<ServiceModel, List<Candidate>> candidates = new ConcurrentHashMap<>();
 
     /** The matching route, or null when no operation's method and pattern fit. */
-    public Route route(ServiceModel model, Request request) {
+    public OperationRoute route(ServiceModel model, Request request) {
         List<String> parts = UriPattern.pathSegments(request.rawPath());
         for (Candidate candidate : candidates.computeIfAbsent(model, HttpRouter::candidates)) {
             if (candidate.method().equalsIgnoreCase(request.method())) {
                 Map<String, String> labels = candidate.pattern().match(parts, request.queryParameters());
                 if (labels != null) {
-                    return new Route(candidate.operation(), labels);
+                    return new OperationRoute(candidate.operation(), labels);
                 }
             }
         }

@@ -17,18 +17,19 @@ public interface ProtocolCodec {
     Protocol protocol();
 
     /**
-     * The operation a request targets.
+     * The operation a request targets, with the URI labels its pattern took: the only place a
+     * request's path is matched against the model's patterns.
      *
      * @throws AwsException the protocol's unknown-operation error when the model has none
      */
-    OperationModel operation(ServiceModel model, Request request);
+    OperationRoute route(ServiceModel model, Request request);
 
     /**
-     * Parses and validates the request against the operation's input shape.
+     * Parses and validates the request against the routed operation's input shape.
      *
      * @throws AwsException the service's validation error, listing every violation
      */
-    Input parse(ServiceModel model, OperationModel operation, Request request);
+    Input parse(ServiceModel model, OperationRoute route, Request request);
 
     Response write(ServiceModel model, OperationModel operation, Output output, String requestId);
 

@@ -5,6 +5,7 @@ import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.delivery.DeliveryQueue;
 import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
+import dev.cloudjar.core.gateway.Authorizer;
 import dev.cloudjar.core.gateway.Gateway;
 import dev.cloudjar.core.gateway.InternalCalls;
 import dev.cloudjar.core.gateway.ServiceRuntime;
@@ -96,8 +97,8 @@ public final class CloudjarServer implements AutoCloseable {
             List<RawRoute> rawRoutes = new ArrayList<>();
             services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
             AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
-            Gateway gateway = new Gateway(services, authenticator, codecs, admin, rawRoutes,
-                    config.defaultRegion(), clock);
+            Gateway gateway = new Gateway(services, authenticator, Authorizer.ALLOW_ALL, codecs, admin,
+                    rawRoutes, config.defaultRegion(), clock);
             bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
             this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
@@ -149,7 +150,7 @@ public final class CloudjarServer implements AutoCloseable {
         plugins.sort(Comparator.comparing(p -> p.descriptor().name()));
         List<ServiceRuntime> runtimes = new ArrayList<>();
         for (ServicePlugin plugin : plugins) {
-            OperationTable table = new OperationTable();
+            OperationTable table = new OperationTable(plugin.descriptor().signingName());
             plugin.start(context, table);
             runtimes.add(new ServiceRuntime(plugin, table));
         }
@@ -203,7 +204,7 @@ public final class CloudjarServer implements AutoCloseable {
      */
     public List<ServiceCoverage> services() {
         return services.stream().map(s -> new ServiceCoverage(s.descriptor(),
-                List.copyOf(s.model().operations().keySet()), s.operations().handlers().keySet())).toList();
+                List.copyOf(s.model().operations().keySet()), s.operations().entries().keySet())).toList();
     }
 
     /** Wipes all state of every service, as if freshly started. */

@@ -1,5 +1,6 @@
 package dev.cloudjar.core.server;
 
+import dev.cloudjar.core.gateway.Exchange;
 import dev.cloudjar.core.gateway.Gateway;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
@@ -63,6 +64,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private State state = State.IDLE;
     private HttpRequest head;
     private Request request;
+    private Exchange exchange;
     private CompositeByteBuf buffer;
     private StreamingBody stream;
     // Read by the worker that sends the response, written on the event loop.
@@ -111,10 +113,10 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         }
         request = new Request(httpRequest.method().name(), httpRequest.uri(), headers, RequestBody.EMPTY);
         long contentLength = HttpUtil.getContentLength(httpRequest, -1L);
-        Gateway.BodyMode mode = gateway.bodyMode(request);
-        if (mode == Gateway.BodyMode.BUFFERED) {
+        exchange = gateway.receive(request);
+        if (gateway.bodyMode(exchange) == Gateway.BodyMode.BUFFERED) {
             if (contentLength > maxBufferedBody) {
-                respondEarly(ctx, gateway.tooLarge(request, maxBufferedBody));
+                respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
                 return;
             }
             sendContinueIfExpected(ctx, httpRequest);
@@ -131,7 +133,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                 requestComplete = true;
                 stream.finish();
             }
-            dispatch(ctx, request);
+            dispatch(ctx, exchange);
         }
     }
 
@@ -157,7 +159,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             case BUFFERING -> {
                 ByteBuf data = content.content();
                 if (buffer.readableBytes() + (long) data.readableBytes() > maxBufferedBody) {
-                    respondEarly(ctx, gateway.tooLarge(request, maxBufferedBody));
+                    respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
                     return;
                 }
                 if (data.isReadable()) {
@@ -169,7 +171,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                     request.body(RequestBody.of(bytes));
                     requestComplete = true;
                     ctx.channel().config().setAutoRead(false);
-                    dispatch(ctx, request);
+                    dispatch(ctx, exchange);
                 }
             }
             case STREAMING -> {
@@ -188,13 +190,14 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void dispatch(ChannelHandlerContext ctx, Request req) {
+    private void dispatch(ChannelHandlerContext ctx, Exchange arrived) {
+        Request req = arrived.request();
         boolean headRequest = HttpMethod.HEAD.name().equals(req.method());
         try {
             workers.execute(() -> {
                 Response response;
                 try {
-                    response = gateway.handle(req);
+                    response = gateway.handle(arrived);
                 } catch (Throwable t) {
                     // The gateway renders every error itself; this is the last line of defence.
                     LOG.log(System.Logger.Level.ERROR, "unhandled failure for " + req, t);
@@ -312,6 +315,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.IDLE;
         request = null;
+        exchange = null;
         stream = null;
         head = null;
         ctx.channel().config().setAutoRead(true);

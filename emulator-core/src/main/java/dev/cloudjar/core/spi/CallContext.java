@@ -5,10 +5,10 @@ package dev.cloudjar.core.spi;
  * runs in, the calling principal (a service principal such as {@code s3.amazonaws.com}, or the
  * user or role a request came from), the source ARN and account of the resource that caused the
  * call (the bucket whose notification fires, the function whose destination is sent to), and the
- * trace header to continue.
+ * trace to continue (null starts a new one).
  */
 public record CallContext(Scope scope, Principal principal, String sourceArn, String sourceAccount,
-                          String traceHeader) {
+                          TraceHeader trace) {
 
     /** A call a service makes itself, as AWS's service principals do: {@code s3.amazonaws.com} for a bucket's notifications. */
     public static CallContext service(String servicePrincipal, Scope scope, String sourceArn, String sourceAccount) {

@@ -18,20 +18,33 @@ import java.util.List;
  *                      form (awsQuery: a form post or an Action parameter without X-Amz-Target;
  *                      rpcv2Cbor: the smithy-protocol header); SQS speaks awsJson1_0 to current
  *                      SDKs and awsQuery to older ones
+ * @param hostPatterns  Host names that are the service's whatever else the request says, with
+ *                      {@code *} for one DNS label: {@code *.execute-api.localhost} is API
+ *                      Gateway's, as {@code <api-id>.execute-api.<region>.amazonaws.com} is on AWS
+ *                      (without it, S3 would read the host as a bucket)
  */
 public record ServiceDescriptor(String name, String signingName, Protocol protocol,
                                 String modelResource, String targetPrefix,
                                 List<String> pathPrefixes, boolean fallback,
-                                List<Protocol> alternateProtocols) {
+                                List<Protocol> alternateProtocols, List<String> hostPatterns) {
     public ServiceDescriptor {
         pathPrefixes = List.copyOf(pathPrefixes);
         alternateProtocols = List.copyOf(alternateProtocols);
+        hostPatterns = List.copyOf(hostPatterns);
+    }
+
+    /** A service reached by its signing name, target prefix or path, not by a host of its own. */
+    public ServiceDescriptor(String name, String signingName, Protocol protocol, String modelResource,
+                             String targetPrefix, List<String> pathPrefixes, boolean fallback,
+                             List<Protocol> alternateProtocols) {
+        this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, alternateProtocols,
+                List.of());
     }
 
     /** A service that speaks only its model's protocol. */
     public ServiceDescriptor(String name, String signingName, Protocol protocol, String modelResource,
                              String targetPrefix, List<String> pathPrefixes, boolean fallback) {
-        this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, List.of());
+        this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, List.of(), List.of());
     }
 
     /** Whether the service answers requests in {@code candidate}. */

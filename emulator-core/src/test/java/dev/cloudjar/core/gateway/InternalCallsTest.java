@@ -33,7 +33,7 @@ class InternalCallsTest {
     private final InternalCalls calls = new InternalCalls(new Validator(), () -> "http://127.0.0.1:4566", Clock.systemUTC());
 
     InternalCallsTest() {
-        OperationTable table = new OperationTable()
+        OperationTable table = new OperationTable("echo")
                 .on("Say", (context, input) -> {
                     seen.set(context);
                     return Output.of("Said", "hello " + input.string("Name"));

@@ -50,7 +50,7 @@ class ServiceRouterTest {
             @Override
             public void start(ServiceContext context, OperationTable operations) {
             }
-        }, new OperationTable());
+        }, new OperationTable("monitoring"));
     }
 
     /** Reads the credential scope's service from a plain header, so that a test can sign without SigV4. */
@@ -76,9 +76,9 @@ class ServiceRouterTest {
         Request toMonitoring = post("/service/GraniteServiceVersion20100801/operation/ListMetrics",
                 "smithy-protocol", RPC_V2_CBOR);
 
-        assertEquals(widgets, router.route(toWidgets));
+        assertEquals(widgets, router.route(toWidgets, true));
         assertEquals(Protocol.RPC_V2_CBOR, ServiceRouter.protocol(widgets, toWidgets));
-        assertEquals(monitoring, router.route(toMonitoring));
+        assertEquals(monitoring, router.route(toMonitoring, true));
         assertEquals(Protocol.RPC_V2_CBOR, ServiceRouter.protocol(monitoring, toMonitoring),
                 "the request's protocol, not the service's own awsJson1_0");
     }
@@ -86,18 +86,18 @@ class ServiceRouterTest {
     @Test
     void thePathMayHaveAPrefixAndNameTheServiceByItsAbsoluteId() {
         assertEquals(widgets, router.route(post("/v1/service/com.example.widgets.Widgets/operation/ListMetrics",
-                "smithy-protocol", RPC_V2_CBOR)));
+                "smithy-protocol", RPC_V2_CBOR), true));
     }
 
     @Test
     void withoutTheHeaderThePathIsAnyOtherPath() {
-        assertEquals(s3, router.route(post("/service/Widgets/operation/ListMetrics")));
+        assertEquals(s3, router.route(post("/service/Widgets/operation/ListMetrics"), true));
     }
 
     @Test
     void aServiceNoneSpeaksIsNoService() {
-        assertNull(router.route(post("/service/Nope/operation/ListMetrics", "smithy-protocol", RPC_V2_CBOR)));
-        assertNull(router.route(post("/service/DynamoDB_20120810/operation/ListTables", "smithy-protocol", RPC_V2_CBOR)),
+        assertNull(router.route(post("/service/Nope/operation/ListMetrics", "smithy-protocol", RPC_V2_CBOR), true));
+        assertNull(router.route(post("/service/DynamoDB_20120810/operation/ListTables", "smithy-protocol", RPC_V2_CBOR), true),
                 "DynamoDB does not speak rpcv2Cbor");
         assertFalse(dynamodb.isModelLoaded());
         assertFalse(s3.isModelLoaded());
@@ -110,9 +110,9 @@ class ServiceRouterTest {
         Request query = new Request("POST", "/", Headers.of("test-signing-name", "monitoring",
                 "Content-Type", "application/x-www-form-urlencoded"), RequestBody.of("Action=ListMetrics".getBytes(StandardCharsets.UTF_8)));
 
-        assertEquals(monitoring, router.route(cbor));
+        assertEquals(monitoring, router.route(cbor, true));
         assertEquals(Protocol.RPC_V2_CBOR, ServiceRouter.protocol(monitoring, cbor));
-        assertEquals(monitoring, router.route(query));
+        assertEquals(monitoring, router.route(query, true));
         assertEquals(Protocol.AWS_QUERY, ServiceRouter.protocol(monitoring, query));
     }
 
@@ -120,17 +120,7 @@ class ServiceRouterTest {
     void theHeaderDoesNotMakeAServiceSpeakWhatItDoesNot() {
         Request request = post("/", "smithy-protocol", RPC_V2_CBOR, "X-Amz-Target", "DynamoDB_20120810.ListTables");
 
-        assertEquals(dynamodb, router.route(request));
+        assertEquals(dynamodb, router.route(request, true));
         assertEquals(Protocol.AWS_JSON_1_0, ServiceRouter.protocol(dynamodb, request));
-    }
-
-    @Test
-    void anRpcV2CborBodyIsBufferedWithoutLoadingAnyModelOnTheEventLoop() {
-        Request head = post("/service/Widgets/operation/ListMetrics", "smithy-protocol", RPC_V2_CBOR,
-                "Content-Type", "application/cbor");
-
-        assertFalse(router.streamsBody(head));
-        assertFalse(widgets.isModelLoaded());
-        assertFalse(monitoring.isModelLoaded());
     }
 }

@@ -12,6 +12,7 @@ import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
+import dev.cloudjar.core.spi.TraceHeader;
 import dev.cloudjar.s3.S3Errors;
 import dev.cloudjar.s3.store.BucketRecord;
 import dev.cloudjar.s3.store.ObjectVersion;
@@ -170,7 +171,8 @@ public final class Notifications {
      */
     public void publishAsS3(String account, BucketRecord bucket, String eventName, ObjectVersion object, Instant at) {
         RequestContext context = new RequestContext(UUID.randomUUID().toString(), "s3", eventName,
-                new Scope(account, bucket.region()), Principal.service(S3_PRINCIPAL, account), null, at);
+                new Scope(account, bucket.region()), Principal.service(S3_PRINCIPAL, account), null, at,
+                TraceHeader.create(at));
         publish(context, bucket, eventName, object);
     }
 

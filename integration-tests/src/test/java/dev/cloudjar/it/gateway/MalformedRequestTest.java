@@ -94,6 +94,20 @@ class MalformedRequestTest {
     }
 
     @Test
+    void aJsonClientOfAServiceCloudjarDoesNotEmulateGetsAJsonErrorNamingIt() throws Exception {
+        Signer.Signed signed = Signer.sign(Signer.request(endpoint, SdkHttpMethod.POST, "/")
+                        .putHeader("Content-Type", "application/x-amz-json-1.1")
+                        .putHeader("X-Amz-Target", "Kinesis_20131202.PutRecord").build(),
+                "{}".getBytes(StandardCharsets.UTF_8), "test", "test", "kinesis");
+        RawHttp.Reply reply = SignatureVerificationTest.send(endpoint, signed.wire());
+        assertEquals(400, reply.status(), reply.text());
+        assertTrue(reply.text().startsWith("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\""),
+                reply.text());
+        assertTrue(reply.text().contains("Cloudjar does not emulate service 'kinesis' Kinesis_20131202.PutRecord"),
+                reply.text());
+    }
+
+    @Test
     void unknownQueryActionGetsInvalidAction() throws Exception {
         RawHttp.Reply reply = query(endpoint, "Action=NoSuchAction&Version=2011-06-15");
         assertEquals(400, reply.status(), reply.text());

@@ -96,6 +96,20 @@ class LambdaInvokeFidelityTest {
     }
 
     @Test
+    void invokeAnswersWithTheCallersTraceHeaderAndOtherOperationsWithNone(URI endpoint) {
+        String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            create(lambda, "traced", "return 1;");
+            InvokeResponse invoked = lambda.invoke(b -> b.functionName("traced").invocationType(InvocationType.DRY_RUN)
+                    .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", trace)));
+            assertEquals(trace, invoked.sdkHttpResponse().firstMatchingHeader("X-Amzn-Trace-Id").orElse(null));
+            assertTrue(lambda.getFunction(b -> b.functionName("traced").overrideConfiguration(
+                    o -> o.putHeader("X-Amzn-Trace-Id", trace))).sdkHttpResponse()
+                    .firstMatchingHeader("X-Amzn-Trace-Id").isEmpty());
+        }
+    }
+
+    @Test
     void aSynchronousInvokeNamesTheExecutedVersionAndTailsTheLogOnlyWhenAsked(URI endpoint) {
         try (LambdaClient lambda = Clients.lambda(endpoint)) {
             create(lambda, "tail", "console.log('hello from tail'); return 1;");

@@ -14,6 +14,7 @@ import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
@@ -66,7 +67,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
     }
 
     @Override
-    public OperationModel operation(ServiceModel model, Request request) {
+    public OperationRoute route(ServiceModel model, Request request) {
         if (!"POST".equals(request.method())) {
             throw new AwsException(UNKNOWN_OPERATION, 405, "rpcv2Cbor requests are POST requests");
         }
@@ -82,11 +83,12 @@ public final class RpcV2CborCodec implements ProtocolCodec {
         if (operation == null) {
             throw new AwsException(UNKNOWN_OPERATION, 404, null);
         }
-        return operation;
+        return OperationRoute.of(operation);
     }
 
     @Override
-    public Input parse(ServiceModel model, OperationModel operation, Request request) {
+    public Input parse(ServiceModel model, OperationRoute route, Request request) {
+        OperationModel operation = route.operation();
         Map<String, Object> members = reader.structure(operation.input(),
                 cbor(RequestBodies.bytes(request, TreeShapeReader.SERIALIZATION_EXCEPTION)));
         validator.validate(model, operation.input(), members);

@@ -14,6 +14,7 @@ import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
@@ -65,7 +66,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public OperationModel operation(ServiceModel model, Request request) {
+    public OperationRoute route(ServiceModel model, Request request) {
         String target = request.header("X-Amz-Target");
         int dot = target == null ? -1 : target.lastIndexOf('.');
         OperationModel operation = dot < 0 || !target.substring(0, dot).equals(model.serviceName())
@@ -73,11 +74,12 @@ public final class AwsJsonCodec implements ProtocolCodec {
         if (operation == null) {
             throw new AwsException(UNKNOWN_OPERATION, 400, null);
         }
-        return operation;
+        return OperationRoute.of(operation);
     }
 
     @Override
-    public Input parse(ServiceModel model, OperationModel operation, Request request) {
+    public Input parse(ServiceModel model, OperationRoute route, Request request) {
+        OperationModel operation = route.operation();
         Map<String, Object> members = reader.structure(operation.input(),
                 json(RequestBodies.bytes(request, TreeShapeReader.SERIALIZATION_EXCEPTION)));
         validator.validate(model, operation.input(), members);

@@ -18,6 +18,7 @@ import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
 import dev.cloudjar.core.protocol.HttpBindings;
 import dev.cloudjar.core.protocol.HttpRouter;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
@@ -63,12 +64,8 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public OperationModel operation(ServiceModel model, Request request) {
-        return route(model, request).operation();
-    }
-
-    private HttpRouter.Route route(ServiceModel model, Request request) {
-        HttpRouter.Route route = router.route(model, request);
+    public OperationRoute route(ServiceModel model, Request request) {
+        OperationRoute route = router.route(model, request);
         if (route == null) {
             throw new AwsException(UNKNOWN_OPERATION, 404, null);
         }
@@ -76,9 +73,8 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public Input parse(ServiceModel model, OperationModel operation, Request request) {
-        HttpRouter.Route route = route(model, request);
-        Shape input = operation.input();
+    public Input parse(ServiceModel model, OperationRoute route, Request request) {
+        Shape input = route.operation().input();
         Map<String, Object> members = bindings.readRequest(input, request, route.labels());
         Member payload = HttpBindings.payloadMember(input);
         if (payload != null) {

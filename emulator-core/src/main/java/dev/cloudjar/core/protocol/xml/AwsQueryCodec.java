@@ -6,6 +6,7 @@ import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
@@ -41,7 +42,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
     }
 
     @Override
-    public OperationModel operation(ServiceModel model, Request request) {
+    public OperationRoute route(ServiceModel model, Request request) {
         Map<String, List<String>> params = parameters(request);
         String action = first(params, "Action");
         if (action == null || action.isEmpty()) {
@@ -53,11 +54,12 @@ public final class AwsQueryCodec implements ProtocolCodec {
             throw AwsException.client("InvalidAction",
                     "Could not find operation " + action + " for version " + Objects.toString(first(params, "Version"), ""));
         }
-        return operation;
+        return OperationRoute.of(operation);
     }
 
     @Override
-    public Input parse(ServiceModel model, OperationModel operation, Request request) {
+    public Input parse(ServiceModel model, OperationRoute route, Request request) {
+        OperationModel operation = route.operation();
         Map<String, Object> members;
         try {
             members = new QueryDecoder(parameters(request)).readStructure("", operation.input());

@@ -17,6 +17,7 @@ import dev.cloudjar.core.model.Traits;
 import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.HttpBinding;
 import dev.cloudjar.core.protocol.HttpBindings;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
@@ -57,16 +58,16 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     @Override
-    public OperationModel operation(ServiceModel model, Request request) {
-        return routes.route(model, request, isS3(model)).operation();
+    public OperationRoute route(ServiceModel model, Request request) {
+        return routes.route(model, request, isS3(model));
     }
 
     @Override
-    public Input parse(ServiceModel model, OperationModel operation, Request request) {
+    public Input parse(ServiceModel model, OperationRoute route, Request request) {
         boolean s3 = isS3(model);
+        OperationModel operation = route.operation();
         Shape input = operation.input();
-        Map<String, String> labels = routes.labels(model, request, s3, operation);
-        Map<String, Object> members = (s3 ? s3Bindings : bindings).readRequest(input, request, labels);
+        Map<String, Object> members = (s3 ? s3Bindings : bindings).readRequest(input, request, route.labels());
         Request decoded = compressed(operation, request);
         try {
             Member payload = HttpBindings.payloadMember(input);

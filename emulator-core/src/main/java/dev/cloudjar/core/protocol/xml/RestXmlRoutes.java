@@ -5,10 +5,10 @@ import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.model.Member;
 import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.UriPattern;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,27 +28,19 @@ final class RestXmlRoutes {
     private static final Pattern X_ID_PARAM = Pattern.compile("[?&]x-id=([^&]*)");
     private static final Pattern GREEDY_LABEL = Pattern.compile("\\{(\\w+)\\+}");
 
-    /** An operation and the labels its pattern took from the path. */
-    record Match(OperationModel operation, Map<String, String> labels) {
-    }
-
     private record Route(OperationModel operation, UriPattern pattern, String xId, String greedyLabel) {
     }
 
-    /** A model's routes in specificity order, and by operation name. */
-    private record Table(List<Route> ordered, Map<String, Route> byOperation) {
-    }
+    /** Per model, parsed once and in specificity order; models live as long as the server, so the map stays small. */
+    private final Map<ServiceModel, List<Route>> routes = new ConcurrentHashMap<>();
 
-    /** Per model, parsed once; models live as long as the server, so the map stays small. */
-    private final Map<ServiceModel, Table> routes = new ConcurrentHashMap<>();
-
-    Match route(ServiceModel model, Request request, boolean s3) {
+    OperationRoute route(ServiceModel model, Request request, boolean s3) {
         String path = s3 ? S3Addressing.pathStyle(request.header("Host"), request.rawPath()) : request.rawPath();
         Route best = null;
         Map<String, String> bestLabels = null;
         boolean pathMatched = false;
         List<String> parts = UriPattern.pathSegments(path);
-        for (Route route : routes(model).ordered()) {
+        for (Route route : routes(model)) {
             Map<String, String> labels = labels(route, path, parts, request);
             if (labels == null) {
                 continue;
@@ -60,25 +52,13 @@ final class RestXmlRoutes {
             }
         }
         if (best != null) {
-            return new Match(best.operation(), bestLabels);
+            return new OperationRoute(best.operation(), bestLabels);
         }
         if (s3 && pathMatched) {
             throw new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.");
         }
         throw new AwsException(s3 ? "InvalidRequest" : "UnknownOperationException", s3 ? 400 : 404,
                 "No operation matches " + request.method() + " " + request.rawPath());
-    }
-
-    /**
-     * The labels of a request already routed to {@code operation}: only that operation's pattern
-     * is matched again, which gives what {@link #route} found.
-     */
-    Map<String, String> labels(ServiceModel model, Request request, boolean s3, OperationModel operation) {
-        Route route = routes(model).byOperation().get(operation.name());
-        String path = s3 ? S3Addressing.pathStyle(request.header("Host"), request.rawPath()) : request.rawPath();
-        Map<String, String> labels = route == null ? null
-                : labels(route, path, UriPattern.pathSegments(path), request);
-        return labels != null ? labels : route(model, request, s3).labels();
     }
 
     private static Map<String, String> labels(Route route, String path, List<String> parts, Request request) {
@@ -128,22 +108,19 @@ final class RestXmlRoutes {
         return new int[]{present, missing};
     }
 
-    private Table routes(ServiceModel model) {
+    private List<Route> routes(ServiceModel model) {
         return routes.computeIfAbsent(model, m -> {
             List<Route> list = new ArrayList<>();
-            Map<String, Route> byOperation = new HashMap<>();
             for (OperationModel operation : m.operations().values()) {
                 String uri = operation.httpUri();
                 Matcher xId = X_ID_PARAM.matcher(uri);
                 String withoutXId = uri.replaceAll("([?&])x-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
                 Matcher greedy = GREEDY_LABEL.matcher(uri);
-                Route route = new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
-                        greedy.find() ? greedy.group(1) : null);
-                list.add(route);
-                byOperation.put(operation.name(), route);
+                list.add(new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
+                        greedy.find() ? greedy.group(1) : null));
             }
             list.sort((a, b) -> a.pattern().compareSpecificity(b.pattern()));
-            return new Table(List.copyOf(list), Map.copyOf(byOperation));
+            return List.copyOf(list);
         });
     }
 }

@@ -13,6 +13,7 @@ import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
 import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
@@ -102,7 +103,7 @@ class RpcV2CborCodecTest {
     }
 
     private Input parse(Request request) {
-        return codec.parse(model, codec.operation(model, request), request);
+        return codec.parse(model, codec.route(model, request), request);
     }
 
     private static byte[] bytes(Response response) {
@@ -186,10 +187,10 @@ class RpcV2CborCodecTest {
 
     @Test
     void blobsAreByteStringsAndAnOperationWithoutInputTakesAnEmptyBody() throws IOException {
-        OperationModel operation = codec.operation(model, request("GetMetricWidgetImage", new byte[0]));
-        assertEquals(Map.of(), codec.parse(model, operation, request("GetMetricWidgetImage", new byte[0])).members());
+        OperationRoute route = codec.route(model, request("GetMetricWidgetImage", new byte[0]));
+        assertEquals(Map.of(), codec.parse(model, route, request("GetMetricWidgetImage", new byte[0])).members());
 
-        Response response = codec.write(model, operation, Output.empty().put("MetricWidgetImage", new byte[] {1, 2}),
+        Response response = codec.write(model, route.operation(), Output.empty().put("MetricWidgetImage", new byte[] {1, 2}),
                 "rid");
 
         JsonNode image = cbor(response).get("MetricWidgetImage");
@@ -210,11 +211,11 @@ class RpcV2CborCodecTest {
 
     @Test
     void thePathMayHaveAPrefixAndNameTheServiceByItsAbsoluteId() {
-        assertEquals("GetMetricData", codec.operation(model,
-                request("POST", "/v1" + PATH + "GetMetricData", new byte[0])).name());
-        assertEquals("GetMetricData", codec.operation(model, request("POST",
+        assertEquals("GetMetricData", codec.route(model,
+                request("POST", "/v1" + PATH + "GetMetricData", new byte[0])).operation().name());
+        assertEquals("GetMetricData", codec.route(model, request("POST",
                 "/service/com.amazonaws.cloudwatch.GraniteServiceVersion20100801/operation/GetMetricData",
-                new byte[0])).name());
+                new byte[0])).operation().name());
     }
 
     @ParameterizedTest
@@ -232,7 +233,7 @@ class RpcV2CborCodecTest {
         Request request = targetHeader == null ? request(method, path, new byte[0])
                 : request(method, path, new byte[0], targetHeader, "GraniteServiceVersion20100801.GetMetricData");
 
-        AwsException e = assertThrows(AwsException.class, () -> codec.operation(model, request));
+        AwsException e = assertThrows(AwsException.class, () -> codec.route(model, request));
         Response response = codec.writeError(model, null, e, "rid");
 
         assertEquals(status, response.status());
@@ -243,7 +244,7 @@ class RpcV2CborCodecTest {
     void aRequestWithoutTheSmithyProtocolHeaderIsRefused() {
         Request request = new Request("POST", PATH + "GetMetricData", new Headers(), RequestBody.of(new byte[0]));
 
-        assertEquals(404, assertThrows(AwsException.class, () -> codec.operation(model, request)).status());
+        assertEquals(404, assertThrows(AwsException.class, () -> codec.route(model, request)).status());
     }
 
     /** Bodies for GetMetricData (StartTime: timestamp) and PutMetricData, each broken in one way. */

@@ -3,6 +3,7 @@ package dev.cloudjar.core.protocol.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -61,10 +62,11 @@ final class ConformanceRunner {
                 body(test.getBody().orElse(""), test.getBodyMediaType(), test.getHeaders()));
         addTarget(c, request);
         addHost(test, request);
-        OperationModel operation = codec.operation(c.model(), request);
+        OperationRoute route = codec.route(c.model(), request);
+        OperationModel operation = route.operation();
         check(operation.name().equals(c.operation().name()),
                 "operation: expected " + c.operation().name() + " but was " + operation.name());
-        Input input = codec.parse(c.model(), operation, request);
+        Input input = codec.parse(c.model(), route, request);
         Map<String, Object> expected = Params.structure(operation.input(), json(test.getParams()));
         String difference = Equivalence.valueDifference(expected, input.members(), "input");
         check(difference == null, difference);
@@ -115,8 +117,9 @@ final class ConformanceRunner {
         OperationModel operation = null;
         Response response;
         try {
-            operation = codec.operation(c.model(), request);
-            Input input = codec.parse(c.model(), operation, request);
+            OperationRoute route = codec.route(c.model(), request);
+            operation = route.operation();
+            Input input = codec.parse(c.model(), route, request);
             throw new AssertionError("expected the request to be rejected but it parsed to " + input);
         } catch (AwsException e) {
             response = codec.writeError(c.model(), operation, e, REQUEST_ID);

@@ -3,6 +3,7 @@ package dev.cloudjar.core.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -66,17 +67,17 @@ class AwsJsonCodecTest {
     @Test
     void unknownTargetIsCoralsUnknownOperation() throws IOException {
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.operation(model, request("DynamoDB_20120810.Nope", new byte[0])));
+                () -> codec.route(model, request("DynamoDB_20120810.Nope", new byte[0])));
         Response response = codec.writeError(model, null, e, "rid");
 
         assertEquals(400, response.status());
         assertEquals("com.amazon.coral.service#UnknownOperationException", json(response).get("__type").asText());
-        assertThrows(AwsException.class, () -> codec.operation(model, request(null, new byte[0])));
+        assertThrows(AwsException.class, () -> codec.route(model, request(null, new byte[0])));
     }
 
     @Test
     void malformedJsonIsSerializationException() {
-        var op = model.operation("DescribeTable");
+        var op = OperationRoute.of(model.operation("DescribeTable"));
         AwsException e = assertThrows(AwsException.class,
                 () -> codec.parse(model, op, request("DynamoDB_20120810.DescribeTable", "{\"TableName\":".getBytes())));
 
@@ -90,7 +91,7 @@ class AwsJsonCodecTest {
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write("{\"TableName\":\"Music\"}".getBytes(StandardCharsets.UTF_8));
         }
-        Input input = codec.parse(model, model.operation("DescribeTable"),
+        Input input = codec.parse(model, OperationRoute.of(model.operation("DescribeTable")),
                 request("DynamoDB_20120810.DescribeTable", out.toByteArray(), "Content-Encoding", "gzip"));
 
         assertEquals("Music", input.string("TableName"));
@@ -98,10 +99,10 @@ class AwsJsonCodecTest {
 
     @Test
     void validationErrorIsCoralValidationException() throws IOException {
-        var op = model.operation("DescribeTable");
+        var op = OperationRoute.of(model.operation("DescribeTable"));
         AwsException e = assertThrows(AwsException.class,
                 () -> codec.parse(model, op, request("DynamoDB_20120810.DescribeTable", "{}".getBytes())));
-        JsonNode body = json(codec.writeError(model, op, e, "rid"));
+        JsonNode body = json(codec.writeError(model, op.operation(), e, "rid"));
 
         assertEquals("com.amazon.coral.validate#ValidationException", body.get("__type").asText());
         assertEquals("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "

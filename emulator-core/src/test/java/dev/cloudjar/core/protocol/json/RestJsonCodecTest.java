@@ -2,6 +2,7 @@ package dev.cloudjar.core.protocol.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -50,8 +51,9 @@ class RestJsonCodecTest {
         RequestBody body = RequestBody.ofStream(new ByteArrayInputStream(new byte[]{1, 2, 3}), 3);
         Request request = new Request("PUT", "/vaults/photos/archives/2024/a%20b.jpg", new Headers(), body);
 
-        OperationModel operation = codec.operation(model, request);
-        Input input = codec.parse(model, operation, request);
+        OperationRoute route = codec.route(model, request);
+        OperationModel operation = route.operation();
+        Input input = codec.parse(model, route, request);
 
         assertEquals("UploadArchive", operation.name());
         assertEquals("photos", input.string("VaultName"));
@@ -72,7 +74,7 @@ class RestJsonCodecTest {
     @Test
     void unknownRouteIsUnknownOperationException() {
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.operation(model, new Request("DELETE", "/vaults", new Headers(), RequestBody.EMPTY)));
+                () -> codec.route(model, new Request("DELETE", "/vaults", new Headers(), RequestBody.EMPTY)));
         Response response = codec.writeError(model, null, e, "rid");
 
         assertEquals(404, response.status());
@@ -83,7 +85,7 @@ class RestJsonCodecTest {
     void validationErrorsNameTheMemberAndTravelInTheErrorTypeHeader() throws IOException {
         Request request = new Request("PUT", "/vaults/ab/archives/k", new Headers(), RequestBody.EMPTY);
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.parse(model, model.operation("UploadArchive"), request));
+                () -> codec.parse(model, codec.route(model, request), request));
         Response response = codec.writeError(model, model.operation("UploadArchive"), e, "rid");
 
         assertEquals(400, response.status());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -82,8 +83,9 @@ class TreeCodecRobustnessTest {
                                    String description) throws IOException {
         OperationModel operation = null;
         try {
-            operation = codec.operation(model, request);
-            codec.parse(model, operation, request);
+            OperationRoute route = codec.route(model, request);
+            operation = route.operation();
+            codec.parse(model, route, request);
             return true;
         } catch (AwsException e) {
             assertTrue(e.status() >= 400 && e.status() < 500, description + ": " + e.code() + " " + e.status());

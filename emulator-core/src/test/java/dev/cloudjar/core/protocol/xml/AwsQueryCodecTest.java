@@ -1,11 +1,11 @@
 package dev.cloudjar.core.protocol.xml;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
-import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AwsQueryCodecTest {
     private final ServiceModel model = TestModels.load("query-service.json");
     private final AwsQueryCodec codec = new AwsQueryCodec(new Validator());
-    private final OperationModel describe = model.operation("DescribeThings");
+    private final OperationRoute describe = OperationRoute.of(model.operation("DescribeThings"));
 
     private Input parse(String body) {
         return codec.parse(model, describe, form("Action=DescribeThings&Version=2020-01-08&Name=n&" + body));
@@ -33,20 +33,20 @@ class AwsQueryCodecTest {
 
     @Test
     void actionNamesTheOperation() {
-        assertEquals("DescribeThings", codec.operation(model, form("Action=DescribeThings&Version=2020-01-08")).name());
+        assertEquals("DescribeThings", codec.route(model, form("Action=DescribeThings&Version=2020-01-08")).operation().name());
     }
 
     @Test
     void actionMayComeInTheQueryStringOfAGet() {
         Request request = new Request("GET", "/?Action=Ping&Version=2020-01-08", new Headers(),
                 RequestBody.EMPTY);
-        assertEquals("Ping", codec.operation(model, request).name());
+        assertEquals("Ping", codec.route(model, request).operation().name());
     }
 
     @Test
     void unknownActionFailsWithInvalidAction() {
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.operation(model, form("Action=Nope&Version=2020-01-08")));
+                () -> codec.route(model, form("Action=Nope&Version=2020-01-08")));
         assertEquals("InvalidAction", e.code());
         assertEquals(400, e.status());
         assertEquals("Could not find operation Nope for version 2020-01-08", e.getMessage());
@@ -54,7 +54,7 @@ class AwsQueryCodecTest {
 
     @Test
     void missingActionFailsWithMissingAction() {
-        AwsException e = assertThrows(AwsException.class, () -> codec.operation(model, form("Version=2020-01-08")));
+        AwsException e = assertThrows(AwsException.class, () -> codec.route(model, form("Version=2020-01-08")));
         assertEquals("MissingAction", e.code());
         assertEquals(400, e.status());
     }
@@ -133,7 +133,7 @@ class AwsQueryCodecTest {
                 .put("Created", Instant.parse("2011-07-15T23:28:33.359Z"))
                 .put("Truncated", false)
                 .put("Ratio", 10.8f);
-        Response response = codec.write(model, describe, output, "req-1");
+        Response response = codec.write(model, describe.operation(), output, "req-1");
         assertEquals(200, response.status());
         assertEquals("text/xml", response.headers().first("Content-Type"));
         assertEquals("<DescribeThingsResponse xmlns=\"https://things.example.com/doc/2020-01-08/\">"
@@ -159,7 +159,7 @@ class AwsQueryCodecTest {
     @Test
     void errorsUseTheAwsQueryErrorCodeAndStatus() {
         AwsException error = new AwsException("ThingNotFound", 400, "No thing <x>").with("ThingName", "x");
-        Response response = codec.writeError(model, describe, error, "req-3");
+        Response response = codec.writeError(model, describe.operation(), error, "req-3");
         assertEquals(404, response.status());
         assertEquals("<ErrorResponse xmlns=\"https://things.example.com/doc/2020-01-08/\"><Error><Type>Sender</Type>"
                 + "<Code>Thing.NotFound</Code><Message>No thing &lt;x&gt;</Message><ThingName>x</ThingName></Error>"
@@ -168,7 +168,7 @@ class AwsQueryCodecTest {
 
     @Test
     void errorsTakeTheirStatusFromHttpError() {
-        Response response = codec.writeError(model, describe, AwsException.client("TooManyThings", "slow down"), "r");
+        Response response = codec.writeError(model, describe.operation(), AwsException.client("TooManyThings", "slow down"), "r");
         assertEquals(429, response.status());
     }
 

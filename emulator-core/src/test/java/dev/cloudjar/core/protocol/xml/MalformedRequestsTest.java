@@ -1,6 +1,7 @@
 package dev.cloudjar.core.protocol.xml;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Headers;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
@@ -81,8 +82,9 @@ class MalformedRequestsTest {
             Request request = requests.apply(i);
             OperationModel operation = null;
             try {
-                operation = codec.operation(model, request);
-                assertNotNull(codec.parse(model, operation, request));
+                OperationRoute route = codec.route(model, request);
+                operation = route.operation();
+                assertNotNull(codec.parse(model, route, request));
                 parsed++;
             } catch (AwsException e) {
                 assertTrue(e.status() >= 400 && e.status() < 500, () -> "request " + request + ": " + e.status());

@@ -33,12 +33,12 @@ class RestXmlCodecTest {
     private final RestXmlCodec codec = new RestXmlCodec(new Validator());
 
     private String operation(String method, String uri, String... headers) {
-        return codec.operation(model, request(method, uri, Headers.of(headers), "")).name();
+        return codec.route(model, request(method, uri, Headers.of(headers), "")).operation().name();
     }
 
     private Input parse(String method, String uri, String body, String... headers) {
         Request request = request(method, uri, Headers.of(headers), body);
-        return codec.parse(model, codec.operation(model, request), request);
+        return codec.parse(model, codec.route(model, request), request);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -108,7 +108,7 @@ class RestXmlCodecTest {
         Request request = new Request("PUT", "/bucket/key", Headers.of("Content-Type", "text/plain",
                 "Content-Length", "3", "Expires", "Wed, 21 Oct 2015 07:28:00 GMT",
                 "x-amz-meta-Color", "blue", "X-Amz-Meta-size", "L"), stream);
-        Input input = codec.parse(model, model.operation("PutObject"), request);
+        Input input = codec.parse(model, codec.route(model, request), request);
         assertEquals("text/plain", input.string("ContentType"));
         assertEquals(3L, input.get("ContentLength"));
         assertEquals(Instant.parse("2015-10-21T07:28:00Z"), input.timestamp("Expires"));
@@ -265,7 +265,7 @@ class RestXmlCodecTest {
         ServiceModel zones = TestModels.load("rest-xml-service.json");
         Request request = request("GET", "/2013-04-01/zone/" + "z".repeat(33), new Headers(), "");
         AwsException e = assertThrows(AwsException.class,
-                () -> codec.parse(zones, codec.operation(zones, request), request));
+                () -> codec.parse(zones, codec.route(zones, request), request));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().startsWith("1 validation error detected: "), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.cloudjar.core.protocol.xml;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
@@ -87,13 +88,13 @@ class XmlProtocolConformanceTest {
         }
 
         @Override
-        public OperationModel operation(ServiceModel model, Request request) {
-            return codec.operation(model, request);
+        public OperationRoute route(ServiceModel model, Request request) {
+            return codec.route(model, request);
         }
 
         @Override
-        public Input parse(ServiceModel model, OperationModel operation, Request request) {
-            return codec.parse(model, operation, request);
+        public Input parse(ServiceModel model, OperationRoute route, Request request) {
+            return codec.parse(model, route, request);
         }
 
         @Override
