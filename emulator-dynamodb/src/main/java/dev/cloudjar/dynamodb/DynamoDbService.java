@@ -74,10 +74,10 @@ public final class DynamoDbService implements ServicePlugin {
         ItemWriter writer = new ItemWriter(store, streams, eventual, capacity);
 
         long ttlInterval = context.config().longOption(TTL_INTERVAL_OPTION, 60);
-        sweeper = context.scheduler().scheduleWithFixedDelay(new TimeToLiveSweeper(catalog, writer, System::currentTimeMillis),
-                ttlInterval, ttlInterval, TimeUnit.SECONDS);
-        retention = context.scheduler().scheduleWithFixedDelay(
-                new StreamRetention(catalog, streams, System::currentTimeMillis), 10, 10, TimeUnit.MINUTES);
+        sweeper = context.periodically("DynamoDB TTL sweep", ttlInterval, ttlInterval, TimeUnit.SECONDS,
+                new TimeToLiveSweeper(catalog, writer, System::currentTimeMillis));
+        retention = context.periodically("DynamoDB stream retention", 10, 10, TimeUnit.MINUTES,
+                new StreamRetention(catalog, streams, System::currentTimeMillis));
 
         TableOperations tables = new TableOperations(catalog);
         operations.on("CreateTable", tables::createTable)

@@ -193,7 +193,7 @@ public final class LambdaService implements ServicePlugin {
                 .on("DeleteEventSourceMapping", mappings::deleteEventSourceMapping);
         pollers.startStored();
 
-        reaper = context.scheduler().scheduleWithFixedDelay(pool::reclaimIdle, 10, 10, TimeUnit.SECONDS);
+        reaper = context.periodically("Lambda idle environment reaper", 10, 10, TimeUnit.SECONDS, pool::reclaimIdle);
         // Function processes must not outlive the JVM even when the server is not closed.
         shutdownHook = new Thread(pool::stopAll, "cloudjar-lambda-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -118,7 +118,7 @@ public final class S3Service implements ServicePlugin {
         long interval = context.config().longOption(LIFECYCLE_INTERVAL_OPTION, 60);
         LifecycleSweeper sweeper = new LifecycleSweeper(store, buckets, notifications, Clock.systemUTC(),
                 Duration.ofSeconds(context.config().longOption(LIFECYCLE_DAY_OPTION, 86_400)));
-        sweeps = context.scheduler().scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.SECONDS);
+        sweeps = context.periodically("S3 lifecycle sweep", interval, interval, TimeUnit.SECONDS, sweeper::sweep);
 
         ConfigurationOperations configurations = new ConfigurationOperations(buckets, notifications);
         operations.on("PutBucketPolicy", configurations::putBucketPolicy)

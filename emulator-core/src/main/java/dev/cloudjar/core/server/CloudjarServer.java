@@ -13,6 +13,7 @@ import dev.cloudjar.core.gateway.SigV4Authenticator;
 import dev.cloudjar.core.protocol.Codecs;
 import dev.cloudjar.core.spi.Capabilities;
 import dev.cloudjar.core.spi.OperationTable;
+import dev.cloudjar.core.spi.Periodic;
 import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServicePlugin;
@@ -105,7 +106,8 @@ public final class CloudjarServer implements AutoCloseable {
             String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
             this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
             endpointHolder[0] = endpoint;
-            scheduler.scheduleWithFixedDelay(() -> purgeExpired(credentials), 1, 1, TimeUnit.HOURS);
+            Periodic.schedule(scheduler, workers, "purging expired temporary credentials", 1, 1, TimeUnit.HOURS,
+                    credentials::purgeExpired);
             // Deliveries a previous run stored (with a data dir) go out now that every target is up.
             deliveries.resume();
             started = true;
@@ -155,15 +157,6 @@ public final class CloudjarServer implements AutoCloseable {
             runtimes.add(new ServiceRuntime(plugin, table));
         }
         return List.copyOf(runtimes);
-    }
-
-    private static void purgeExpired(CredentialStore credentials) {
-        try {
-            credentials.purgeExpired();
-        } catch (RuntimeException e) {
-            // A failed sweep must not cancel the schedule; the next one tries again.
-            LOG.log(System.Logger.Level.WARNING, "purging expired temporary credentials failed", e);
-        }
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -7,6 +7,8 @@ import dev.cloudjar.core.spi.storage.StateStore;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -19,4 +21,9 @@ public record ServiceContext(CloudjarConfig config, StateStore state, BlobStore 
                              CredentialStore credentials, ExecutorService workers,
                              ScheduledExecutorService scheduler, AwsCalls calls, Deliveries deliveries,
                              Capabilities capabilities, Supplier<String> endpoint) {
+
+    /** Runs {@code task} every {@code interval} on the worker pool (see {@link Periodic}). */
+    public ScheduledFuture<?> periodically(String name, long initialDelay, long interval, TimeUnit unit, Runnable task) {
+        return Periodic.schedule(scheduler, workers, name, initialDelay, interval, unit, task);
+    }
 }

@@ -11,7 +11,6 @@ import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
-import dev.cloudjar.core.model.OperationModel;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.Validator;
