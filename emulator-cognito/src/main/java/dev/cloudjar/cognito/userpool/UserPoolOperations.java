@@ -2,6 +2,7 @@ package dev.cloudjar.cognito.userpool;
 
 import dev.cloudjar.cognito.CognitoErrors;
 import dev.cloudjar.cognito.token.SigningKeys;
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Output;
@@ -54,7 +55,7 @@ public final class UserPoolOperations {
         String id = ids.userPoolId(context.region());
         long now = context.receivedAt().toEpochMilli();
         UserPool pool = new UserPool(id, input.string("PoolName"),
-                "arn:aws:cognito-idp:" + context.region() + ":" + context.accountId() + ":userpool/" + id,
+                Arn.of("cognito-idp", context.scope(), "userpool/" + id).toString(),
                 now, now, settings, Schema.create(input.list("Schema")), SigningKeys.generate());
         access.store().createPool(context.scope(), pool);
         return Output.of("UserPool", userPoolType(context, pool));

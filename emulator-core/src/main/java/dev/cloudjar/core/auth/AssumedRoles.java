@@ -1,5 +1,7 @@
 package dev.cloudjar.core.auth;
 
+import dev.cloudjar.core.spi.Arn;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,7 @@ public final class AssumedRoles {
     /** The role's account, name and id, from its ARN (arn:aws:iam::123456789012:role/path/name). */
     public record Role(String arn, String accountId, String name, String roleId) {
         public String assumedRoleArn(String sessionName) {
-            return "arn:aws:sts::" + accountId + ":assumed-role/" + name + "/" + sessionName;
+            return Arn.global("sts", accountId, "assumed-role/" + name + "/" + sessionName).toString();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cloudjar.core.auth;
 
 import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
@@ -74,7 +75,7 @@ public final class CredentialStore {
     private static SigningCredential longTerm(String accessKeyId, String secret, String account) {
         // A configured key signs as its account's root user, as AWS reports for root keys:
         // UserId is the account id and the ARN is arn:aws:iam::<account>:root.
-        Principal principal = new Principal(accessKeyId, account, "arn:aws:iam::" + account + ":root",
+        Principal principal = new Principal(accessKeyId, account, Arn.global("iam", account, "root").toString(),
                 account, null, null);
         return new SigningCredential(accessKeyId, secret, principal);
     }
@@ -203,7 +204,7 @@ public final class CredentialStore {
             return known.get().principal();
         }
         String account = accessKeyId != null && accessKeyId.matches("\\d{12}") ? accessKeyId : defaultAccount;
-        return new Principal(accessKeyId, account, "arn:aws:iam::" + account + ":root", account, null, null);
+        return new Principal(accessKeyId, account, Arn.global("iam", account, "root").toString(), account, null, null);
     }
 
     public String defaultAccount() {

@@ -6,6 +6,16 @@ package dev.cloudjar.core.spi;
  */
 public record Arn(String partition, String service, String region, String account, String resource) {
 
+    /** A regional resource's ARN in the scope's account and region, in the aws partition. */
+    public static Arn of(String service, Scope scope, String resource) {
+        return new Arn("aws", service, scope.region(), scope.accountId(), resource);
+    }
+
+    /** A global service's ARN (IAM, STS): no region. */
+    public static Arn global(String service, String account, String resource) {
+        return new Arn("aws", service, "", account, resource);
+    }
+
     /** @throws IllegalArgumentException for a string that is not an ARN */
     public static Arn parse(String arn) {
         String[] parts = arn == null ? new String[0] : arn.split(":", 6);

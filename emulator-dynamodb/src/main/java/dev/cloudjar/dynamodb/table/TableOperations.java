@@ -1,5 +1,6 @@
 package dev.cloudjar.dynamodb.table;
 
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
@@ -61,7 +62,7 @@ public final class TableOperations {
         String viewType = streamEnabled ? stream.string("StreamViewType") : null;
         Instant now = context.receivedAt();
         TableDefinition table = new TableDefinition(name,
-                "arn:aws:dynamodb:" + context.region() + ":" + context.accountId() + ":table/" + name,
+                Arn.of("dynamodb", context.scope(), "table/" + name).toString(),
                 UUID.randomUUID().toString(), now.toEpochMilli(), keySchema, types, billing, throughput[0],
                 throughput[1], indexes, viewType, viewType == null ? null : STREAM_LABEL.format(now), null,
                 tags(input.list("Tags")), Boolean.TRUE.equals(input.bool("DeletionProtectionEnabled")),

@@ -1,5 +1,6 @@
 package dev.cloudjar.lambda.function;
 
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Scope;
 
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public record FunctionConfiguration(String functionName, String version, String 
     public static final String LATEST = "$LATEST";
 
     public static String arn(Scope scope, String functionName) {
-        return "arn:aws:lambda:" + scope.region() + ":" + scope.accountId() + ":function:" + functionName;
+        return Arn.of("lambda", scope, "function:" + functionName).toString();
     }
 
     /** The unqualified ARN, as Lambda reports it for $LATEST. */

@@ -1,6 +1,7 @@
 package dev.cloudjar.lambda.function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RecordJson;
@@ -58,7 +59,7 @@ public final class PolicyOperations {
         statement.put("Effect", "Allow");
         String principal = input.string("Principal");
         statement.put("Principal", principal.endsWith(".amazonaws.com") ? Map.of("Service", principal)
-                : Map.of("AWS", principal.matches("\\d{12}") ? "arn:aws:iam::" + principal + ":root" : principal));
+                : Map.of("AWS", principal.matches("\\d{12}") ? Arn.global("iam", principal, "root").toString() : principal));
         statement.put("Action", input.string("Action"));
         statement.put("Resource", resource);
         Map<String, Object> condition = new LinkedHashMap<>();

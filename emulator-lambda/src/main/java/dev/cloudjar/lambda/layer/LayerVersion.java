@@ -1,5 +1,6 @@
 package dev.cloudjar.lambda.layer;
 
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Scope;
 
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ public record LayerVersion(String layerName, long version, String description, L
                            String codeBlob, String createdDate) {
 
     public static String layerArn(Scope scope, String layerName) {
-        return "arn:aws:lambda:" + scope.region() + ":" + scope.accountId() + ":layer:" + layerName;
+        return Arn.of("lambda", scope, "layer:" + layerName).toString();
     }
 
     public String layerVersionArn(Scope scope) {

@@ -1,5 +1,6 @@
 package dev.cloudjar.lambda.mapping;
 
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Scope;
 
 import java.time.Instant;
@@ -92,8 +93,7 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
         if (maximumConcurrency != null) {
             m.put("ScalingConfig", Map.of("MaximumConcurrency", maximumConcurrency));
         }
-        m.put("EventSourceMappingArn", "arn:aws:lambda:" + scope.region() + ":" + scope.accountId()
-                + ":event-source-mapping:" + uuid);
+        m.put("EventSourceMappingArn", Arn.of("lambda", scope, "event-source-mapping:" + uuid).toString());
         return m;
     }
 }

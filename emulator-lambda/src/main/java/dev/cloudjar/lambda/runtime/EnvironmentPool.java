@@ -1,6 +1,8 @@
 package dev.cloudjar.lambda.runtime;
 
+import dev.cloudjar.core.auth.AssumedRoles;
 import dev.cloudjar.core.auth.CredentialStore;
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.lambda.LambdaErrors;
@@ -265,8 +267,10 @@ public final class EnvironmentPool {
         String accessKeyId = "ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
         String secret = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         String token = UUID.randomUUID().toString() + UUID.randomUUID();
-        String role = function.role() == null ? "lambda-role" : function.role().substring(function.role().lastIndexOf('/') + 1);
-        String arn = "arn:aws:sts::" + scope.accountId() + ":assumed-role/" + role + "/" + function.functionName();
+        // The session of the execution role, in the role's own account, named after the function as Lambda names it.
+        AssumedRoles.Role role = function.role() == null ? null : AssumedRoles.role(function.role());
+        String arn = role != null ? role.assumedRoleArn(function.functionName())
+                : Arn.global("sts", scope.accountId(), "assumed-role/lambda-role/" + function.functionName()).toString();
         credentials.registerTemporary(accessKeyId, secret, new Principal(accessKeyId, scope.accountId(), arn,
                 "AROA" + accessKeyId.substring(4) + ":" + function.functionName(), token,
                 Instant.now().plus(Duration.ofHours(12))));

@@ -229,7 +229,7 @@ public final class Notifications {
     }
 
     private static String bucketArn(String bucket) {
-        return "arn:aws:s3:::" + bucket;
+        return new Arn("aws", "s3", "", "", bucket).toString();
     }
 
     private static String hostId(String requestId) {

@@ -1,5 +1,6 @@
 package dev.cloudjar.sqs.queue;
 
+import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.sqs.message.MessageQueue;
 
@@ -55,7 +56,7 @@ public final class Queue {
     }
 
     public String arn() {
-        return "arn:aws:sqs:" + scope.region() + ":" + scope.accountId() + ":" + name;
+        return Arn.of("sqs", scope, name).toString();
     }
 
     public MessageQueue messages() {
