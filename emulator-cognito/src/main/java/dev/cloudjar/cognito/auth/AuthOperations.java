@@ -178,7 +178,12 @@ public final class AuthOperations {
     /** USER_SRP_AUTH: answers PASSWORD_VERIFIER with the salt, B and the sealed server state. */
     private Output srpAuth(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> parameters) {
         String name = required(parameters, "USERNAME");
-        BigInteger bigA = new BigInteger(required(parameters, "SRP_A"), 16);
+        BigInteger bigA;
+        try {
+            bigA = new BigInteger(required(parameters, "SRP_A"), 16);
+        } catch (NumberFormatException notHex) {
+            throw CognitoErrors.invalidParameter("Invalid SRP_A value.");
+        }
         if (bigA.mod(Srp.N).signum() == 0) {
             throw CognitoErrors.invalidParameter("Invalid SRP_A value.");
         }

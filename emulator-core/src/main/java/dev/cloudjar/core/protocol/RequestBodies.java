@@ -11,23 +11,37 @@ import java.util.zip.GZIPInputStream;
 
 /** Reading a buffered protocol body as the client encoded it. */
 public final class RequestBodies {
+    /**
+     * What a compressed body may inflate to: the server's default body limit. A small gzip body
+     * can stand for a thousand times its size, and is inflated before the caller is known (public
+     * Cognito operations need no signature), so the limit holds whatever the encoding.
+     */
+    public static final int MAX_INFLATED_BYTES = 20 * 1024 * 1024;
+
     private RequestBodies() {
     }
 
     /**
      * The body's bytes, gunzipped when the client compressed it: operations with the
-     * requestCompression trait (CloudWatch PutMetricData, ...) are sent with Content-Encoding gzip.
+     * requestCompression trait (CloudWatch PutMetricData, SQS's query API, ...) are sent with
+     * Content-Encoding gzip. Inflation stops at {@link #MAX_INFLATED_BYTES}: past it, the answer is
+     * the gateway's own for a body over the limit (413 RequestEntityTooLarge).
      *
      * @param malformedCode the protocol's error code for a body that does not decompress
      */
     public static byte[] bytes(Request request, String malformedCode) {
-        byte[] body = request.body().bytes();
+        byte[] body = request.body() == null ? new byte[0] : request.body().bytes();
         String encoding = request.header("Content-Encoding");
-        if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+        if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip") || body.length == 0) {
             return body;
         }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return in.readAllBytes();
+            byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
+            if (inflated.length > MAX_INFLATED_BYTES) {
+                throw new AwsException("RequestEntityTooLarge", 413,
+                        "Request size exceeded " + MAX_INFLATED_BYTES + " bytes");
+            }
+            return inflated;
         } catch (IOException e) {
             throw new AwsException(malformedCode, 400, "Content-Encoding gzip, but the body is not gzip");
         }

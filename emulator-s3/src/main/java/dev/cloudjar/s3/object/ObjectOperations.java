@@ -327,6 +327,12 @@ public final class ObjectOperations {
         if (objects == null || objects.isEmpty() || objects.size() > MAX_DELETE_OBJECTS) {
             throw S3Errors.malformedXml();
         }
+        // S3 checks the whole request before deleting anything: one <Object> without a <Key> fails it all.
+        for (Object item : objects) {
+            if (!(item instanceof Map<?, ?> entry) || !(entry.get("Key") instanceof String)) {
+                throw S3Errors.malformedXml();
+            }
+        }
         boolean quiet = Boolean.TRUE.equals(delete.bool("Quiet"));
         List<Object> deleted = new ArrayList<>();
         List<Object> errors = new ArrayList<>();

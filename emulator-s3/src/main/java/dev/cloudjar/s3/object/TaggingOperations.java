@@ -30,7 +30,12 @@ public final class TaggingOperations {
     }
 
     public Output putObjectTagging(RequestContext context, Input input) {
-        Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"),
+        Input tagging = input.structure("Tagging");
+        // An empty body, or a Tagging without its TagSet, does not validate against S3's schema.
+        if (tagging == null || tagging.list("TagSet") == null) {
+            throw S3Errors.malformedXml();
+        }
+        Map<String, String> tags = ObjectAttributes.tagSet(tagging.list("TagSet"),
                 ObjectAttributes.maxObjectTags(), false);
         return retag(context, input, tags, "ObjectTagging:Put");
     }
@@ -69,7 +74,12 @@ public final class TaggingOperations {
     }
 
     public Output putBucketTagging(RequestContext context, Input input) {
-        Map<String, String> tags = ObjectAttributes.tagSet(input.structure("Tagging").list("TagSet"), MAX_BUCKET_TAGS, true);
+        Input tagging = input.structure("Tagging");
+        // An empty body, or a Tagging without its TagSet, does not validate against S3's schema.
+        if (tagging == null || tagging.list("TagSet") == null) {
+            throw S3Errors.malformedXml();
+        }
+        Map<String, String> tags = ObjectAttributes.tagSet(tagging.list("TagSet"), MAX_BUCKET_TAGS, true);
         buckets.update(context, input.string("Bucket"), b -> b.withTags(tags));
         return Output.empty();
     }

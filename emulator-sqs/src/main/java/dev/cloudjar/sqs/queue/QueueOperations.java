@@ -193,11 +193,28 @@ public final class QueueOperations {
         String prefix = input.has("QueueNamePrefix") ? input.string("QueueNamePrefix") : "";
         List<String> urls = queues.list(context.scope()).stream().filter(q -> q.name().startsWith(prefix))
                 .map(q -> url(context, q)).toList();
-        int from = input.has("NextToken") ? Integer.parseInt(input.string("NextToken")) : 0;
         int size = input.has("MaxResults") ? input.integer("MaxResults") : DEFAULT_LIST;
+        if (size < 1 || size > DEFAULT_LIST) {
+            throw SqsErrors.invalidParameterValue("Value " + size + " for parameter MaxResults is invalid. "
+                    + "Reason: MaxResults must be an integer between 1 and 1000.");
+        }
+        int from = input.has("NextToken") ? nextToken(input.string("NextToken")) : 0;
         int to = Math.min(urls.size(), from + size);
         Output output = urls.isEmpty() ? Output.empty() : Output.of("QueueUrls", urls.subList(Math.min(from, to), to));
         return input.has("MaxResults") && to < urls.size() ? output.put("NextToken", Integer.toString(to)) : output;
+    }
+
+    /** The position a ListQueues page ended at; a token that is not one of ours is a client error, not a 500. */
+    private static int nextToken(String token) {
+        try {
+            int from = Integer.parseInt(token);
+            if (from >= 0) {
+                return from;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below.
+        }
+        throw SqsErrors.invalidParameterValue("Invalid NextToken value.");
     }
 
     private static Map<String, String> attributes(Map<String, Object> raw) {

@@ -8,6 +8,7 @@ import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
+import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
@@ -129,7 +130,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
         boolean form = contentType == null
                 || contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
         if (form) {
-            byte[] body = RequestCompression.body(request);
+            byte[] body = RequestBodies.bytes(request, "InvalidRequest");
             if (body.length > 0) {
                 params.putAll(Request.parseQuery(new String(body, StandardCharsets.UTF_8)));
             }

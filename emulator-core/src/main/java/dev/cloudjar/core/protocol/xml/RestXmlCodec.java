@@ -14,11 +14,11 @@ import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
 import dev.cloudjar.core.model.ShapeType;
 import dev.cloudjar.core.model.Traits;
-import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.HttpBinding;
 import dev.cloudjar.core.protocol.HttpBindings;
 import dev.cloudjar.core.protocol.OperationRoute;
 import dev.cloudjar.core.protocol.ProtocolCodec;
+import dev.cloudjar.core.protocol.RequestBodies;
 import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
@@ -148,7 +148,7 @@ public final class RestXmlCodec implements ProtocolCodec {
             return request;
         }
         String uri = request.rawQuery().isEmpty() ? request.rawPath() : request.rawPath() + "?" + request.rawQuery();
-        return new Request(request.method(), uri, request.headers(), RequestBody.of(RequestCompression.body(request)));
+        return new Request(request.method(), uri, request.headers(), RequestBody.of(RequestBodies.bytes(request, "InvalidRequest")));
     }
 
     /** S3 (and any service whose restXml trait says noErrorWrapping) speaks S3's dialect. */

@@ -25,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AwsJsonCodecTest {
     private static final String MODEL = """
@@ -83,6 +84,29 @@ class AwsJsonCodecTest {
 
         assertEquals("SerializationException", e.code());
         assertEquals(400, e.status());
+    }
+
+    /** A gzip bomb: 1 GiB of zeros in about 1 MiB. Inflation stops at the body limit, with the gateway's 413. */
+    @Test
+    void aGzipBodyThatInflatesPastTheBodyLimitIsRefusedWithoutInflatingIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1024; i++) {
+                gzip.write(zeros);
+            }
+        }
+        assertTrue(out.size() < 2 << 20, "compressed to " + out.size());
+        Runtime runtime = Runtime.getRuntime();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+
+        AwsException e = assertThrows(AwsException.class, () -> codec.parse(model, OperationRoute.of(model.operation("DescribeTable")),
+                request("DynamoDB_20120810.DescribeTable", out.toByteArray(), "Content-Encoding", "gzip")));
+
+        assertEquals(413, e.status());
+        assertEquals("RequestEntityTooLarge", e.code());
+        long grew = runtime.totalMemory() - runtime.freeMemory() - before;
+        assertTrue(grew < 256L << 20, "heap grew by " + (grew >> 20) + " MiB");
     }
 
     @Test

@@ -1,0 +1,114 @@
+package dev.cloudjar.it.gateway;
+
+import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.RawHttp;
+import dev.cloudjar.it.fixtures.Signer;
+import dev.cloudjar.junit5.Cloudjar;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Requests that once answered 500 after changing state, or without changing any: each now gets
+ * the service's own 400, and a request that fails validation changes nothing.
+ */
+@Cloudjar
+class ValidateBeforeActingTest {
+
+    /** A signed S3 request with the given subresource and XML body, with the Content-MD5 S3 asks of such bodies. */
+    private static RawHttp.Reply s3(URI endpoint, SdkHttpMethod method, String path, String subresource, String xml)
+            throws Exception {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        Signer.Signed signed = Signer.sign(Signer.request(endpoint, method, path)
+                        .putRawQueryParameter(subresource, "")
+                        .putHeader("Content-Type", "application/xml")
+                        .putHeader("Content-Length", String.valueOf(body.length))
+                        .putHeader("Content-MD5", Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body))).build(),
+                body, "test", "test", "s3", Clock.systemUTC(),
+                r -> r.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        try (RawHttp http = new RawHttp(endpoint)) {
+            return http.send(signed.wire()).read();
+        }
+    }
+
+    /** S3 API Reference, DeleteObjects: the whole body must validate (MalformedXML) before any object is deleted. */
+    @Test
+    void aDeleteObjectsWithAnEntryWithoutAKeyDeletesNothing(URI endpoint) throws Exception {
+        try (S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("batch"));
+            s3.putObject(b -> b.bucket("batch").key("first"), RequestBody.fromString("1"));
+
+            // The SDK refuses to send an ObjectIdentifier without a Key, so this one is signed by hand.
+            RawHttp.Reply reply = s3(endpoint, SdkHttpMethod.POST, "/batch", "delete",
+                    "<Delete><Object><Key>first</Key></Object><Object><VersionId>v</VersionId></Object></Delete>");
+
+            assertEquals(400, reply.status(), reply.text());
+            assertTrue(reply.text().contains("<Code>MalformedXML</Code>"), reply.text());
+            assertEquals("1", s3.getObjectAsBytes(b -> b.bucket("batch").key("first")).asUtf8String(), "still there");
+        }
+    }
+
+    @Test
+    void putObjectTaggingWithoutATagSetIsMalformedXml(URI endpoint) throws Exception {
+        try (S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("tags"));
+            s3.putObject(b -> b.bucket("tags").key("k"), RequestBody.fromString("x"));
+
+            RawHttp.Reply reply = s3(endpoint, SdkHttpMethod.PUT, "/tags/k", "tagging", "");
+
+            assertEquals(400, reply.status(), reply.text());
+            assertTrue(reply.text().contains("<Code>MalformedXML</Code>"), reply.text());
+        }
+    }
+
+    @Test
+    void anSrpAThatIsNotHexIsAnInvalidParameter(URI endpoint) {
+        try (CognitoIdentityProviderClient idp = Clients.cognitoIdp(endpoint)) {
+            String pool = idp.createUserPool(b -> b.poolName("srp")).userPool().id();
+            String client = idp.createUserPoolClient(b -> b.userPoolId(pool).clientName("web")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+
+            InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> idp.initiateAuth(b -> b
+                    .clientId(client).authFlow(AuthFlowType.USER_SRP_AUTH)
+                    .authParameters(Map.of("USERNAME", "ann", "SRP_A", "not-hex"))));
+
+            assertEquals("InvalidParameterException", e.awsErrorDetails().errorCode());
+            assertEquals("Invalid SRP_A value.", e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    /** SQS API Reference, ListQueues: MaxResults is 1 to 1000. */
+    @Test
+    void listQueuesWithMaxResultsOutOfRangeOrAForeignNextTokenIsAnInvalidParameterValue(URI endpoint) {
+        try (SqsClient sqs = Clients.sqs(endpoint)) {
+            SqsException range = assertThrows(SqsException.class, () -> sqs.listQueues(b -> b.maxResults(-1)));
+            assertEquals("InvalidParameterValue", range.awsErrorDetails().errorCode());
+            assertEquals(400, range.statusCode());
+            assertEquals("Value -1 for parameter MaxResults is invalid. Reason: MaxResults must be an integer between 1 and 1000.",
+                    range.awsErrorDetails().errorMessage());
+
+            SqsException token = assertThrows(SqsException.class, () -> sqs.listQueues(b -> b.maxResults(5).nextToken("zzz")));
+            assertEquals("InvalidParameterValue", token.awsErrorDetails().errorCode());
+        }
+    }
+}
