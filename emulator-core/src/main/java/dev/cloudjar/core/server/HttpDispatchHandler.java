@@ -243,7 +243,20 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         } else {
             message = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         }
-        writeHeaders(message.headers(), response, bodyless, close);
+        try {
+            writeHeaders(message.headers(), response, bodyless, close);
+        } catch (RuntimeException e) {
+            // A header value HTTP cannot carry (a control character a handler let through) must not
+            // leave the client waiting for ever: answer 500 and close, as for any failure of ours.
+            LOG.log(System.Logger.Level.ERROR, "cannot write the headers of a response", e);
+            closeQuietly(body);
+            if (message instanceof FullHttpResponse full) {
+                full.release();
+            }
+            channel.writeAndFlush(toFull(plain(500, "InternalError", "We encountered an internal error. Please try again.")))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         ChannelFuture last;
         if (message instanceof FullHttpResponse) {
             last = channel.writeAndFlush(message);

@@ -247,10 +247,27 @@ public final class ObjectOperations {
     }
 
     private ObjectReader.Found read(RequestContext context, Input input) {
+        checkResponseOverrides(input);
         ObjectReader.Found found = reader.find(context, input.string("Bucket"), input.string("Key"), input.string("VersionId"));
         Preconditions.checkRead(new Preconditions.Conditions(input.string("IfMatch"), input.timestamp("IfUnmodifiedSince"),
                 input.string("IfNoneMatch"), input.timestamp("IfModifiedSince")), found.object());
         return found;
+    }
+
+    /** The response-* query parameters, by their Input members: each becomes a response header. */
+    private static final Map<String, String> RESPONSE_OVERRIDES = Map.of(
+            "ResponseContentType", "response-content-type", "ResponseContentLanguage", "response-content-language",
+            "ResponseCacheControl", "response-cache-control", "ResponseContentDisposition", "response-content-disposition",
+            "ResponseContentEncoding", "response-content-encoding");
+
+    /** A header cannot carry control characters: S3 refuses such an override rather than answer with it. */
+    private static void checkResponseOverrides(Input input) {
+        RESPONSE_OVERRIDES.forEach((member, parameter) -> {
+            String value = input.string(member);
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
+                throw S3Errors.invalidArgument("Header value cannot be represented using ISO-8859-1.", parameter, value);
+            }
+        });
     }
 
     /** The object's headers with the request's response-* overrides applied. */

@@ -80,6 +80,25 @@ class ValidateBeforeActingTest {
         }
     }
 
+    /** A control character in a response-* override once made the worker throw and left the connection unanswered. */
+    @Test
+    void aResponseHeaderOverrideWithAControlCharacterIsRefused(URI endpoint) throws Exception {
+        try (S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("overrides"));
+            s3.putObject(b -> b.bucket("overrides").key("k"), RequestBody.fromString("x"));
+        }
+        Signer.Signed signed = Signer.sign(Signer.request(endpoint, SdkHttpMethod.GET, "/overrides/k")
+                        .putRawQueryParameter("response-content-type", "text/plain\r\nx: y").build(),
+                new byte[0], "test", "test", "s3", Clock.systemUTC(),
+                r -> r.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        try (RawHttp http = new RawHttp(endpoint)) {
+            RawHttp.Reply reply = http.send(signed.wire()).read();
+            assertEquals(400, reply.status(), reply.text());
+            assertTrue(reply.text().contains("<Code>InvalidArgument</Code>"), reply.text());
+            assertTrue(reply.text().contains("<ArgumentName>response-content-type</ArgumentName>"), reply.text());
+        }
+    }
+
     @Test
     void anSrpAThatIsNotHexIsAnInvalidParameter(URI endpoint) {
         try (CognitoIdentityProviderClient idp = Clients.cognitoIdp(endpoint)) {
