@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The opt-in out-of-process mode: the same annotation options, the server in a child JVM. */

@@ -8,7 +8,6 @@ import dev.cloudjar.dynamodb.table.TableCatalog;
 import dev.cloudjar.dynamodb.table.TableDefinition;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
