@@ -34,6 +34,14 @@ final class LocalRoutes implements GatewayStep {
     @Override
     public void apply(Exchange exchange) {
         Request request = exchange.request();
+        // Cloudjar's own endpoints, the services' ones under the prefix included (Cognito's codes).
+        if (admin.matches(request)) {
+            Response refused = admin.refusal(request);
+            if (refused != null) {
+                exchange.local(x -> refused);
+                return;
+            }
+        }
         for (RawRoute route : rawRoutes) {
             if (route.matches().test(request)) {
                 exchange.local(x -> raw(route, x));

@@ -288,5 +288,10 @@ public final class CloudjarServer implements AutoCloseable {
         public void reset(String service) {
             CloudjarServer.this.reset(service);
         }
+
+        @Override
+        public String bindAddress() {
+            return config.host();
+        }
     }
 }

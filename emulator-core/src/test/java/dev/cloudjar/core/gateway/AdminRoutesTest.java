@@ -71,4 +71,42 @@ class AdminRoutesTest {
         assertEquals(404, call("POST", "/_cloudjar/reset?service=nope").status());
         assertEquals(405, call("GET", "/_cloudjar/reset").status());
     }
+
+    private Integer refusal(String host, String origin) {
+        Headers headers = new Headers();
+        if (host != null) {
+            headers.add("Host", host);
+        }
+        if (origin != null) {
+            headers.add("Origin", origin);
+        }
+        Response refused = admin.refusal(new Request("POST", "/_cloudjar/reset", headers, RequestBody.EMPTY));
+        return refused == null ? null : refused.status();
+    }
+
+    @Test
+    void toolsOnThisMachineMayUseTheAdminEndpoints() {
+        assertEquals(null, refusal("127.0.0.1:4566", null));
+        assertEquals(null, refusal("localhost:4566", null));
+        assertEquals(null, refusal("bucket.localhost:4566", null));
+        assertEquals(null, refusal("[::1]:4566", null));
+        assertEquals(null, refusal("127.0.0.1:4566", "http://127.0.0.1:4566"), "same origin: a console served here");
+        assertEquals(null, refusal("127.0.0.1:4566", "http://localhost:3000"), "a page served from this machine");
+    }
+
+    /** CSRF: any web page can POST text/plain cross-site without a preflight; browsers add its Origin. */
+    @Test
+    void aWebPageOfAnotherSiteIsRefused() {
+        assertEquals(403, refusal("127.0.0.1:4566", "http://evil.example"));
+        assertEquals(403, refusal("127.0.0.1:4566", "null"));
+        assertEquals(403, refusal("127.0.0.1:4566", "file:///tmp/page.html"));
+    }
+
+    /** DNS rebinding: the attacker's own name resolves to 127.0.0.1, so the Host header names it. */
+    @Test
+    void aHostNameTheServerDoesNotAnswerToIsRefused() {
+        assertEquals(421, refusal("evil.example:4566", null));
+        assertEquals(421, refusal("127.0.0.1.nip.io:4566", null));
+        assertEquals(421, refusal(null, null));
+    }
 }

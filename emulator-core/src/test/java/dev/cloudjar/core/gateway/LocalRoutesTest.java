@@ -52,7 +52,7 @@ class LocalRoutesTest {
             })), new ErrorRenderer(Codecs.standard()));
 
     private Exchange routed(String path) {
-        Exchange exchange = arrived(request("GET", path));
+        Exchange exchange = arrived(request("GET", path, "Host", "127.0.0.1:4566"));
         step.apply(exchange);
         return exchange;
     }
