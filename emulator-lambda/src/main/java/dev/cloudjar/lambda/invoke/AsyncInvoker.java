@@ -64,9 +64,11 @@ public final class AsyncInvoker implements DeliveryTarget {
         return destinations;
     }
 
-    /** Queues an event for the function (stored before this returns), with the function's event invoke config. */
-    public void submit(Scope scope, FunctionRef function, byte[] payload) {
-        FunctionConfiguration configuration = store.route(scope, function);
+    /**
+     * Queues an event for the function Invoke routed {@code function} to (stored before this
+     * returns), with that function's event invoke config.
+     */
+    public void submit(Scope scope, FunctionRef function, FunctionConfiguration configuration, byte[] payload) {
         EventInvokeConfig config = config(scope, configuration, function);
         RetryPolicy policy = new RetryPolicy(config.retries() + 1, schedule.maximumEventAge(config.maxAgeSeconds()),
                 schedule.afterFunctionError(1), schedule.afterFunctionError(2), schedule.whileThrottled(0),

@@ -51,7 +51,7 @@ public final class InvokeOperations {
                     throw LambdaErrors.requestEntityTooLarge(payload.length + " byte payload is too large for the Event "
                             + "invocation type (limit " + ASYNC_LIMIT + " bytes)");
                 }
-                async.submit(scope, ref, payload);
+                async.submit(scope, ref, function, payload);
                 return Output.of("StatusCode", 202);
             }
             default -> {

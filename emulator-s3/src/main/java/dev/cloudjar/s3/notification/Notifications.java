@@ -2,6 +2,7 @@ package dev.cloudjar.s3.notification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.protocol.xml.RestXmlCodec;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.AwsCalls;
 import dev.cloudjar.core.spi.CallContext;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,7 +137,7 @@ public final class Notifications {
         test.put("Time", EVENT_TIME.format(context.receivedAt()));
         test.put("Bucket", bucket);
         test.put("RequestId", context.requestId());
-        test.put("HostId", hostId(context.requestId()));
+        test.put("HostId", RestXmlCodec.hostId(context.requestId()));
         for (Destination d : DESTINATIONS) {
             if (d.receivesTestEvent()) {
                 for (Map<String, Object> c : configurations(configuration, d)) {
@@ -189,7 +189,7 @@ public final class Notifications {
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
         ObjectNode response = record.putObject("responseElements");
         response.put("x-amz-request-id", context.requestId());
-        response.put("x-amz-id-2", hostId(context.requestId()));
+        response.put("x-amz-id-2", RestXmlCodec.hostId(context.requestId()));
         ObjectNode s3 = record.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", configurationId == null ? "" : configurationId);
@@ -230,10 +230,6 @@ public final class Notifications {
 
     private static String bucketArn(String bucket) {
         return new Arn("aws", "s3", "", "", bucket).toString();
-    }
-
-    private static String hostId(String requestId) {
-        return Base64.getEncoder().encodeToString(requestId.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean matchesEvent(Map<String, Object> c, String eventName) {

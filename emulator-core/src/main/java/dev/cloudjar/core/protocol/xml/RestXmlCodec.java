@@ -300,7 +300,8 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     /** S3's extended request id; derived from the request id so both name the same request. */
-    private static String hostId(String requestId) {
+    /** S3's x-amz-id-2 (and HostId) for a request id: also what S3's event messages carry. */
+    public static String hostId(String requestId) {
         return Base64.getEncoder().encodeToString(requestId.getBytes(StandardCharsets.UTF_8));
     }
 
