@@ -117,7 +117,7 @@ public final class CloudjarExtension implements BeforeAllCallback, AfterAllCallb
         config.verifySignatures(annotation.verifySignatures());
         for (String option : annotation.options()) {
             int eq = option.indexOf('=');
-            config.option(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
+            config.setting(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
         }
         return new Settings(annotation.resetBetweenTests(), annotation.separateJvm(), config.build());
     }

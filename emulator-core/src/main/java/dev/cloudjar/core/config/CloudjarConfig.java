@@ -40,6 +40,9 @@ public final class CloudjarConfig {
             new Option("log-level", "info", "error, warn, info, debug or trace"),
             new Option("max-body-bytes", "20971520", "largest buffered (non-streaming) request body"),
             new Option("idle-timeout-seconds", "300", "close connections idle for this long"),
+            new Option("request-timeout-seconds", "20",
+                    "answer RequestTimeout when a request body stops arriving for this long"),
+            new Option("allowed-hosts", "", "more Host names to answer, comma-separated (*.example.com: any subdomain)"),
             new Option("worker-threads", "64", "threads for storage and process work"));
 
     /** A key pair known to the server and the account it belongs to. */
@@ -56,6 +59,8 @@ public final class CloudjarConfig {
     private final String logLevel;
     private final long maxBodyBytes;
     private final Duration idleTimeout;
+    private final Duration requestTimeout;
+    private final List<String> allowedHosts;
     private final int workerThreads;
     private final Map<String, String> options;
 
@@ -72,6 +77,8 @@ public final class CloudjarConfig {
         this.logLevel = b.logLevel;
         this.maxBodyBytes = b.maxBodyBytes;
         this.idleTimeout = b.idleTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.allowedHosts = List.copyOf(b.allowedHosts);
         this.workerThreads = b.workerThreads;
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
     }
@@ -176,6 +183,19 @@ public final class CloudjarConfig {
         return idleTimeout;
     }
 
+    /** How long a request body may stop arriving before the server answers RequestTimeout and closes. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Host names answered besides loopback names, {@code *.localhost} and the bound address,
+     * lower case; {@code *.example.com} stands for any subdomain.
+     */
+    public List<String> allowedHosts() {
+        return allowedHosts;
+    }
+
     public int workerThreads() {
         return workerThreads;
     }
@@ -226,6 +246,10 @@ public final class CloudjarConfig {
         args.add("--log-level=" + logLevel);
         args.add("--max-body-bytes=" + maxBodyBytes);
         args.add("--idle-timeout-seconds=" + idleTimeout.toSeconds());
+        args.add("--request-timeout-seconds=" + requestTimeout.toSeconds());
+        if (!allowedHosts.isEmpty()) {
+            args.add("--allowed-hosts=" + String.join(",", allowedHosts));
+        }
         args.add("--worker-threads=" + workerThreads);
         options.forEach((flag, value) -> args.add("--" + flag + "=" + value));
         return args;
@@ -244,6 +268,8 @@ public final class CloudjarConfig {
         b.logLevel = logLevel;
         b.maxBodyBytes = maxBodyBytes;
         b.idleTimeout = idleTimeout;
+        b.requestTimeout = requestTimeout;
+        b.allowedHosts.addAll(allowedHosts);
         b.workerThreads = workerThreads;
         b.options.putAll(options);
         return b;
@@ -283,6 +309,8 @@ public final class CloudjarConfig {
         private String logLevel = "info";
         private long maxBodyBytes = 20L * 1024 * 1024;
         private Duration idleTimeout = Duration.ofSeconds(300);
+        private Duration requestTimeout = Duration.ofSeconds(20);
+        private final List<String> allowedHosts = new ArrayList<>();
         private int workerThreads = 64;
         private final Map<String, String> options = new LinkedHashMap<>();
 
@@ -349,12 +377,39 @@ public final class CloudjarConfig {
             return this;
         }
 
+        public Builder requestTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("--request-timeout-seconds must be at least 1");
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** Adds Host names to answer (see {@link CloudjarConfig#allowedHosts()}). */
+        public Builder allowedHosts(List<String> hosts) {
+            for (String h : hosts) {
+                String name = h.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    allowedHosts.add(name);
+                }
+            }
+            return this;
+        }
+
         public Builder workerThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("--worker-threads must be at least 1");
             }
             this.workerThreads = threads;
             return this;
+        }
+
+        /**
+         * Any option by its flag, as on the command line: a core option ({@code worker-threads})
+         * sets its field, any other is a service option.
+         */
+        public Builder setting(String flag, String value) {
+            return CORE_OPTIONS.stream().anyMatch(o -> o.flag().equals(flag)) ? set(flag, value) : option(flag, value);
         }
 
         /** A service option, e.g. {@code option("dynamodb-eventual-lag-ms", "200")}. */
@@ -388,6 +443,12 @@ public final class CloudjarConfig {
                     case "max-body-bytes" -> maxBodyBytes(Long.parseLong(value.trim()));
                     case "idle-timeout-seconds" -> idleTimeout(Duration.ofSeconds(Long.parseLong(value.trim())));
                     case "worker-threads" -> workerThreads(Integer.parseInt(value.trim()));
+                    case "request-timeout-seconds" ->
+                            requestTimeout(Duration.ofSeconds(Long.parseLong(value.trim())));
+                    case "allowed-hosts" -> {
+                        allowedHosts.clear();
+                        allowedHosts(List.of(value.split(",")));
+                    }
                     default -> throw new IllegalArgumentException("unknown option --" + flag);
                 }
             } catch (NumberFormatException e) {

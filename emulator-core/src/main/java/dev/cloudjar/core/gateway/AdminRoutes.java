@@ -112,6 +112,15 @@ public final class AdminRoutes {
                 || host.equals("0:0:0:0:0:0:0:1") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
+    /**
+     * Whether the request can be answered on the event loop: the health check reads only flags,
+     * and must answer while every worker thread is busy (a container's health probe, a test's wait).
+     */
+    boolean isImmediate(Request request) {
+        return request.rawPath().equals(PREFIX + "health")
+                && (request.method().equals("GET") || request.method().equals("HEAD"));
+    }
+
     Response handle(Request request) {
         String route = request.rawPath().substring(PREFIX.length());
         if (route.equals("health")) {

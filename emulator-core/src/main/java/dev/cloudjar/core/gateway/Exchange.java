@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Exchange {
     private final Request request;
     private boolean bodyArrived;
+    private int nextStep;
     private String requestId;
     private LocalRoutes.Route local;
     private ServiceRuntime service;
@@ -48,6 +49,15 @@ public final class Exchange {
 
     void bodyArrived(boolean arrived) {
         this.bodyArrived = arrived;
+    }
+
+    /** The index of the first whole-request step not yet run: past the head phase once it has run. */
+    int nextStep() {
+        return nextStep;
+    }
+
+    void nextStep(int index) {
+        this.nextStep = index;
     }
 
     String requestId() {

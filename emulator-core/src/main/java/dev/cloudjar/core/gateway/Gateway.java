@@ -24,7 +24,10 @@ public final class Gateway {
 
     private final List<GatewayStep> onHead;
     private final List<GatewayStep> onRequest;
+    /** The index in {@link #onRequest} of the first step that reads the body. */
+    private final int firstBodyStep;
     private final ErrorRenderer errors;
+    private final AdminRoutes admin;
 
     public Gateway(List<ServiceRuntime> services, Authenticator authenticator, Authorizer authorizer, Codecs codecs,
                    AdminRoutes admin, List<RawRoute> rawRoutes, String defaultRegion, Clock clock) {
@@ -35,6 +38,8 @@ public final class Gateway {
         this.onRequest = List.of(serviceRouting, new Authentication(authenticator, defaultRegion),
                 new OperationResolution(codecs), new AnonymousAccess(), new InputParsing(codecs),
                 new Authorization(authorizer), new Tracing(clock), new Invocation(codecs, errors, clock));
+        this.firstBodyStep = firstBodyStep(onRequest);
+        this.admin = admin;
     }
 
     /**
@@ -44,7 +49,18 @@ public final class Gateway {
     Gateway(List<GatewayStep> onHead, List<GatewayStep> onRequest, ErrorRenderer errors) {
         this.onHead = List.copyOf(onHead);
         this.onRequest = List.copyOf(onRequest);
+        this.firstBodyStep = firstBodyStep(this.onRequest);
         this.errors = errors;
+        this.admin = null;
+    }
+
+    private static int firstBodyStep(List<GatewayStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).needsBody()) {
+                return i;
+            }
+        }
+        return steps.size();
     }
 
     /** Runs the steps that need only the head; on the event loop, so they must not block. */
@@ -76,9 +92,48 @@ public final class Gateway {
 
     /** The answer to a buffered body over the limit, in the protocol of the service it was for. */
     public Response tooLarge(Exchange exchange, long limit) {
-        Protocol protocol = exchange.protocol() != null ? exchange.protocol()
+        return errors.render(exchange, GatewayErrors.tooLarge(protocolOf(exchange), limit));
+    }
+
+    /** The answer to a body the client stopped sending: S3's RequestTimeout, in the request's protocol. */
+    public Response requestTimeout(Exchange exchange) {
+        return errors.render(exchange, GatewayErrors.requestTimeout());
+    }
+
+    private static Protocol protocolOf(Exchange exchange) {
+        return exchange.protocol() != null ? exchange.protocol()
                 : ServiceRouter.protocolWithoutService(exchange.request());
-        return errors.render(exchange, GatewayErrors.tooLarge(protocol, limit));
+    }
+
+    /**
+     * The answer to a request that needs no worker thread, computed on the event loop from the
+     * head alone, or null. The health check is one: it must answer while every worker is busy.
+     */
+    public Response immediate(Exchange exchange) {
+        if (exchange.local() == null || admin == null || !admin.isImmediate(exchange.request())) {
+            return null;
+        }
+        return exchange.local().answer(exchange);
+    }
+
+    /**
+     * Runs the whole-request steps that need only the head (service routing, authentication,
+     * operation resolution, anonymous access), before an object upload's body is read: a refusal
+     * is answered without reading it. Null when the request may go on; its body is then read and
+     * {@link #handle} runs the remaining steps. Blocking (credentials may come from storage), so it
+     * runs on a worker thread.
+     */
+    public Response prepare(Exchange exchange) {
+        if (exchange.local() != null) {
+            return null;
+        }
+        try {
+            Response answer = run(exchange, 0, firstBodyStep);
+            exchange.nextStep(firstBodyStep);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            return errors.render(exchange, e);
+        }
     }
 
     /** Runs the request's remaining steps once its body is here; blocking, so it runs on a worker thread. */
@@ -88,15 +143,23 @@ public final class Gateway {
             return exchange.local().answer(exchange);
         }
         try {
-            for (GatewayStep step : onRequest) {
-                step.apply(exchange);
-                if (exchange.response() != null) {
-                    return exchange.response();
-                }
+            Response answer = run(exchange, exchange.nextStep(), onRequest.size());
+            if (answer == null) {
+                throw new IllegalStateException("no step answered " + exchange.request());
             }
-            throw new IllegalStateException("no step answered " + exchange.request());
+            return answer;
         } catch (RuntimeException | Error e) {
             return errors.render(exchange, e);
         }
+    }
+
+    private Response run(Exchange exchange, int from, int to) {
+        for (int i = from; i < to; i++) {
+            onRequest.get(i).apply(exchange);
+            if (exchange.response() != null) {
+                return exchange.response();
+            }
+        }
+        return null;
     }
 }

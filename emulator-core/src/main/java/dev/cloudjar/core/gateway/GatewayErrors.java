@@ -55,6 +55,15 @@ final class GatewayErrors {
         return new AwsException("RequestEntityTooLarge", 413, "Request size exceeded " + limit + " bytes");
     }
 
+    /**
+     * A body that stopped arriving. S3's wording; the other services answer a stalled connection
+     * the same way at their front end, and no SDK retries it differently.
+     */
+    static AwsException requestTimeout() {
+        return new AwsException("RequestTimeout", 400, "Your socket connection to the server was not read from or "
+                + "written to within the timeout period. Idle connections will be closed.");
+    }
+
     /** Any failure that is Cloudjar's fault; details go to the log, never to the client. */
     static AwsException internal(Protocol protocol) {
         return switch (protocol) {

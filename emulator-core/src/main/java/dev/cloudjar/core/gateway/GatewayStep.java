@@ -9,4 +9,13 @@ package dev.cloudjar.core.gateway;
 @FunctionalInterface
 interface GatewayStep {
     void apply(Exchange exchange);
+
+    /**
+     * Whether the step reads the request's body. The steps before the first one that does run as
+     * soon as the head is here for an object upload, so a request refused by them (a bad
+     * signature, an unknown operation) is answered before its body is read.
+     */
+    default boolean needsBody() {
+        return false;
+    }
 }

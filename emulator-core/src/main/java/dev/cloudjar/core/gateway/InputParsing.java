@@ -14,6 +14,11 @@ final class InputParsing implements GatewayStep {
     }
 
     @Override
+    public boolean needsBody() {
+        return true;
+    }
+
+    @Override
     public void apply(Exchange exchange) {
         exchange.input(codecs.forProtocol(exchange.protocol())
                 .parse(exchange.service().model(), exchange.route(), exchange.request()));

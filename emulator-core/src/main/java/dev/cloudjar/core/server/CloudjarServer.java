@@ -100,7 +100,8 @@ public final class CloudjarServer implements AutoCloseable {
             AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
             Gateway gateway = new Gateway(services, authenticator, Authorizer.ALLOW_ALL, codecs, admin,
                     rawRoutes, config.defaultRegion(), clock);
-            bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout()));
+            bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout(),
+                    config.requestTimeout(), storage.scratch()));
             this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
             String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();

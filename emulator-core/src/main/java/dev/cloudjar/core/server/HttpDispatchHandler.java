@@ -8,8 +8,6 @@ import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -32,12 +30,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,35 +44,54 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The one handler that turns Netty's HTTP objects into {@link Request}s for the gateway and its
- * {@link Response}s back into HTTP. Protocol bodies are buffered up to a bound; object bodies
- * stream to a worker thread with back-pressure. The gateway runs on the worker pool, never on the
- * event loop. One request at a time per connection: reading pauses while a response is pending.
+ * {@link Response}s back into HTTP. A request reaches a worker thread only once its whole body is
+ * here ({@link BodySpool}: in memory up to a bound, then in a scratch file), so a client that sends
+ * slowly holds no thread; an object upload first runs the gateway's head steps on a worker, so a
+ * refused upload is answered before its body is read. The gateway runs on the worker pool, never on
+ * the event loop, except the health check. Requests on one connection are answered in order: a
+ * {@code FlowControlHandler} before this one holds pipelined requests while reading is paused.
  */
 final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(HttpDispatchHandler.class.getName());
     private static final int RESPONSE_CHUNK = 64 * 1024;
 
-    private enum State { IDLE, BUFFERING, STREAMING, DISCARDING }
+    private enum State {
+        /** Waiting for a request's head. */
+        IDLE,
+        /** An upload's head steps run on a worker; reading is paused. */
+        PREPARING,
+        /** The body is arriving into the spool. */
+        RECEIVING,
+        /** The whole request is here and being answered; reading is paused. */
+        WAITING,
+        /** Answered before the body ended: the rest is dropped and the connection closes. */
+        DISCARDING
+    }
 
     private final Gateway gateway;
     private final ExecutorService workers;
     private final long maxBufferedBody;
+    private final Path scratch;
     private final HttpDates dates;
 
     private State state = State.IDLE;
     private HttpRequest head;
-    private Request request;
     private Exchange exchange;
-    private CompositeByteBuf buffer;
-    private StreamingBody stream;
+    private boolean streamed;
+    /** The request's body is a {@link SpooledBody} given to it at the head (an upload's). */
+    private boolean deferredBody;
+    private Response immediate;
+    // Written on the event loop, read by the worker that answers and by discard from any thread.
+    private volatile BodySpool spool;
     // Read by the worker that sends the response, written on the event loop.
     private volatile boolean keepAlive;
     private volatile boolean requestComplete;
 
-    HttpDispatchHandler(Gateway gateway, ExecutorService workers, long maxBufferedBody, HttpDates dates) {
+    HttpDispatchHandler(Gateway gateway, ExecutorService workers, long maxBufferedBody, Path scratch, HttpDates dates) {
         this.gateway = gateway;
         this.workers = workers;
         this.maxBufferedBody = maxBufferedBody;
+        this.scratch = scratch;
         this.dates = dates;
     }
 
@@ -94,9 +112,13 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(ChannelHandlerContext ctx, HttpRequest httpRequest) {
+        if (state == State.DISCARDING) {
+            return;
+        }
         if (state != State.IDLE) {
-            // A pipelined request while one is pending: not supported by AWS clients, refuse it.
-            state = State.DISCARDING;
+            // Reading is paused while a request is answered, so this is a bug of ours; never answer out of order.
+            LOG.log(System.Logger.Level.WARNING, "a request head arrived while another was " + state);
+            ctx.close();
             return;
         }
         head = httpRequest;
@@ -110,30 +132,56 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         for (Map.Entry<String, String> h : httpRequest.headers()) {
             headers.add(h.getKey(), h.getValue());
         }
-        request = new Request(httpRequest.method().name(), httpRequest.uri(), headers, RequestBody.EMPTY);
+        Request request = new Request(httpRequest.method().name(), httpRequest.uri(), headers, RequestBody.EMPTY);
         long contentLength = HttpUtil.getContentLength(httpRequest, -1L);
         exchange = gateway.receive(request);
-        if (gateway.bodyMode(exchange) == Gateway.BodyMode.BUFFERED) {
-            if (contentLength > maxBufferedBody) {
-                respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
-                return;
-            }
-            sendContinueIfExpected(ctx, httpRequest);
-            state = State.BUFFERING;
-            buffer = ctx.alloc().compositeBuffer(1024);
-        } else {
-            sendContinueIfExpected(ctx, httpRequest);
-            state = State.STREAMING;
-            stream = new StreamingBody(new FlowControl(ctx));
-            request.body(RequestBody.ofStream(stream, contentLength));
-            if (contentLength <= 0 && !HttpUtil.isTransferEncodingChunked(httpRequest)) {
-                // A GET or HEAD has no body to wait for; the worker may answer before the decoder's
-                // empty last content reaches us, and must not take that for an unread body.
-                requestComplete = true;
-                stream.finish();
-            }
-            dispatch(ctx, exchange);
+        streamed = gateway.bodyMode(exchange) == Gateway.BodyMode.STREAMED;
+        if (!streamed && contentLength > maxBufferedBody) {
+            respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
+            return;
         }
+        immediate = gateway.immediate(exchange);
+        deferredBody = false;
+        state = State.RECEIVING;
+        if (contentLength <= 0 && !HttpUtil.isTransferEncodingChunked(httpRequest)) {
+            // No body: the decoder's empty last content follows at once.
+            return;
+        }
+        spool = new BodySpool(scratch, workers, new SpoolFlow(ctx), BodySpool.emptyMemory());
+        if (streamed && (contentLength < 0 || contentLength > BodySpool.MEMORY_LIMIT)) {
+            // An upload: the steps that need only the head run first, and the body is read only if
+            // they let the request on. The handler reads it from the spool once it is all here.
+            request.body(new SpooledBody(spool, contentLength));
+            deferredBody = true;
+            state = State.PREPARING;
+            ctx.channel().config().setAutoRead(false);
+            Exchange preparing = exchange;
+            try {
+                workers.execute(() -> {
+                    Response refused = gateway.prepare(preparing);
+                    ctx.executor().execute(() -> afterPrepare(ctx, preparing, refused));
+                });
+            } catch (RejectedExecutionException e) {
+                respondEarly(ctx, plain(503, "SlowDown", "Please reduce your request rate."));
+            }
+            return;
+        }
+        sendContinueIfExpected(ctx, httpRequest);
+    }
+
+    /** On the event loop, once an upload's head steps have run. */
+    private void afterPrepare(ChannelHandlerContext ctx, Exchange prepared, Response refused) {
+        if (state != State.PREPARING || exchange != prepared || !ctx.channel().isActive()) {
+            return;
+        }
+        if (refused != null) {
+            respondEarly(ctx, refused);
+            return;
+        }
+        // As S3 does: 100 Continue only once the request is known to be acceptable.
+        sendContinueIfExpected(ctx, head);
+        state = State.RECEIVING;
+        ctx.channel().config().setAutoRead(true);
     }
 
     private static void sendContinueIfExpected(ChannelHandlerContext ctx, HttpRequest httpRequest) {
@@ -143,59 +191,63 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent content) {
-        if (content.decoderResult().isFailure()) {
-            if (state == State.STREAMING) {
-                stream.fail(new IOException("malformed request body: " + content.decoderResult().cause()));
-                state = State.DISCARDING;
-                keepAlive = false;
-            } else if (state == State.BUFFERING) {
-                rejectMalformed(ctx, content.decoderResult().cause());
-            }
+        if (state != State.RECEIVING) {
+            // DISCARDING after an early answer: drop the rest of the body.
             return;
         }
-        boolean last = content instanceof LastHttpContent;
-        switch (state) {
-            case BUFFERING -> {
-                ByteBuf data = content.content();
-                if (buffer.readableBytes() + (long) data.readableBytes() > maxBufferedBody) {
-                    respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
-                    return;
-                }
-                if (data.isReadable()) {
-                    buffer.addComponent(true, data.retain());
-                }
-                if (last) {
-                    byte[] bytes = ByteBufUtil.getBytes(buffer);
-                    releaseBuffer();
-                    request.body(RequestBody.of(bytes));
-                    requestComplete = true;
-                    ctx.channel().config().setAutoRead(false);
-                    dispatch(ctx, exchange);
-                }
+        if (content.decoderResult().isFailure()) {
+            rejectMalformed(ctx, content.decoderResult().cause());
+            return;
+        }
+        ByteBuf data = content.content();
+        if (data.isReadable()) {
+            if (spool == null) {
+                // The decoder gives no body bytes to a request that announced none; never guess at one.
+                rejectMalformed(ctx, new IllegalStateException("body bytes after a bodiless head"));
+                return;
             }
-            case STREAMING -> {
-                if (content.content().isReadable()) {
-                    stream.offer(content.content().retain());
-                }
-                if (last) {
-                    requestComplete = true;
-                    stream.finish();
-                    ctx.channel().config().setAutoRead(false);
-                }
+            if (!streamed && spool.received() + data.readableBytes() > maxBufferedBody) {
+                respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
+                return;
             }
-            default -> {
-                // IDLE after an early response, or DISCARDING: drop the rest of the body.
+            spool.offer(data.retain());
+        }
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+            state = State.WAITING;
+            ctx.channel().config().setAutoRead(false);
+            Exchange complete = exchange;
+            if (spool == null) {
+                bodyReceived(ctx, complete, null);
+            } else {
+                spool.finish(failure -> bodyReceived(ctx, complete, failure));
             }
         }
     }
 
-    private void dispatch(ChannelHandlerContext ctx, Exchange arrived) {
+    /** The whole body is in the spool (or it failed to get there); on the event loop or a worker. */
+    private void bodyReceived(ChannelHandlerContext ctx, Exchange arrived, IOException failure) {
         Request req = arrived.request();
         boolean headRequest = HttpMethod.HEAD.name().equals(req.method());
+        if (failure != null) {
+            LOG.log(System.Logger.Level.ERROR, "cannot keep the body of " + req + " in " + scratch, failure);
+            keepAlive = false;
+            send(ctx, plain(500, "InternalError", "We encountered an internal error. Please try again."), headRequest);
+            return;
+        }
+        if (immediate != null) {
+            send(ctx, immediate, headRequest);
+            return;
+        }
+        BodySpool body = deferredBody ? null : spool;
         try {
             workers.execute(() -> {
                 Response response;
                 try {
+                    if (body != null) {
+                        // A protocol body or a small object: whole, in memory, bounded by the limits above.
+                        req.body(RequestBody.of(body.bytes()));
+                    }
                     response = gateway.handle(arrived);
                 } catch (Throwable t) {
                     // The gateway renders every error itself; this is the last line of defence.
@@ -203,7 +255,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                     response = plain(500, "InternalError", "We encountered an internal error. Please try again.");
                 }
                 if (response.pending() != null) {
-                    response.pending().whenCompleteAsync((later, failure) -> send(ctx, later != null ? later
+                    response.pending().whenCompleteAsync((later, fail) -> send(ctx, later != null ? later
                             : plain(500, "InternalError", "We encountered an internal error. Please try again."),
                             headRequest), workers);
                 } else {
@@ -223,9 +275,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         boolean close = !keepAlive || !requestComplete;
         if (!requestComplete) {
             ctx.executor().execute(() -> {
-                if (stream != null) {
-                    stream.close();
-                }
+                discardSpool();
                 state = State.DISCARDING;
                 ctx.channel().config().setAutoRead(true);
             });
@@ -322,28 +372,29 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
 
     private void finishResponse(ChannelHandlerContext ctx, ChannelFuture written, boolean close) {
         if (!written.isSuccess() || close) {
+            discardSpool();
             ctx.close();
             return;
         }
+        discardSpool();
         state = State.IDLE;
-        request = null;
         exchange = null;
-        stream = null;
+        immediate = null;
         head = null;
+        // A pipelined request the FlowControlHandler holds comes next, else the socket is read.
         ctx.channel().config().setAutoRead(true);
-        ctx.read();
     }
 
     private void respondEarly(ChannelHandlerContext ctx, Response response) {
         keepAlive = false;
-        releaseBuffer();
+        discardSpool();
         state = State.DISCARDING;
-        send(ctx, response, false);
+        send(ctx, response, head != null && HttpMethod.HEAD.equals(head.method()));
     }
 
     private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
         keepAlive = false;
-        releaseBuffer();
+        discardSpool();
         state = State.DISCARDING;
         boolean headersTooLarge = cause instanceof TooLongFrameException
                 && String.valueOf(cause.getMessage()).toLowerCase().contains("header");
@@ -381,17 +432,24 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void releaseBuffer() {
-        if (buffer != null) {
-            buffer.release();
-            buffer = null;
+    private void discardSpool() {
+        BodySpool s = spool;
+        if (s != null) {
+            spool = null;
+            s.discard();
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent && state == State.IDLE) {
-            ctx.close();
+        if (evt instanceof IdleStateEvent idle) {
+            if (idle.state() == IdleState.ALL_IDLE && state == State.IDLE) {
+                ctx.close();
+            } else if (idle.state() == IdleState.READER_IDLE && state == State.RECEIVING) {
+                // The idle timeout applies inside a request too: a body that stopped arriving is
+                // answered as S3 answers it, and the connection closes.
+                respondEarly(ctx, gateway.requestTimeout(exchange));
+            }
             return;
         }
         super.userEventTriggered(ctx, evt);
@@ -399,10 +457,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (stream != null) {
-            stream.fail(new ClosedChannelException());
-        }
-        releaseBuffer();
+        state = State.DISCARDING;
+        discardSpool();
         super.channelInactive(ctx);
     }
 
@@ -411,34 +467,33 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         if (!(cause instanceof IOException)) {
             LOG.log(System.Logger.Level.WARNING, "connection error", cause);
         }
-        if (stream != null) {
-            stream.fail(cause instanceof IOException io ? io : new IOException(cause));
-        }
         ctx.close();
     }
 
-    /** Pauses and resumes socket reads for a streaming body, always on the event loop. */
-    private final class FlowControl implements StreamingBody.FlowControl {
+    /** Pauses and resumes socket reads while a spool's file writes catch up, always on the event loop. */
+    private final class SpoolFlow implements BodySpool.StreamingFlow {
         private final ChannelHandlerContext ctx;
 
-        FlowControl(ChannelHandlerContext ctx) {
+        SpoolFlow(ChannelHandlerContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public void pause() {
-            ctx.executor().execute(() -> ctx.channel().config().setAutoRead(false));
+            ctx.executor().execute(() -> {
+                if (state == State.RECEIVING) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+            });
         }
 
         @Override
         public void resume() {
             ctx.executor().execute(() -> {
-                if (state == State.STREAMING && !requestComplete) {
+                if (state == State.RECEIVING) {
                     ctx.channel().config().setAutoRead(true);
-                    ctx.read();
                 }
             });
         }
     }
-
 }

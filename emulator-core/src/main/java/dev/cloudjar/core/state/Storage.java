@@ -7,7 +7,10 @@ import dev.cloudjar.core.state.journal.JournalStateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
@@ -19,11 +22,15 @@ public final class Storage implements AutoCloseable {
     private final StateStore state;
     private final BlobStore blobs;
     private final DataDirectoryLock lock;
+    private final Path scratch;
+    private final boolean deleteScratch;
 
-    private Storage(StateStore state, BlobStore blobs, DataDirectoryLock lock) {
+    private Storage(StateStore state, BlobStore blobs, DataDirectoryLock lock, Path scratch, boolean deleteScratch) {
         this.state = state;
         this.blobs = blobs;
         this.lock = lock;
+        this.scratch = scratch;
+        this.deleteScratch = deleteScratch;
     }
 
     /**
@@ -39,9 +46,10 @@ public final class Storage implements AutoCloseable {
 
     public static Storage inMemory() {
         try {
-            return new Storage(new MemoryStateStore(), FileBlobStore.temporary(), null);
+            return new Storage(new MemoryStateStore(), FileBlobStore.temporary(), null,
+                    Files.createTempDirectory("cloudjar-scratch"), true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary blob directory", e);
+            throw new UncheckedIOException("cannot create a temporary directory", e);
         }
     }
 
@@ -50,7 +58,12 @@ public final class Storage implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
             FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
-            return new Storage(JournalStateStore.open(dataDir.resolve("state"), minJournalBytes), blobs, lock);
+            Path scratch = dataDir.resolve("scratch");
+            // What a killed run left here (request bodies being received) is garbage now.
+            deleteTree(scratch);
+            Files.createDirectories(scratch);
+            return new Storage(JournalStateStore.open(dataDir.resolve("state"), minJournalBytes), blobs, lock,
+                    scratch, false);
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("cannot open the blob directory in " + dataDir, e);
@@ -68,6 +81,25 @@ public final class Storage implements AutoCloseable {
         return blobs;
     }
 
+    /**
+     * A directory for files that matter only while the process runs (request bodies being
+     * received): emptied when a data dir is opened, deleted on close in memory mode.
+     */
+    public Path scratch() {
+        return scratch;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Whether writes survive a restart (a data dir was given). */
     public boolean durable() {
         return lock != null;
@@ -81,8 +113,16 @@ public final class Storage implements AutoCloseable {
             try {
                 blobs.close();
             } finally {
-                if (lock != null) {
-                    lock.close();
+                try {
+                    if (deleteScratch) {
+                        deleteTree(scratch);
+                    }
+                } catch (IOException e) {
+                    // a temporary directory left behind; nothing in it matters any more
+                } finally {
+                    if (lock != null) {
+                        lock.close();
+                    }
                 }
             }
         }
