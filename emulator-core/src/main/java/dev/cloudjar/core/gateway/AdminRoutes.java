@@ -34,10 +34,6 @@ public final class AdminRoutes {
         /** Wipes all state, or one service's (name non-null). */
         void reset(String service);
 
-        /** The address the server is bound to (--host). */
-        default String bindAddress() {
-            return "127.0.0.1";
-        }
     }
 
     private final Server server;
@@ -56,23 +52,15 @@ public final class AdminRoutes {
 
     /**
      * Null when the request may use an endpoint under {@code /_cloudjar/}; else the refusal. A web
-     * page can send a simple cross-site POST (no preflight), and DNS rebinding can point a page's
-     * own host name at 127.0.0.1, so both are refused: a request carrying a browser's Origin that
-     * is not a local one (403), and a Host name this server does not answer to (421: loopback
-     * names, {@code *.localhost} and the bound address; any, when bound to every interface, which
-     * is a deliberate choice to be reached by other names). Tools and SDKs send no Origin.
+     * page can send a simple cross-site POST (no preflight), so a request carrying a browser's
+     * Origin that is not a local one is refused (403). Tools and SDKs send no Origin. (A foreign
+     * Host name, DNS rebinding, is refused before this for every request: {@link HostCheck}.)
      */
     Response refusal(Request request) {
         String origin = request.header("Origin");
         if (origin != null && !isLocalOrigin(origin, request.header("Host"))) {
             return json(403, n -> n.put("error", "Cloudjar's admin endpoints refuse cross-site requests (Origin "
                     + origin + ")"));
-        }
-        String bind = server == null ? "127.0.0.1" : server.bindAddress();
-        boolean everyInterface = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("0:0:0:0:0:0:0:0");
-        String host = hostName(request.header("Host"));
-        if (!everyInterface && !(isLoopbackName(host) || host.equalsIgnoreCase(bind))) {
-            return json(421, n -> n.put("error", "Cloudjar does not answer admin requests for the host '" + host + "'"));
         }
         return null;
     }
@@ -86,30 +74,12 @@ public final class AdminRoutes {
                 return false;
             }
             String authority = uri.getRawAuthority();
-            return isLoopbackName(hostName(originHost)) || (hostHeader != null && authority.equalsIgnoreCase(hostHeader.trim()));
+            return HostNames.isLoopbackName(HostNames.hostName(originHost))
+                    || (hostHeader != null && authority.equalsIgnoreCase(hostHeader.trim()));
         } catch (IllegalArgumentException | NullPointerException e) {
             // "null" (a sandboxed frame, a file: page) or garbage: not a local page.
             return false;
         }
-    }
-
-    /** The host of a Host header or URI host, without port or IPv6 brackets, lower case. */
-    private static String hostName(String hostHeader) {
-        if (hostHeader == null) {
-            return "";
-        }
-        String h = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end < 0 ? h : h.substring(1, end);
-        }
-        int colon = h.indexOf(':');
-        return colon < 0 || h.indexOf(':', colon + 1) >= 0 ? h : h.substring(0, colon);
-    }
-
-    private static boolean isLoopbackName(String host) {
-        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
-                || host.equals("0:0:0:0:0:0:0:1") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     /**

@@ -23,6 +23,7 @@ public final class Exchange {
     private int nextStep;
     private String requestId;
     private LocalRoutes.Route local;
+    private boolean localAtOnce;
     private ServiceRuntime service;
     private Protocol protocol;
     private Authenticator.Caller caller;
@@ -75,6 +76,16 @@ public final class Exchange {
 
     void local(LocalRoutes.Route route) {
         this.local = route;
+    }
+
+    /** A local answer that reads no state and so is given on the event loop (a refusal, the health check). */
+    void localAtOnce(LocalRoutes.Route route) {
+        this.local = route;
+        this.localAtOnce = true;
+    }
+
+    boolean localAtOnce() {
+        return localAtOnce;
     }
 
     ServiceRuntime service() {

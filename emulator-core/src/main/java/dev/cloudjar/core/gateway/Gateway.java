@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The request path as ordered steps, each one concern: request id → local routes (admin, raw)
+ * The request path as ordered steps, each one concern: request id → host check → local routes (admin, raw)
  * → host routing → service routing → authentication → operation resolution → anonymous access →
  * input parsing → authorization → tracing → invocation. The steps that need only the head run as
  * it arrives (and decide whether the body streams); the rest run on a worker thread once the body
@@ -27,19 +27,18 @@ public final class Gateway {
     /** The index in {@link #onRequest} of the first step that reads the body. */
     private final int firstBodyStep;
     private final ErrorRenderer errors;
-    private final AdminRoutes admin;
 
     public Gateway(List<ServiceRuntime> services, Authenticator authenticator, Authorizer authorizer, Codecs codecs,
-                   AdminRoutes admin, List<RawRoute> rawRoutes, String defaultRegion, Clock clock) {
+                   AdminRoutes admin, List<RawRoute> rawRoutes, HostNames hosts, String defaultRegion, Clock clock) {
         this.errors = new ErrorRenderer(codecs);
         ServiceRouting serviceRouting = new ServiceRouting(new ServiceRouter(services, authenticator));
-        this.onHead = List.of(new AssignRequestId(), new LocalRoutes(admin, rawRoutes, errors),
+        this.onHead = List.of(new AssignRequestId(), new HostCheck(hosts, errors),
+                new LocalRoutes(admin, rawRoutes, errors),
                 new HostRouting(services), serviceRouting);
         this.onRequest = List.of(serviceRouting, new Authentication(authenticator, defaultRegion),
                 new OperationResolution(codecs), new AnonymousAccess(), new InputParsing(codecs),
                 new Authorization(authorizer), new Tracing(clock), new Invocation(codecs, errors, clock));
         this.firstBodyStep = firstBodyStep(onRequest);
-        this.admin = admin;
     }
 
     /**
@@ -51,7 +50,6 @@ public final class Gateway {
         this.onRequest = List.copyOf(onRequest);
         this.firstBodyStep = firstBodyStep(this.onRequest);
         this.errors = errors;
-        this.admin = null;
     }
 
     private static int firstBodyStep(List<GatewayStep> steps) {
@@ -110,10 +108,7 @@ public final class Gateway {
      * head alone, or null. The health check is one: it must answer while every worker is busy.
      */
     public Response immediate(Exchange exchange) {
-        if (exchange.local() == null || admin == null || !admin.isImmediate(exchange.request())) {
-            return null;
-        }
-        return exchange.local().answer(exchange);
+        return exchange.localAtOnce() ? exchange.local().answer(exchange) : null;
     }
 
     /**

@@ -38,7 +38,7 @@ final class LocalRoutes implements GatewayStep {
         if (admin.matches(request)) {
             Response refused = admin.refusal(request);
             if (refused != null) {
-                exchange.local(x -> refused);
+                exchange.localAtOnce(x -> refused);
                 return;
             }
         }
@@ -49,7 +49,11 @@ final class LocalRoutes implements GatewayStep {
             }
         }
         if (admin.matches(request)) {
-            exchange.local(x -> admin.handle(x.request()));
+            if (admin.isImmediate(request)) {
+                exchange.localAtOnce(x -> admin.handle(x.request()));
+            } else {
+                exchange.local(x -> admin.handle(x.request()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
 import dev.cloudjar.core.gateway.Authorizer;
 import dev.cloudjar.core.gateway.Gateway;
+import dev.cloudjar.core.gateway.HostNames;
 import dev.cloudjar.core.gateway.InternalCalls;
 import dev.cloudjar.core.gateway.ServiceRuntime;
 import dev.cloudjar.core.gateway.SigV4Authenticator;
@@ -99,7 +100,7 @@ public final class CloudjarServer implements AutoCloseable {
             services.forEach(s -> rawRoutes.addAll(s.plugin().rawRoutes()));
             AdminRoutes admin = new AdminRoutes(new AdminView(), clock);
             Gateway gateway = new Gateway(services, authenticator, Authorizer.ALLOW_ALL, codecs, admin,
-                    rawRoutes, config.defaultRegion(), clock);
+                    rawRoutes, new HostNames(config.host(), config.allowedHosts()), config.defaultRegion(), clock);
             bootstrap.childHandler(new HttpPipeline(gateway, workers, config.maxBodyBytes(), config.idleTimeout(),
                     config.requestTimeout(), storage.scratch()));
             this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
@@ -290,9 +291,5 @@ public final class CloudjarServer implements AutoCloseable {
             CloudjarServer.this.reset(service);
         }
 
-        @Override
-        public String bindAddress() {
-            return config.host();
-        }
     }
 }

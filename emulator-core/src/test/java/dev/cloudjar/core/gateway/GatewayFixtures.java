@@ -75,13 +75,18 @@ final class GatewayFixtures {
     }
 
     static Request echoRequest(String operation, String body, String... headers) {
-        Headers h = Headers.of(headers).set("X-Amz-Target", ECHO_TARGET + "." + operation)
+        Headers h = withHost(Headers.of(headers)).set("X-Amz-Target", ECHO_TARGET + "." + operation)
                 .set("Content-Type", "application/x-amz-json-1.0");
         return new Request("POST", "/", h, RequestBody.of(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     static Request request(String method, String uri, String... headers) {
-        return new Request(method, uri, Headers.of(headers), RequestBody.EMPTY);
+        return new Request(method, uri, withHost(Headers.of(headers)), RequestBody.EMPTY);
+    }
+
+    /** Every client names the host; the gateway answers only loopback names by default. */
+    static Headers withHost(Headers headers) {
+        return headers.contains("Host") ? headers : headers.set("Host", "127.0.0.1:4566");
     }
 
     /** An exchange whose body has arrived, as the steps on a worker thread see it. */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatewayTest {
     private final Gateway gateway = new Gateway(List.of(echoService(), s3LikeService()), unsigned(),
             Authorizer.ALLOW_ALL, Codecs.standard(), new AdminRoutes(null, Clock.systemUTC()), List.of(),
-            "us-east-1", Clock.fixed(now(), ZoneOffset.UTC));
+            HostNames.loopback(), "us-east-1", Clock.fixed(now(), ZoneOffset.UTC));
 
     private Response handle(Request request) {
         return gateway.handle(gateway.receive(request));
@@ -51,7 +51,8 @@ class GatewayTest {
     @Test
     void anUnsignedFormPostIsBufferedAndRoutedByTheActionInItsBody() {
         Exchange exchange = gateway.receive(new Request("POST", "/",
-                Headers.of("Content-Type", "application/x-www-form-urlencoded"), RequestBody.EMPTY));
+                GatewayFixtures.withHost(Headers.of("Content-Type", "application/x-www-form-urlencoded")),
+                RequestBody.EMPTY));
         assertNull(exchange.service());
         assertEquals(Gateway.BodyMode.BUFFERED, gateway.bodyMode(exchange));
         exchange.request().body(RequestBody.of("Action=Publish".getBytes()));
@@ -63,6 +64,17 @@ class GatewayTest {
         Response response = handle(echoRequest("Echo", "{}"));
         assertEquals(400, response.status());
         assertTrue(text(response).contains("MissingAuthenticationTokenException"), text(response));
+    }
+
+    @Test
+    void aHostNameTheServerDoesNotAnswerToIsRefusedInTheProtocolOfTheRequest() {
+        Response json = handle(echoRequest("Ping", "", "Host", "rebound.example:4566"));
+        assertEquals(421, json.status());
+        assertTrue(text(json).contains("MisdirectedRequest"), text(json));
+        Response xml = handle(request("GET", "/bucket/key", "Host", "rebound.example"));
+        assertEquals(421, xml.status());
+        assertTrue(text(xml).contains("<Code>MisdirectedRequest</Code>"), text(xml));
+        assertEquals(400, handle(new Request("GET", "/bucket/key", new Headers(), RequestBody.EMPTY)).status());
     }
 
     @Test
