@@ -24,6 +24,11 @@ final class AwsChunkedInputStream extends InputStream {
     static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
     private static final String CHUNK_SIGNATURE = "chunk-signature=";
     private static final int MAX_LINE = 4096;
+    /**
+     * The trailer section's bound, as for a request's header section: S3 sends a checksum and a
+     * signature there, and without a bound a client could make the server keep any amount.
+     */
+    static final int MAX_TRAILER_BYTES = 16 * 1024;
 
     private enum State { CHUNK_HEADER, CHUNK_DATA, DONE }
 
@@ -160,7 +165,12 @@ final class AwsChunkedInputStream extends InputStream {
 
     private void readTrailers() throws IOException {
         String trailerSignature = null;
+        int size = 0;
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+            size += line.length() + 2;
+            if (size > MAX_TRAILER_BYTES) {
+                throw AuthErrors.malformedChunkEncoding("trailers longer than " + MAX_TRAILER_BYTES + " bytes");
+            }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw AuthErrors.malformedChunkEncoding("malformed trailer '" + line + "'");

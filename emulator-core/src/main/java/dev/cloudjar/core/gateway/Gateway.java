@@ -27,6 +27,14 @@ public final class Gateway {
     /** The index in {@link #onRequest} of the first step that reads the body. */
     private final int firstBodyStep;
     private final ErrorRenderer errors;
+    /** Null in step tests, where every body may take the server's limit. */
+    private final Authenticator authenticator;
+    /**
+     * The most an unsigned protocol body may be. The operations that take no signature (Cognito's
+     * sign-up and sign-in, STS's web-identity and SAML role assumption) take at most ~100 KB (a
+     * SAML assertion), so an unsigned body past this is refused before it is kept anywhere.
+     */
+    static final long UNSIGNED_BODY_LIMIT = 1024 * 1024;
 
     public Gateway(List<ServiceRuntime> services, Authenticator authenticator, Authorizer authorizer, Codecs codecs,
                    AdminRoutes admin, List<RawRoute> rawRoutes, HostNames hosts, String defaultRegion, Clock clock) {
@@ -39,6 +47,7 @@ public final class Gateway {
                 new OperationResolution(codecs), new AnonymousAccess(), new InputParsing(codecs),
                 new Authorization(authorizer), new Tracing(clock), new Invocation(codecs, errors, clock));
         this.firstBodyStep = firstBodyStep(onRequest);
+        this.authenticator = authenticator;
     }
 
     /**
@@ -50,6 +59,7 @@ public final class Gateway {
         this.onRequest = List.copyOf(onRequest);
         this.firstBodyStep = firstBodyStep(this.onRequest);
         this.errors = errors;
+        this.authenticator = null;
     }
 
     private static int firstBodyStep(List<GatewayStep> steps) {
@@ -86,6 +96,15 @@ public final class Gateway {
             return BodyMode.BUFFERED;
         }
         return service.protocol() == Protocol.REST_XML ? BodyMode.STREAMED : BodyMode.BUFFERED;
+    }
+
+    /** The largest buffered body this request may send: the server's limit, less for an unsigned one. */
+    public long bodyLimit(Exchange exchange, long serverLimit) {
+        if (exchange.local() != null || authenticator == null
+                || authenticator.signingService(exchange.request()) != null) {
+            return serverLimit;
+        }
+        return Math.min(serverLimit, UNSIGNED_BODY_LIMIT);
     }
 
     /** The answer to a buffered body over the limit, in the protocol of the service it was for. */

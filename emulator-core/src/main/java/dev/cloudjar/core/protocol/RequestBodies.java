@@ -35,16 +35,33 @@ public final class RequestBodies {
         if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip") || body.length == 0) {
             return body;
         }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
-            if (inflated.length > MAX_INFLATED_BYTES) {
+        try {
+            // Measured first with one small buffer, so a bomb costs no memory at all; only a body
+            // known to fit is inflated again, into an array of exactly its size.
+            long size = inflatedSize(body);
+            if (size > MAX_INFLATED_BYTES) {
                 throw new AwsException("RequestEntityTooLarge", 413,
                         "Request size exceeded " + MAX_INFLATED_BYTES + " bytes");
             }
-            return inflated;
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                return in.readNBytes((int) size);
+            }
         } catch (IOException e) {
             throw new AwsException(malformedCode, 400, "Content-Encoding gzip, but the body is not gzip");
         }
+    }
+
+    /** The inflated size, counted up to one byte past the limit. */
+    private static long inflatedSize(byte[] body) throws IOException {
+        byte[] scratch = new byte[16 * 1024];
+        long size = 0;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            int n;
+            while (size <= MAX_INFLATED_BYTES && (n = in.read(scratch)) > 0) {
+                size += n;
+            }
+        }
+        return size;
     }
 
     /** Whether a body is empty or whitespace; decoded only when it holds non-ASCII bytes. */

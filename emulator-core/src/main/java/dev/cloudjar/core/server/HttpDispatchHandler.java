@@ -78,6 +78,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest head;
     private Exchange exchange;
     private boolean streamed;
+    /** The most this request's body may be when buffered. */
+    private long bodyLimit;
     /** The request's body is a {@link SpooledBody} given to it at the head (an upload's). */
     private boolean deferredBody;
     private Response immediate;
@@ -136,8 +138,9 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         long contentLength = HttpUtil.getContentLength(httpRequest, -1L);
         exchange = gateway.receive(request);
         streamed = gateway.bodyMode(exchange) == Gateway.BodyMode.STREAMED;
-        if (!streamed && contentLength > maxBufferedBody) {
-            respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
+        bodyLimit = gateway.bodyLimit(exchange, maxBufferedBody);
+        if (!streamed && contentLength > bodyLimit) {
+            respondEarly(ctx, gateway.tooLarge(exchange, bodyLimit));
             return;
         }
         immediate = gateway.immediate(exchange);
@@ -206,8 +209,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                 rejectMalformed(ctx, new IllegalStateException("body bytes after a bodiless head"));
                 return;
             }
-            if (!streamed && spool.received() + data.readableBytes() > maxBufferedBody) {
-                respondEarly(ctx, gateway.tooLarge(exchange, maxBufferedBody));
+            if (!streamed && spool.received() + data.readableBytes() > bodyLimit) {
+                respondEarly(ctx, gateway.tooLarge(exchange, bodyLimit));
                 return;
             }
             spool.offer(data.retain());

@@ -29,6 +29,7 @@ import static dev.cloudjar.core.auth.SdkSigning.verifierAt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** x-amz-content-sha256 as S3 checks it: declared hashes, aws-chunked bodies, chunk and trailer signatures. */
 class S3PayloadTest {
@@ -222,6 +223,23 @@ class S3PayloadTest {
 
         assertArrayEquals(OBJECT, readAll(request.body().stream()));
         assertEquals(crc32Base64(OBJECT), request.body().trailers().first("x-amz-checksum-crc32"));
+    }
+
+    @Test
+    void trailersPastTheirBoundAreRefusedNotKept() {
+        // 60,000 lines of 4 KB once took 900 MiB; now reading stops at the section's bound.
+        SignedRequest signed = unsignedChunksWithChecksumTrailer(OBJECT);
+        String wire = new String(sentBody(signed), StandardCharsets.ISO_8859_1);
+        String filler = "x-amz-meta-filler:" + "f".repeat(4000) + "\r\n";
+        int trailersAt = wire.indexOf("x-amz-checksum-crc32:");
+        byte[] swollen = (wire.substring(0, trailersAt) + filler.repeat(5) + wire.substring(trailersAt))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Request request = received(signed, swollen, true);
+        verifier.verify(request, Protocol.REST_XML);
+
+        AwsException e = readingFails(request);
+        assertEquals("InvalidRequest", e.code());
+        assertTrue(e.getMessage().contains("trailers longer than"), e.getMessage());
     }
 
     @Test
