@@ -19,6 +19,7 @@ import dev.cloudjar.cognito.userpool.UserPool;
 import dev.cloudjar.cognito.userpool.UserPoolOperations;
 import dev.cloudjar.cognito.userpool.UserPoolStore;
 import dev.cloudjar.cognito.userpool.Users;
+import dev.cloudjar.core.model.ErrorConventions;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
@@ -37,7 +38,9 @@ import java.util.List;
 public final class CognitoIdentityProviderService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("cognito-idp", "cognito-idp",
             Protocol.AWS_JSON_1_1, "dev/cloudjar/cognito/cognito-idp.json", "AWSCognitoIdentityProviderService",
-            List.of(), false);
+            List.of(), false)
+            // User pools report input constraint violations as InvalidParameterException.
+            .withErrorConventions(new ErrorConventions(null, "InvalidParameterException"));
 
     private final SigningKeys keys = new SigningKeys();
     private final List<RawRoute> routes = new ArrayList<>();

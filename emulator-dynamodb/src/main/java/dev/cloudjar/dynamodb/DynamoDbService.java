@@ -1,6 +1,7 @@
 package dev.cloudjar.dynamodb;
 
 import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.model.ErrorConventions;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.ServiceContext;
@@ -32,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 /** Amazon DynamoDB over awsJson1_0, described by AWS's published model (slimmed at build time). */
 public final class DynamoDbService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "dynamodb",
-            Protocol.AWS_JSON_1_0, "dev/cloudjar/dynamodb/dynamodb.json", "DynamoDB_20120810", List.of(), false);
+            Protocol.AWS_JSON_1_0, "dev/cloudjar/dynamodb/dynamodb.json", "DynamoDB_20120810", List.of(), false)
+            // DynamoDB's __type names the error with its versioned namespace, not the model's.
+            .withErrorConventions(new ErrorConventions("com.amazonaws.dynamodb.v20120810#", null));
     /** Makes eventually consistent reads lag behind writes by this many milliseconds (default 0). */
     public static final String EVENTUAL_LAG_OPTION = "dynamodb-eventual-lag-ms";
     /** Seconds between two sweeps deleting expired items (default 60). */

@@ -51,7 +51,8 @@ public final class ServiceRuntime {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = ServiceModel.loadResource(plugin.getClass().getClassLoader(), descriptor.modelResource());
+                    m = ServiceModel.loadResource(plugin.getClass().getClassLoader(), descriptor.modelResource())
+                            .withConventions(descriptor.errorConventions());
                     model = m;
                 }
             }

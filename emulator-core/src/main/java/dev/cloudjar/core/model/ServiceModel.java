@@ -30,15 +30,27 @@ public final class ServiceModel {
     private final Map<String, OperationModel> operations;
     private final List<Shape> errors;
     private final String version;
+    private final ErrorConventions conventions;
 
     private ServiceModel(Shape service, String version, Protocol protocol, Map<String, Shape> shapes,
-                         Map<String, OperationModel> operations, List<Shape> errors) {
+                         Map<String, OperationModel> operations, List<Shape> errors, ErrorConventions conventions) {
         this.service = service;
         this.version = version;
         this.protocol = protocol;
         this.shapes = shapes;
         this.operations = Collections.unmodifiableMap(operations);
         this.errors = List.copyOf(errors);
+        this.conventions = conventions;
+    }
+
+    /** This model with the service's error conventions (from its descriptor). */
+    public ServiceModel withConventions(ErrorConventions serviceConventions) {
+        return new ServiceModel(service, version, protocol, shapes, operations, errors, serviceConventions);
+    }
+
+    /** How the service names its errors where it departs from its protocol's defaults. */
+    public ErrorConventions conventions() {
+        return conventions;
     }
 
     /** Loads the model's single service shape (or the one named, when a model holds several). */
@@ -97,7 +109,7 @@ public final class ServiceModel {
         // The version is a property of the service shape in the JSON AST, not a trait.
         String version = shapesNode.path(serviceShapeId).path("version").asText(null);
         ServiceModel model = new ServiceModel(service, version, protocol, Collections.unmodifiableMap(shapes),
-                new LinkedHashMap<>(), new ArrayList<>());
+                new LinkedHashMap<>(), new ArrayList<>(), ErrorConventions.DEFAULT);
         allMembers.forEach(m -> m.bind(model));
 
         JsonNode serviceNode = shapesNode.get(serviceShapeId);
@@ -119,7 +131,8 @@ public final class ServiceModel {
         for (JsonNode err : serviceNode.path("errors")) {
             serviceErrors.add(shapes.get(err.path("target").asText()));
         }
-        return new ServiceModel(service, version, protocol, Collections.unmodifiableMap(shapes), operations, serviceErrors);
+        return new ServiceModel(service, version, protocol, Collections.unmodifiableMap(shapes), operations, serviceErrors,
+                ErrorConventions.DEFAULT);
     }
 
     private static Shape structureOrEmpty(Map<String, Shape> shapes, String id) {

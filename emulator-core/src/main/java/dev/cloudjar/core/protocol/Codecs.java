@@ -14,17 +14,6 @@ import java.util.function.Supplier;
 
 /** The codec of each protocol. Codecs are stateless, so one instance serves every service. */
 public final class Codecs {
-    /**
-     * What precedes the error name in awsJson's {@code __type} where AWS does not send the
-     * protocol's default (awsJson1_0: the shape's namespace, awsJson1_1: nothing).
-     */
-    private static final Map<String, String> AWS_JSON_ERROR_TYPE_PREFIXES = Map.of(
-            "DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#");
-
-    /** Services that report constraint violations under their own code rather than ValidationException. */
-    private static final Map<String, String> VALIDATION_ERROR_CODES = Map.of(
-            "AWSCognitoIdentityProviderService", "InvalidParameterException");
-
     private final Map<Protocol, Supplier<ProtocolCodec>> factories = new EnumMap<>(Protocol.class);
     private final Map<Protocol, ProtocolCodec> codecs = new ConcurrentHashMap<>();
     private final Validator validator;
@@ -37,12 +26,15 @@ public final class Codecs {
         this.validator = validator;
     }
 
-    /** Every protocol Cloudjar speaks, with AWS's per-service error conventions. */
+    /**
+     * Every protocol Cloudjar speaks. A service's departures from its protocol's error conventions
+     * come with its model ({@link dev.cloudjar.core.model.ErrorConventions}), not from here.
+     */
     public static Codecs standard() {
-        Validator validator = new Validator(VALIDATION_ERROR_CODES);
+        Validator validator = new Validator();
         return new Codecs(validator)
-                .register(Protocol.AWS_JSON_1_0, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
-                .register(Protocol.AWS_JSON_1_1, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator, AWS_JSON_ERROR_TYPE_PREFIXES))
+                .register(Protocol.AWS_JSON_1_0, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_0, validator))
+                .register(Protocol.AWS_JSON_1_1, () -> new AwsJsonCodec(Protocol.AWS_JSON_1_1, validator))
                 .register(Protocol.REST_JSON_1, () -> new RestJsonCodec(validator))
                 .register(Protocol.AWS_QUERY, () -> new AwsQueryCodec(validator))
                 .register(Protocol.REST_XML, () -> new RestXmlCodec(validator))

@@ -36,26 +36,19 @@ import java.util.regex.Pattern;
 public final class Validator {
     public static final String VALIDATION_EXCEPTION = "ValidationException";
 
-    private final Map<String, String> errorCodeByService;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-    /** Reports violations as ValidationException (400), as most JSON services do. */
-    public Validator() {
-        this(Map.of());
-    }
-
     /**
-     * @param errorCodeByService error codes for services that report validation failures under
-     *                           another name (service shape name, e.g.
-     *                           "AWSCognitoIdentityProviderService" → "InvalidParameterException")
+     * Reports violations as ValidationException (400), as most JSON services do, or under the
+     * code the service's model names in its error conventions (Cognito's InvalidParameterException).
      */
-    public Validator(Map<String, String> errorCodeByService) {
-        this.errorCodeByService = Map.copyOf(errorCodeByService);
+    public Validator() {
     }
 
     /** The error code this service reports validation failures with. */
     public String errorCode(ServiceModel model) {
-        return errorCodeByService.getOrDefault(model.serviceName(), VALIDATION_EXCEPTION);
+        String own = model.conventions().validationErrorCode();
+        return own != null ? own : VALIDATION_EXCEPTION;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cloudjar.core.spi;
 
+import dev.cloudjar.core.model.ErrorConventions;
 import dev.cloudjar.core.model.Protocol;
 
 import java.util.List;
@@ -22,15 +23,26 @@ import java.util.List;
  *                      {@code *} for one DNS label: {@code *.execute-api.localhost} is API
  *                      Gateway's, as {@code <api-id>.execute-api.<region>.amazonaws.com} is on AWS
  *                      (without it, S3 would read the host as a bucket)
+ * @param errorConventions how the service names errors where it departs from its protocol
  */
 public record ServiceDescriptor(String name, String signingName, Protocol protocol,
                                 String modelResource, String targetPrefix,
                                 List<String> pathPrefixes, boolean fallback,
-                                List<Protocol> alternateProtocols, List<String> hostPatterns) {
+                                List<Protocol> alternateProtocols, List<String> hostPatterns,
+                                ErrorConventions errorConventions) {
     public ServiceDescriptor {
         pathPrefixes = List.copyOf(pathPrefixes);
         alternateProtocols = List.copyOf(alternateProtocols);
         hostPatterns = List.copyOf(hostPatterns);
+        errorConventions = errorConventions == null ? ErrorConventions.DEFAULT : errorConventions;
+    }
+
+    /** A service that names its errors as its protocol does. */
+    public ServiceDescriptor(String name, String signingName, Protocol protocol, String modelResource,
+                             String targetPrefix, List<String> pathPrefixes, boolean fallback,
+                             List<Protocol> alternateProtocols, List<String> hostPatterns) {
+        this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, alternateProtocols,
+                hostPatterns, ErrorConventions.DEFAULT);
     }
 
     /** A service reached by its signing name, target prefix or path, not by a host of its own. */
@@ -45,6 +57,12 @@ public record ServiceDescriptor(String name, String signingName, Protocol protoc
     public ServiceDescriptor(String name, String signingName, Protocol protocol, String modelResource,
                              String targetPrefix, List<String> pathPrefixes, boolean fallback) {
         this(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback, List.of(), List.of());
+    }
+
+    /** This descriptor with the service's own error conventions. */
+    public ServiceDescriptor withErrorConventions(ErrorConventions conventions) {
+        return new ServiceDescriptor(name, signingName, protocol, modelResource, targetPrefix, pathPrefixes, fallback,
+                alternateProtocols, hostPatterns, conventions);
     }
 
     /** Whether the service answers requests in {@code candidate}. */

@@ -1,6 +1,7 @@
 package dev.cloudjar.core.protocol;
 
 import dev.cloudjar.core.error.AwsException;
+import dev.cloudjar.core.model.ErrorConventions;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.model.Shape;
 import org.junit.jupiter.api.Test;
@@ -124,9 +125,9 @@ class ValidatorTest {
 
     @Test
     void aServiceMayReportValidationUnderItsOwnCode() {
-        Validator cognitoStyle = new Validator(Map.of("Svc", "InvalidParameterException"));
+        ServiceModel cognitoStyle = model.withConventions(new ErrorConventions(null, "InvalidParameterException"));
 
-        AwsException e = assertThrows(AwsException.class, () -> cognitoStyle.validate(model, input, Map.of()));
+        AwsException e = assertThrows(AwsException.class, () -> validator.validate(cognitoStyle, input, Map.of()));
 
         assertEquals("InvalidParameterException", e.code());
     }

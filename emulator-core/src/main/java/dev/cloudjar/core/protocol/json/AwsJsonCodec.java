@@ -38,7 +38,6 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private final Protocol protocol;
     private final String contentType;
     private final Validator validator;
-    private final Map<String, String> errorTypePrefixes;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -46,18 +45,16 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private final TreeShapeWriter writer = new TreeShapeWriter(TreeEncoding.AWS_JSON, mapper);
 
     /**
-     * @param errorTypePrefixes by service shape name, what precedes the error name in
-     *                          {@code __type} when it is not the error shape's namespace, e.g.
-     *                          "DynamoDB_20120810" → "com.amazonaws.dynamodb.v20120810#"
+     * What precedes the error name in {@code __type} comes from the model's error conventions
+     * where the service departs from the protocol (DynamoDB's {@code com.amazonaws.dynamodb.v20120810#}).
      */
-    public AwsJsonCodec(Protocol protocol, Validator validator, Map<String, String> errorTypePrefixes) {
+    public AwsJsonCodec(Protocol protocol, Validator validator) {
         if (protocol != Protocol.AWS_JSON_1_0 && protocol != Protocol.AWS_JSON_1_1) {
             throw new IllegalArgumentException("not an awsJson protocol: " + protocol);
         }
         this.protocol = protocol;
         this.contentType = protocol == Protocol.AWS_JSON_1_0 ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1";
         this.validator = validator;
-        this.errorTypePrefixes = Map.copyOf(errorTypePrefixes);
     }
 
     @Override
@@ -123,7 +120,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     }
 
     private String errorType(ServiceModel model, Shape shape, String code) {
-        String prefix = errorTypePrefixes.get(model.serviceName());
+        String prefix = model.conventions().jsonErrorTypePrefix();
         if (shape != null) {
             return (prefix != null ? prefix : defaultErrorTypePrefix(shape)) + shape.name();
         }

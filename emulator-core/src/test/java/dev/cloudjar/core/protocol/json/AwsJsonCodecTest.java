@@ -9,6 +9,7 @@ import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.RequestBody;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.http.ResponseBody;
+import dev.cloudjar.core.model.ErrorConventions;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.model.ServiceModel;
 import dev.cloudjar.core.protocol.Validator;
@@ -49,9 +50,9 @@ class AwsJsonCodecTest {
             }}""";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServiceModel model = ServiceModel.load(new ByteArrayInputStream(MODEL.getBytes(StandardCharsets.UTF_8)));
-    private final AwsJsonCodec codec = new AwsJsonCodec(Protocol.AWS_JSON_1_0, new Validator(),
-            Map.of("DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#"));
+    private final ServiceModel model = ServiceModel.load(new ByteArrayInputStream(MODEL.getBytes(StandardCharsets.UTF_8)))
+            .withConventions(new ErrorConventions("com.amazonaws.dynamodb.v20120810#", null));
+    private final AwsJsonCodec codec = new AwsJsonCodec(Protocol.AWS_JSON_1_0, new Validator());
 
     private static Request request(String target, byte[] body, String... headers) {
         Headers h = Headers.of(headers);
