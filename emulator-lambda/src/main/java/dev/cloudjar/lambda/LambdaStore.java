@@ -1,5 +1,6 @@
 package dev.cloudjar.lambda;
 
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
@@ -27,37 +28,37 @@ import java.util.function.UnaryOperator;
  * source mappings (keyed by UUID). Deleting a function removes all of them at once.
  */
 public final class LambdaStore {
-    public final JsonTable<FunctionConfiguration> versions;
-    public final JsonTable<FunctionMeta> meta;
-    public final JsonTable<Alias> aliases;
-    public final JsonTable<Policy> policies;
-    public final JsonTable<EventInvokeConfig> eventInvokeConfigs;
-    public final JsonTable<ReservedConcurrency> reserved;
-    public final JsonTable<ProvisionedConcurrency> provisioned;
-    public final JsonTable<LayerVersion> layerVersions;
-    public final JsonTable<LayerMeta> layers;
-    public final JsonTable<EventSourceMapping> eventSourceMappings;
+    public final RecordTable<FunctionConfiguration> versions;
+    public final RecordTable<FunctionMeta> meta;
+    public final RecordTable<Alias> aliases;
+    public final RecordTable<Policy> policies;
+    public final RecordTable<EventInvokeConfig> eventInvokeConfigs;
+    public final RecordTable<ReservedConcurrency> reserved;
+    public final RecordTable<ProvisionedConcurrency> provisioned;
+    public final RecordTable<LayerVersion> layerVersions;
+    public final RecordTable<LayerMeta> layers;
+    public final RecordTable<EventSourceMapping> eventSourceMappings;
     private final StateStore state;
     private final Object writeLock = new Object();
 
     public LambdaStore(StateStore state) {
         this.state = state;
-        this.versions = new JsonTable<>(state, "versions", FunctionConfiguration.class);
-        this.meta = new JsonTable<>(state, "functions", FunctionMeta.class);
-        this.aliases = new JsonTable<>(state, "aliases", Alias.class);
-        this.policies = new JsonTable<>(state, "policies", Policy.class);
-        this.eventInvokeConfigs = new JsonTable<>(state, "event-invoke-configs", EventInvokeConfig.class);
-        this.reserved = new JsonTable<>(state, "reserved-concurrency", ReservedConcurrency.class);
-        this.provisioned = new JsonTable<>(state, "provisioned-concurrency", ProvisionedConcurrency.class);
-        this.layerVersions = new JsonTable<>(state, "layer-versions", LayerVersion.class);
-        this.layers = new JsonTable<>(state, "layers", LayerMeta.class);
-        this.eventSourceMappings = new JsonTable<>(state, "event-source-mappings", EventSourceMapping.class);
+        this.versions = new RecordTable<>(state, "lambda", "versions", FunctionConfiguration.class);
+        this.meta = new RecordTable<>(state, "lambda", "functions", FunctionMeta.class);
+        this.aliases = new RecordTable<>(state, "lambda", "aliases", Alias.class);
+        this.policies = new RecordTable<>(state, "lambda", "policies", Policy.class);
+        this.eventInvokeConfigs = new RecordTable<>(state, "lambda", "event-invoke-configs", EventInvokeConfig.class);
+        this.reserved = new RecordTable<>(state, "lambda", "reserved-concurrency", ReservedConcurrency.class);
+        this.provisioned = new RecordTable<>(state, "lambda", "provisioned-concurrency", ProvisionedConcurrency.class);
+        this.layerVersions = new RecordTable<>(state, "lambda", "layer-versions", LayerVersion.class);
+        this.layers = new RecordTable<>(state, "lambda", "layers", LayerMeta.class);
+        this.eventSourceMappings = new RecordTable<>(state, "lambda", "event-source-mappings", EventSourceMapping.class);
     }
 
     /** The key of a version: $LATEST sorts first, numbers in numeric order. */
     public static String versionKey(String functionName, String version) {
         String child = FunctionConfiguration.LATEST.equals(version) ? version : String.format("%010d", Long.parseLong(version));
-        return JsonTable.key(functionName, child);
+        return RecordTable.key(functionName, child);
     }
 
     public static boolean isVersionNumber(String qualifier) {
@@ -99,7 +100,7 @@ public final class LambdaStore {
         String qualifier = ref.qualifierOrLatest();
         String version = qualifier;
         if (!FunctionConfiguration.LATEST.equals(qualifier) && !isVersionNumber(qualifier)) {
-            version = aliases.get(scope, JsonTable.key(ref.name(), qualifier))
+            version = aliases.get(scope, RecordTable.key(ref.name(), qualifier))
                     .map(aliasVersion)
                     .orElseThrow(() -> LambdaErrors.functionNotFound(ref.arn(scope)));
         }

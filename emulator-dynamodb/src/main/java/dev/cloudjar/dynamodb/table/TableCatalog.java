@@ -1,11 +1,10 @@
 package dev.cloudjar.dynamodb.table;
 
-import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ public final class TableCatalog {
     private static final String SERVICE = "dynamodb";
 
     private final StateStore state;
+    private final RecordTable<TableDefinition> catalog;
 
     /** A table by scope and name: the key of the caches, hashed without building a string per request. */
     private record TableKey(Scope scope, String name) {
@@ -32,12 +32,13 @@ public final class TableCatalog {
 
     public TableCatalog(StateStore state) {
         this.state = state;
+        this.catalog = new RecordTable<>(state, SERVICE, "catalog", TableDefinition.class);
     }
 
     public Optional<TableDefinition> find(Scope scope, String name) {
         TableKey key = new TableKey(scope, name);
         Optional<TableDefinition> cached = cache.get(key);
-        return cached != null ? cached : cache.computeIfAbsent(key, k -> catalog(scope).get(utf8(name)).map(this::read));
+        return cached != null ? cached : cache.computeIfAbsent(key, k -> catalog.get(scope, name));
     }
 
     /** Stores a new table; false when one of that name exists. */
@@ -55,7 +56,7 @@ public final class TableCatalog {
 
     /** Removes the table and its items and indexes. */
     public synchronized void delete(Scope scope, String name) {
-        catalog(scope).delete(utf8(name));
+        catalog.delete(scope, name);
         state.drop(scope.keyspace(SERVICE, "table/" + name + "/"));
         cache.remove(new TableKey(scope, name));
         itemKeyspaces.remove(new TableKey(scope, name));
@@ -63,23 +64,15 @@ public final class TableCatalog {
 
     /** Table names of the scope in ascending order. */
     public List<String> names(Scope scope) {
-        List<String> out = new ArrayList<>();
-        catalog(scope).scan(null, null, Integer.MAX_VALUE, false)
-                .forEach(e -> out.add(new String(e.key(), StandardCharsets.UTF_8)));
-        return out;
+        return catalog.keys(scope, "");
     }
 
     /** Every scope's tables, for the TTL sweeper. */
     public List<Map.Entry<Scope, TableDefinition>> all() {
         List<Map.Entry<Scope, TableDefinition>> out = new ArrayList<>();
-        String prefix = SERVICE + "/";
-        for (String keyspace : state.keyspaces(prefix)) {
-            String[] parts = keyspace.split("/");
-            if (parts.length == 4 && parts[3].equals("catalog")) {
-                Scope scope = new Scope(parts[1], parts[2]);
-                for (String name : names(scope)) {
-                    find(scope, name).ifPresent(t -> out.add(Map.entry(scope, t)));
-                }
+        for (Scope scope : catalog.scopes()) {
+            for (String name : names(scope)) {
+                find(scope, name).ifPresent(t -> out.add(Map.entry(scope, t)));
             }
         }
         return out;
@@ -113,19 +106,8 @@ public final class TableCatalog {
     }
 
     private void put(Scope scope, TableDefinition table) {
-        catalog(scope).put(utf8(table.name()), RecordJson.write(table));
+        catalog.put(scope, table.name(), table);
         cache.put(new TableKey(scope, table.name()), Optional.of(table));
     }
 
-    private TableDefinition read(byte[] stored) {
-        return RecordJson.read(stored, TableDefinition.class);
-    }
-
-    private Keyspace catalog(Scope scope) {
-        return state.keyspace(scope.keyspace(SERVICE, "catalog"));
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -4,7 +4,7 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
@@ -29,7 +29,7 @@ public final class AliasOperations {
             String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
             String name = input.string("Name");
             requireVersion(scope, function, input.string("FunctionVersion"));
-            String key = JsonTable.key(function, name);
+            String key = RecordTable.key(function, name);
             if (store.aliases.get(scope, key).isPresent()) {
                 throw LambdaErrors.conflict("Alias already exists: " + FunctionConfiguration.arn(scope, function) + ":"
                         + name);
@@ -60,7 +60,7 @@ public final class AliasOperations {
                     input.has("RoutingConfig") ? weights(scope, function, version, input)
                             : current.additionalVersionWeights(),
                     LambdaStore.newRevisionId());
-            store.aliases.put(scope, JsonTable.key(function, current.name()), updated);
+            store.aliases.put(scope, RecordTable.key(function, current.name()), updated);
             return FunctionOperations.output(updated.describe(scope));
         }
     }
@@ -70,7 +70,7 @@ public final class AliasOperations {
             Scope scope = context.scope();
             String function = FunctionRef.parse(input.string("FunctionName"), scope).name();
             store.requireLatest(scope, function);
-            store.aliases.delete(scope, JsonTable.key(function, input.string("Name")));
+            store.aliases.delete(scope, RecordTable.key(function, input.string("Name")));
             return Output.empty();
         }
     }
@@ -88,7 +88,7 @@ public final class AliasOperations {
 
     private Alias require(Scope scope, String function, String name) {
         store.requireLatest(scope, function);
-        return store.aliases.get(scope, JsonTable.key(function, name)).orElseThrow(() -> LambdaErrors.resourceNotFound(
+        return store.aliases.get(scope, RecordTable.key(function, name)).orElseThrow(() -> LambdaErrors.resourceNotFound(
                 "Cannot find alias arn: " + FunctionConfiguration.arn(scope, function) + ":" + name));
     }
 

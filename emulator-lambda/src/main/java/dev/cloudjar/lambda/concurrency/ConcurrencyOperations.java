@@ -4,7 +4,7 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
@@ -74,7 +74,7 @@ public final class ConcurrencyOperations {
         int requested = input.integer("ProvisionedConcurrentExecutions");
         requireWithinReservation(scope, ref, requested);
         ProvisionedConcurrency setting = new ProvisionedConcurrency(requested, FunctionOperations.now());
-        store.provisioned.put(scope, JsonTable.key(ref.name(), ref.qualifier()), setting);
+        store.provisioned.put(scope, RecordTable.key(ref.name(), ref.qualifier()), setting);
         pool.provision(scope, version, requested);
         return describe(setting, pool.provisionedReady(scope, version));
     }
@@ -83,7 +83,7 @@ public final class ConcurrencyOperations {
         Scope scope = context.scope();
         FunctionRef ref = published(context, input, NOT_PUBLISHED);
         FunctionConfiguration version = store.resolve(scope, ref);
-        ProvisionedConcurrency setting = store.provisioned.get(scope, JsonTable.key(ref.name(), ref.qualifier()))
+        ProvisionedConcurrency setting = store.provisioned.get(scope, RecordTable.key(ref.name(), ref.qualifier()))
                 .orElseThrow(() -> LambdaErrors.provisionedConcurrencyNotFound(ref.arn(scope)));
         return describe(setting, pool.provisionedReady(scope, version));
     }
@@ -92,7 +92,7 @@ public final class ConcurrencyOperations {
         Scope scope = context.scope();
         FunctionRef ref = published(context, input, NOT_PUBLISHED);
         FunctionConfiguration version = store.resolve(scope, ref);
-        store.provisioned.delete(scope, JsonTable.key(ref.name(), ref.qualifier()));
+        store.provisioned.delete(scope, RecordTable.key(ref.name(), ref.qualifier()));
         pool.provision(scope, version, 0);
         return Output.empty();
     }
@@ -117,7 +117,7 @@ public final class ConcurrencyOperations {
             return;
         }
         int others = store.provisioned.list(scope, ref.name() + '\0').stream().mapToInt(ProvisionedConcurrency::requested)
-                .sum() - store.provisioned.get(scope, JsonTable.key(ref.name(), ref.qualifier()))
+                .sum() - store.provisioned.get(scope, RecordTable.key(ref.name(), ref.qualifier()))
                 .map(ProvisionedConcurrency::requested).orElse(0);
         if (others + requested > reserved) {
             throw LambdaErrors.invalidParameter(

@@ -7,7 +7,7 @@ import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.alias.Alias;
@@ -35,7 +35,7 @@ public final class PolicyOperations {
                 throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
             }
             requireTarget(scope, ref);
-            String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+            String key = RecordTable.key(ref.name(), ref.qualifierOrLatest());
             Policy policy = store.policies.get(scope, key).orElse(new Policy(List.of()));
             FunctionOperations.requireRevision(input.string("RevisionId"), revisionId(scope, ref));
             String sid = input.string("StatementId");
@@ -80,7 +80,7 @@ public final class PolicyOperations {
             Scope scope = context.scope();
             FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
             requireTarget(scope, ref);
-            String key = JsonTable.key(ref.name(), ref.qualifierOrLatest());
+            String key = RecordTable.key(ref.name(), ref.qualifierOrLatest());
             String sid = input.string("StatementId");
             Policy policy = store.policies.get(scope, key).orElseThrow(
                     () -> LambdaErrors.resourceNotFound("No policy is associated with the given resource."));
@@ -104,7 +104,7 @@ public final class PolicyOperations {
         Scope scope = context.scope();
         FunctionRef ref = FunctionRef.parse(input.string("FunctionName"), input.string("Qualifier"), scope);
         store.resolve(scope, ref);
-        Policy policy = store.policies.get(scope, JsonTable.key(ref.name(), ref.qualifierOrLatest()))
+        Policy policy = store.policies.get(scope, RecordTable.key(ref.name(), ref.qualifierOrLatest()))
                 .orElseThrow(() -> LambdaErrors.resourceNotFound("The resource you requested does not exist."));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
@@ -118,7 +118,7 @@ public final class PolicyOperations {
         String qualifier = ref.qualifierOrLatest();
         boolean alias = !FunctionConfiguration.LATEST.equals(qualifier) && !LambdaStore.isVersionNumber(qualifier);
         if (alias && store.latest(scope, ref.name()).isPresent()
-                && store.aliases.get(scope, JsonTable.key(ref.name(), qualifier)).isEmpty()) {
+                && store.aliases.get(scope, RecordTable.key(ref.name(), qualifier)).isEmpty()) {
             throw LambdaErrors.resourceNotFound("Cannot find alias arn: " + ref.arn(scope));
         }
         store.resolve(scope, ref);
@@ -127,14 +127,14 @@ public final class PolicyOperations {
     /** The RevisionId a policy answers with and is changed against: its alias's, else its version's. */
     private String revisionId(Scope scope, FunctionRef ref) {
         String qualifier = ref.qualifierOrLatest();
-        return store.aliases.get(scope, JsonTable.key(ref.name(), qualifier)).map(Alias::revisionId)
+        return store.aliases.get(scope, RecordTable.key(ref.name(), qualifier)).map(Alias::revisionId)
                 .orElseGet(() -> store.resolve(scope, ref).revisionId());
     }
 
     /** Changing a policy gives its alias or version a new RevisionId, as Lambda does. */
     private void touch(Scope scope, FunctionRef ref) {
         String qualifier = ref.qualifierOrLatest();
-        String aliasKey = JsonTable.key(ref.name(), qualifier);
+        String aliasKey = RecordTable.key(ref.name(), qualifier);
         Optional<Alias> alias = store.aliases.get(scope, aliasKey);
         if (alias.isPresent()) {
             Alias a = alias.get();

@@ -10,7 +10,7 @@ import dev.cloudjar.core.spi.DeliveryTarget;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
 import dev.cloudjar.lambda.function.FunctionRef;
@@ -121,7 +121,7 @@ public final class AsyncInvoker implements DeliveryTarget {
 
     private EventInvokeConfig config(Scope scope, FunctionConfiguration function, FunctionRef ref) {
         return store.eventInvokeConfigs
-                .get(scope, JsonTable.key(function.functionName(), ref.qualifierOrLatest()))
+                .get(scope, RecordTable.key(function.functionName(), ref.qualifierOrLatest()))
                 .orElse(EventInvokeConfig.defaults());
     }
 

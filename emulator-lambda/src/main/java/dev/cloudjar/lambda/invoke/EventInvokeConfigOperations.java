@@ -4,7 +4,7 @@ import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.lambda.JsonTable;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.lambda.LambdaErrors;
 import dev.cloudjar.lambda.LambdaStore;
 import dev.cloudjar.lambda.function.FunctionConfiguration;
@@ -72,7 +72,7 @@ public final class EventInvokeConfigOperations {
         store.requireLatest(scope, name);
         List<Object> configs = new ArrayList<>();
         for (String qualifier : qualifiers(scope, name)) {
-            store.eventInvokeConfigs.get(scope, JsonTable.key(name, qualifier)).ifPresent(c ->
+            store.eventInvokeConfigs.get(scope, RecordTable.key(name, qualifier)).ifPresent(c ->
                     configs.add(describe(scope, new FunctionRef(name, qualifier), c)));
         }
         return FunctionOperations.page(configs, input, "FunctionEventInvokeConfigs");
@@ -97,7 +97,7 @@ public final class EventInvokeConfigOperations {
     }
 
     private static String key(FunctionRef ref) {
-        return JsonTable.key(ref.name(), ref.qualifierOrLatest());
+        return RecordTable.key(ref.name(), ref.qualifierOrLatest());
     }
 
     private static String arn(Scope scope, FunctionRef ref) {

@@ -1,17 +1,13 @@
 package dev.cloudjar.sqs.queue;
 
-import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.spi.RecordTable;
 import dev.cloudjar.core.spi.Scope;
-import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 import dev.cloudjar.sqs.SqsErrors;
 import dev.cloudjar.sqs.message.MessageJournal;
 import dev.cloudjar.sqs.message.MessageQueue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,23 +23,19 @@ public final class QueueRegistry {
     private static final String QUEUES = "queues";
 
     private final StateStore state;
+    private final RecordTable<StoredQueue> stored;
     private final Map<Scope, Map<String, Queue>> queues = new ConcurrentHashMap<>();
 
     public QueueRegistry(StateStore state) {
         this.state = state;
+        this.stored = new RecordTable<>(state, "sqs", QUEUES, StoredQueue.class);
         load();
     }
 
     private void load() {
-        for (String keyspace : state.keyspaces("sqs/")) {
-            String[] parts = keyspace.split("/");
-            if (parts.length != 4 || !parts[3].equals(QUEUES)) {
-                continue;
-            }
-            Scope scope = new Scope(parts[1], parts[2]);
-            for (Entry e : state.keyspace(keyspace).scan(null, null, Integer.MAX_VALUE, false)) {
-                StoredQueue stored = read(e.value());
-                of(scope).put(stored.name(), open(scope, stored));
+        for (Scope scope : stored.scopes()) {
+            for (StoredQueue queue : stored.list(scope, "")) {
+                of(scope).put(queue.name(), open(scope, queue));
             }
         }
     }
@@ -108,7 +100,8 @@ public final class QueueRegistry {
     public boolean delete(Scope scope, String name) {
         Queue removed = of(scope).remove(name);
         if (removed != null) {
-            WriteBatch batch = new WriteBatch().delete(scope.keyspace("sqs", QUEUES), key(name));
+            WriteBatch batch = new WriteBatch();
+            stored.delete(batch, scope, name);
             new MessageJournal(state, scope, name).deleteAll(batch);
             state.apply(batch);
         }
@@ -125,18 +118,6 @@ public final class QueueRegistry {
     }
 
     private void save(Queue queue) {
-        state.keyspace(queue.scope().keyspace("sqs", QUEUES)).put(key(queue.name()), RecordJson.write(queue.stored()));
-    }
-
-    private static byte[] key(String name) {
-        return name.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static StoredQueue read(byte[] json) {
-        try {
-            return RecordJson.mapper().readValue(json, StoredQueue.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt SQS queue record", e);
-        }
+        stored.put(queue.scope(), queue.name(), queue.stored());
     }
 }

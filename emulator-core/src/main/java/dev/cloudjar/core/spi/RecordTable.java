@@ -1,7 +1,5 @@
-package dev.cloudjar.lambda;
+package dev.cloudjar.core.spi;
 
-import dev.cloudjar.core.spi.RecordJson;
-import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
@@ -15,19 +13,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One kind of Lambda record (functions, aliases, policies...) kept as JSON in a keyspace of the
- * state store, per scope. Keys are strings; {@code parent + '\0' + child} keys group a
- * function's records so that a prefix scan lists them in order.
+ * One kind of a service's records (Lambda's functions, SQS's queues, DynamoDB's table
+ * definitions...) kept as JSON ({@link RecordJson}) in the keyspace
+ * {@code <service>/<account>/<region>/<resource>} of the state store, per scope. Keys are strings;
+ * {@code parent + '\0' + child} keys ({@link #key}) group a parent's records so that a prefix
+ * scan lists them in order.
  */
-public final class JsonTable<T> {
+public final class RecordTable<T> {
     private static final int PAGE = 1000;
 
     private final StateStore state;
+    private final String service;
     private final String resource;
     private final Class<T> type;
 
-    public JsonTable(StateStore state, String resource, Class<T> type) {
+    public RecordTable(StateStore state, String service, String resource, Class<T> type) {
         this.state = state;
+        this.service = service;
         this.resource = resource;
         this.type = type;
     }
@@ -38,14 +40,14 @@ public final class JsonTable<T> {
     }
 
     public String keyspace(Scope scope) {
-        return scope.keyspace("lambda", resource);
+        return scope.keyspace(service, resource);
     }
 
     /** The scopes that hold at least one record of this table. */
     public List<Scope> scopes() {
         List<Scope> scopes = new ArrayList<>();
-        for (String keyspace : state.keyspaces("lambda/")) {
-            String[] parts = keyspace.split("/");
+        for (String keyspace : state.keyspaces(service + "/")) {
+            String[] parts = keyspace.split("/", -1);
             if (parts.length == 4 && parts[3].equals(resource)) {
                 scopes.add(new Scope(parts[1], parts[2]));
             }
@@ -91,9 +93,14 @@ public final class JsonTable<T> {
         return entries(scope, prefix).stream().map(e -> read(e.value())).toList();
     }
 
+    /** The keys that start with the prefix, in order. */
+    public List<String> keys(Scope scope, String prefix) {
+        return entries(scope, prefix).stream().map(e -> new String(e.key(), StandardCharsets.UTF_8)).toList();
+    }
+
     private List<Entry> entries(Scope scope, String prefix) {
         byte[] from = bytes(prefix);
-        byte[] to = bytes(prefix + '\uffff');
+        byte[] to = prefixEnd(from);
         List<Entry> all = new ArrayList<>();
         List<Entry> page;
         do {
@@ -105,6 +112,18 @@ public final class JsonTable<T> {
             }
         } while (page.size() == PAGE);
         return all;
+    }
+
+    /** The first key past every key that starts with the prefix; null (no bound) for an empty one. */
+    private static byte[] prefixEnd(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] end = java.util.Arrays.copyOf(prefix, i + 1);
+                end[i]++;
+                return end;
+            }
+        }
+        return null;
     }
 
     private static byte[] bytes(String key) {
