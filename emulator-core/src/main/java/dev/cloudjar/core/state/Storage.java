@@ -39,7 +39,8 @@ public final class Storage implements AutoCloseable {
 
     public static Storage inMemory() {
         try {
-            return new Storage(new MemoryStateStore(), FileBlobStore.temporary(), null);
+            MemoryStateStore state = new MemoryStateStore();
+            return new Storage(state, FileBlobStore.temporary(state), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary blob directory", e);
         }
@@ -49,8 +50,13 @@ public final class Storage implements AutoCloseable {
     static Storage durable(Path dataDir, long minJournalBytes) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
-            FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
-            return new Storage(JournalStateStore.open(dataDir.resolve("state"), minJournalBytes), blobs, lock);
+            JournalStateStore state = JournalStateStore.open(dataDir.resolve("state"), minJournalBytes);
+            try {
+                return new Storage(state, FileBlobStore.open(dataDir.resolve("blobs"), state), lock);
+            } catch (IOException | RuntimeException e) {
+                state.close();
+                throw e;
+            }
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("cannot open the blob directory in " + dataDir, e);
