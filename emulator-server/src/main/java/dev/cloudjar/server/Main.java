@@ -45,6 +45,8 @@ public final class Main {
             return 2;
         }
         Logging.configure(config.logLevel());
+        // Only here, in a JVM of its own: the JUnit extension's servers share the tests' JVM.
+        JvmFootprint.apply();
         CloudjarServer server;
         try {
             server = CloudjarServer.start(config);

@@ -46,7 +46,8 @@ public final class Storage implements AutoCloseable {
 
     public static Storage inMemory() {
         try {
-            return new Storage(new MemoryStateStore(), FileBlobStore.temporary(), null,
+            MemoryStateStore state = new MemoryStateStore();
+            return new Storage(state, FileBlobStore.temporary(state), null,
                     Files.createTempDirectory("cloudjar-scratch"), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
@@ -57,13 +58,17 @@ public final class Storage implements AutoCloseable {
     static Storage durable(Path dataDir, long minJournalBytes) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
-            FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
             Path scratch = dataDir.resolve("scratch");
             // What a killed run left here (request bodies being received) is garbage now.
             deleteTree(scratch);
             Files.createDirectories(scratch);
-            return new Storage(JournalStateStore.open(dataDir.resolve("state"), minJournalBytes), blobs, lock,
-                    scratch, false);
+            JournalStateStore state = JournalStateStore.open(dataDir.resolve("state"), minJournalBytes);
+            try {
+                return new Storage(state, FileBlobStore.open(dataDir.resolve("blobs"), state), lock, scratch, false);
+            } catch (IOException | RuntimeException e) {
+                state.close();
+                throw e;
+            }
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("cannot open the blob directory in " + dataDir, e);

@@ -7,6 +7,8 @@ import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.storage.BlobStore;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,6 +41,18 @@ public final class CodeDownloads {
 
     private Response download(String blobId) throws IOException {
         Headers headers = Headers.of("Content-Type", "application/zip");
-        return new Response(200, headers, new ResponseBody.FileRegion(blobs.file(blobId), 0, blobs.size(blobId)));
+        long size = blobs.size(blobId);
+        // A small package shares a pack file with other blobs and is read instead of sent zero-copy.
+        ResponseBody body = blobs.file(blobId).<ResponseBody>map(file -> new ResponseBody.FileRegion(file, 0, size))
+                .orElseGet(() -> new ResponseBody.Stream(open(blobId, size), size));
+        return new Response(200, headers, body);
+    }
+
+    private InputStream open(String blobId, long size) {
+        try {
+            return blobs.open(blobId, 0, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

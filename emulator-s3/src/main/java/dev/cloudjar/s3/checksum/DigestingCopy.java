@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public final class DigestingCopy {
     private static final int BUFFER = 64 * 1024;
+    private static final int MIN_BUFFER = 8 * 1024;
 
     private DigestingCopy() {
     }
@@ -27,11 +28,17 @@ public final class DigestingCopy {
     public record Result(long length, byte[] md5, Map<ChecksumAlgorithm, String> checksums) {
     }
 
-    public static Result copy(InputStream in, OutputStream out, Set<ChecksumAlgorithm> algorithms) throws IOException {
+    /**
+     * @param expectedLength the length the client declared, or -1: a small body gets a buffer to
+     *                       its size (a 64 KiB buffer per 4 KiB PutObject was a sixth of what the
+     *                       server allocated under load); a wrong one only changes how many reads
+     */
+    public static Result copy(InputStream in, OutputStream out, long expectedLength, Set<ChecksumAlgorithm> algorithms)
+            throws IOException {
         MessageDigest md5 = md5();
         Map<ChecksumAlgorithm, ChecksumAlgorithm.Hasher> hashers = new EnumMap<>(ChecksumAlgorithm.class);
         algorithms.forEach(a -> hashers.put(a, a.newHasher()));
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = new byte[expectedLength < 0 ? BUFFER : (int) Math.min(BUFFER, Math.max(MIN_BUFFER, expectedLength))];
         long length = 0;
         int n;
         while ((n = in.read(buffer)) >= 0) {

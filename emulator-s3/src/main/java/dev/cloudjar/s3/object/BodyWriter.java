@@ -116,7 +116,7 @@ public final class BodyWriter {
             throw new UncheckedIOException(e);
         }
         try (writer) {
-            DigestingCopy.Result result = DigestingCopy.copy(in, writer.output(), algorithms);
+            DigestingCopy.Result result = DigestingCopy.copy(in, writer.output(), declaredLength, algorithms);
             if (declaredLength >= 0 && result.length() != declaredLength) {
                 throw S3Errors.incompleteBody();
             }

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way to an object's bytes. An object is a row of blobs: one for an object uploaded in
@@ -31,15 +33,33 @@ public final class ObjectContent {
 
     /**
      * The object's bytes from {@code offset} as a response body: a range within one blob is that
-     * blob's file region, a range across blobs a run of regions, both sent zero-copy.
+     * blob's file region, a range across blobs a run of regions, both sent zero-copy. A small blob
+     * has no file of its own (it shares a pack): alone it is read into the body, which costs less
+     * than opening a file; among others the whole range is streamed.
      */
     public ResponseBody body(ObjectVersion object, long offset, long length) {
-        List<ResponseBody.FileRegion> regions = slices(object, offset, length).stream()
-                .map(s -> new ResponseBody.FileRegion(blobs.file(s.blobId()), s.offset(), s.length())).toList();
-        if (regions.isEmpty()) {
+        List<Slice> slices = slices(object, offset, length);
+        if (slices.isEmpty()) {
             return ResponseBody.EMPTY;
         }
+        List<ResponseBody.FileRegion> regions = new ArrayList<>();
+        for (Slice s : slices) {
+            Optional<Path> file = blobs.file(s.blobId());
+            if (file.isEmpty()) {
+                return slices.size() == 1 ? new ResponseBody.Bytes(readSmall(s))
+                        : new ResponseBody.Stream(open(object, offset, length), length);
+            }
+            regions.add(new ResponseBody.FileRegion(file.get(), s.offset(), s.length()));
+        }
         return regions.size() == 1 ? regions.get(0) : new ResponseBody.FileRegions(regions);
+    }
+
+    private byte[] readSmall(Slice slice) {
+        try (InputStream in = blobs.open(slice.blobId(), slice.offset(), slice.length())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads {@code length} bytes of the object from {@code offset}, opening each blob only when reached. */

@@ -34,8 +34,9 @@ class LifecycleSweeperTest {
     private static final String BUCKET = "aging";
     private static final Instant NOW = Instant.parse("2024-06-10T12:00:00Z");
 
-    private final FileBlobStore blobs = FileBlobStore.temporary();
-    private final S3Store store = new S3Store(new MemoryStateStore(), blobs);
+    private final MemoryStateStore state = new MemoryStateStore();
+    private final FileBlobStore blobs = FileBlobStore.temporary(state);
+    private final S3Store store = new S3Store(state, blobs);
     private long sequence;
 
     LifecycleSweeperTest() throws Exception {

@@ -2,6 +2,7 @@ package dev.cloudjar.s3.object;
 
 import dev.cloudjar.core.http.ResponseBody;
 import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.state.MemoryStateStore;
 import dev.cloudjar.core.state.blob.FileBlobStore;
 import dev.cloudjar.s3.store.ObjectVersion;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class ObjectContentTest {
-    private final FileBlobStore blobs = FileBlobStore.temporary();
+    private final FileBlobStore blobs = FileBlobStore.temporary(new MemoryStateStore());
     private final ObjectContent content = new ObjectContent(blobs);
 
     ObjectContentTest() throws Exception {
@@ -62,18 +64,38 @@ class ObjectContentTest {
     }
 
     @Test
-    void aRangeInOnePartIsOneRegionOfItsFileAndOneAcrossPartsARunOfRegions() {
-        ObjectVersion object = multipart();
-        ResponseBody.FileRegion inside = assertInstanceOf(ResponseBody.FileRegion.class, content.body(object, 4, 2));
-        assertEquals(blobs.file(object.partBlobIds().get(1)), inside.file());
+    void aRangeInOneLargePartIsOneRegionOfItsFileAndOneAcrossPartsARunOfRegions() {
+        int large = 100_000;
+        ObjectVersion object = object(null, List.of(blob("a".repeat(large)), blob("b".repeat(large)), blob("c".repeat(large))),
+                List.of((long) large, (long) large, (long) large), 3L * large);
+        ResponseBody.FileRegion inside = assertInstanceOf(ResponseBody.FileRegion.class, content.body(object, large + 1, 2));
+        assertEquals(file(object.partBlobIds().get(1)), inside.file());
         assertEquals(1, inside.offset());
         assertEquals(2, inside.length());
 
-        ResponseBody.FileRegions across = assertInstanceOf(ResponseBody.FileRegions.class, content.body(object, 2, 6));
-        assertEquals(List.of(new ResponseBody.FileRegion(blobs.file(object.partBlobIds().get(0)), 2, 1),
-                new ResponseBody.FileRegion(blobs.file(object.partBlobIds().get(1)), 0, 4),
-                new ResponseBody.FileRegion(blobs.file(object.partBlobIds().get(2)), 0, 1)), across.regions());
+        ResponseBody.FileRegions across = assertInstanceOf(ResponseBody.FileRegions.class,
+                content.body(object, large - 1, large + 2));
+        assertEquals(List.of(new ResponseBody.FileRegion(file(object.partBlobIds().get(0)), large - 1, 1),
+                new ResponseBody.FileRegion(file(object.partBlobIds().get(1)), 0, large),
+                new ResponseBody.FileRegion(file(object.partBlobIds().get(2)), 0, 1)), across.regions());
+        assertEquals(large + 2, across.length());
+    }
+
+    @Test
+    void aRangeOfASmallBlobIsItsBytesAndOneAcrossSmallPartsAStream() throws Exception {
+        ObjectVersion object = multipart();
+
+        assertEquals("ef", new String(assertInstanceOf(ResponseBody.Bytes.class, content.body(object, 4, 2)).bytes(),
+                StandardCharsets.UTF_8));
+        ResponseBody.Stream across = assertInstanceOf(ResponseBody.Stream.class, content.body(object, 2, 6));
+        try (InputStream in = across.stream()) {
+            assertEquals("cdefgh", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
         assertEquals(6, across.length());
+    }
+
+    private Path file(String blobId) {
+        return blobs.file(blobId).orElseThrow();
     }
 
     /** A multipart object completed before parts were kept has one assembled blob and its part sizes. */
@@ -87,6 +109,7 @@ class ObjectContentTest {
         ObjectVersion object = RecordJson.read(stored.getBytes(StandardCharsets.UTF_8), ObjectVersion.class);
         assertEquals(List.of(blobId), object.blobIds());
         assertEquals("cdefgh", read(object, 2, 6));
-        assertInstanceOf(ResponseBody.FileRegion.class, content.body(object, 2, 6));
+        assertEquals("cdefgh", new String(assertInstanceOf(ResponseBody.Bytes.class, content.body(object, 2, 6)).bytes(),
+                StandardCharsets.UTF_8));
     }
 }

@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoredObjectsTest {
     private static final String ACCOUNT = "000000000000";
 
-    private final FileBlobStore blobs = FileBlobStore.temporary();
-    private final S3Store store = new S3Store(new MemoryStateStore(), blobs);
+    private final MemoryStateStore state = new MemoryStateStore();
+    private final FileBlobStore blobs = FileBlobStore.temporary(state);
+    private final S3Store store = new S3Store(state, blobs);
     private final ObjectSource source = new StoredObjects(store);
 
     StoredObjectsTest() throws Exception {

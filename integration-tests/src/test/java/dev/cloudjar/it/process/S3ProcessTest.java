@@ -18,7 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** S3 against the runnable jar in its own process: memory bounds, restarts and crashes. */
 class S3ProcessTest {
+    /** A size past which a blob gets a file of its own, so that freeing it shows on disk. */
+    private static final long OWN_FILE = 100_000;
     static final long MIB = 1024 * 1024;
 
     /** The byte at each position of a generated object: cheap to produce and to check anywhere in it. */
@@ -158,11 +165,58 @@ class S3ProcessTest {
         }
     }
 
-    /** The committed blobs in a data dir: one per object stored in one piece, one per part (kept or not). */
+    /** Small objects share pack files: every acknowledged one is read back whole after a kill -9 under concurrent writes. */
+    @Test
+    void everyAcknowledgedSmallObjectSurvivesAKill(@TempDir Path data) throws Exception {
+        int port = ServerJarTest.freePort();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        Map<String, byte[]> acknowledged = new ConcurrentHashMap<>();
+        try (ServerJarTest.Started server = server(port, "--data-dir", data.toString()); S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("small"));
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            try {
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    writers.submit(() -> {
+                        for (int i = 0; ; i++) {
+                            String key = thread + "-" + i;
+                            byte[] body = expected(i, i + 100 + (i * 37) % 5000);
+                            try {
+                                s3.putObject(b -> b.bucket("small").key(key), RequestBody.fromBytes(body));
+                            } catch (RuntimeException killed) {
+                                return;
+                            }
+                            acknowledged.put(key, body);
+                        }
+                    });
+                }
+                Thread.sleep(3000);
+                server.process().destroyForcibly();
+                server.process().waitFor();
+            } finally {
+                writers.shutdown();
+                writers.awaitTermination(30, TimeUnit.SECONDS);
+            }
+        }
+        assertTrue(acknowledged.size() > 10, "writes were acknowledged before the kill: " + acknowledged.size());
+        try (ServerJarTest.Started server = server(port, "--data-dir", data.toString()); S3Client s3 = Clients.s3(endpoint)) {
+            for (Map.Entry<String, byte[]> e : acknowledged.entrySet()) {
+                assertArrayEquals(e.getValue(), s3.getObjectAsBytes(b -> b.bucket("small").key(e.getKey())).asByteArray(),
+                        e.getKey());
+            }
+        }
+    }
+
+    /**
+     * The committed blobs in a data dir with a file of their own: one per object stored in one
+     * piece, one per part (kept or not), of those over 64 KiB; smaller ones share pack files
+     * (checked in core's PackedBlobsTest).
+     */
     static long blobFiles(Path data) throws IOException {
         Path blobs = data.resolve("blobs");
         try (Stream<Path> files = Files.walk(blobs)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(blobs.resolve("tmp"))).count();
+            return files.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(blobs.resolve("tmp")))
+                    .filter(f -> !f.getParent().equals(blobs.resolve("packs"))).count();
         }
     }
 
@@ -197,15 +251,15 @@ class S3ProcessTest {
              S3Client s3 = Clients.s3(URI.create("http://127.0.0.1:" + port))) {
             s3.createBucket(b -> b.bucket("plain"));
             String id = s3.createMultipartUpload(b -> b.bucket("plain").key("mp")).uploadId();
-            List<CompletedPart> parts = uploadParts(s3, "plain", "mp", id, 5 * MIB, 5 * MIB, MIB, 7);
+            List<CompletedPart> parts = uploadParts(s3, "plain", "mp", id, 5 * MIB, 5 * MIB, MIB, OWN_FILE);
             assertEquals(4, blobFiles(data));
             complete(s3, "plain", "mp", id, parts.subList(0, 3));
             assertEquals(3, blobFiles(data), "the part left out of the completion is deleted");
             assertArrayEquals(expected(0, 11 * MIB - 1), s3.getObjectAsBytes(b -> b.bucket("plain").key("mp")).asByteArray());
 
-            s3.putObject(b -> b.bucket("plain").key("mp"), RequestBody.fromString("overwritten"));
+            s3.putObject(b -> b.bucket("plain").key("mp"), RequestBody.fromBytes(new byte[(int) OWN_FILE]));
             assertEquals(1, blobFiles(data), "overwriting the unversioned key frees every part");
-            multipart(s3, "plain", "mp", 5 * MIB, 1);
+            multipart(s3, "plain", "mp", 5 * MIB, OWN_FILE);
             assertEquals(2, blobFiles(data), "a multipart object replacing one in one piece frees that one");
             s3.deleteObject(b -> b.bucket("plain").key("mp"));
             assertEquals(0, blobFiles(data));
@@ -217,7 +271,7 @@ class S3ProcessTest {
 
             s3.createBucket(b -> b.bucket("versioned"));
             s3.putBucketVersioning(b -> b.bucket("versioned").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-            multipart(s3, "versioned", "v", 5 * MIB, 5 * MIB, 1);
+            multipart(s3, "versioned", "v", 5 * MIB, 5 * MIB, OWN_FILE);
             String versionId = s3.headObject(b -> b.bucket("versioned").key("v")).versionId();
             s3.deleteObject(b -> b.bucket("versioned").key("v"));
             assertEquals(3, blobFiles(data), "a delete marker keeps the version and its parts");

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Large payloads (object bodies, function packages) as files, always on disk so memory use does
- * not depend on their size. Blob ids are generated here; user-chosen names (object keys) never
- * become paths. A blob is visible only once committed: written to a temp file, fsynced (with a
- * data dir) and atomically renamed.
+ * Payloads (object bodies, function packages), always on disk so memory use does not depend on
+ * their size. Blob ids are generated here; user-chosen names (object keys) never become paths. A
+ * blob is visible only once committed: a large one written to a temp file, fsynced (with a data
+ * dir) and atomically renamed; a small one appended to a shared pack file (forced with a data dir)
+ * and then named in the store's index.
  */
 public interface BlobStore extends AutoCloseable {
 
@@ -19,8 +21,11 @@ public interface BlobStore extends AutoCloseable {
     /** Reads {@code length} bytes of a committed blob from {@code offset}. */
     InputStream open(String blobId, long offset, long length) throws IOException;
 
-    /** The committed blob's file, for zero-copy responses. */
-    Path file(String blobId);
+    /**
+     * The committed blob's own file, for zero-copy responses; empty for a small blob, which shares
+     * a pack file with others (read it with {@link #open}).
+     */
+    Optional<Path> file(String blobId);
 
     long size(String blobId) throws IOException;
 

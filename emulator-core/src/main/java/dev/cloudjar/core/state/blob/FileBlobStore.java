@@ -1,6 +1,7 @@
 package dev.cloudjar.core.state.blob;
 
 import dev.cloudjar.core.spi.storage.BlobStore;
+import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.state.Fsync;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,51 +22,62 @@ import java.util.stream.Stream;
 /**
  * Blobs as files: {@code root/tmp/<id>} while written, then {@code root/<first two characters of
  * the id>/<id>} once committed. Ids are random UUIDs in hex, checked on every call, so no caller
- * string ever becomes part of a path; the two-character fan-out keeps directories small.
+ * string ever becomes part of a path; the two-character fan-out keeps directories small. Blobs of
+ * up to {@link PackedBlobs#MAX_BLOB_BYTES} are appended to packs in {@code root/packs} instead
+ * (see {@link PackedBlobs}); they have no file of their own.
  *
  * <p>Durable stores fsync each blob and the directory that names it before a commit returns;
  * temporary ones (in-memory mode) skip that and delete their directory on close.
  */
 public final class FileBlobStore implements BlobStore {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final String PACKS = "packs";
 
     private final Path root;
     private final Path tmp;
     private final boolean durable;
     private final boolean deleteOnClose;
+    private final PackedBlobs packed;
 
-    private FileBlobStore(Path root, boolean durable, boolean deleteOnClose) throws IOException {
+    private FileBlobStore(Path root, StateStore state, boolean durable, boolean deleteOnClose) throws IOException {
         this.root = root;
         this.tmp = root.resolve("tmp");
         this.durable = durable;
         this.deleteOnClose = deleteOnClose;
         Files.createDirectories(tmp);
         deleteContents(tmp);
+        this.packed = new PackedBlobs(root.resolve(PACKS), state, durable);
     }
 
     /**
      * Opens the durable store in {@code root}, deleting blobs left half-written by a crash: an
-     * upload that was not committed leaves nothing behind.
+     * upload that was not committed leaves nothing behind. The packs' index is kept in
+     * {@code state}, which must be as durable.
      */
-    public static FileBlobStore open(Path root) throws IOException {
-        FileBlobStore store = new FileBlobStore(root, true, false);
+    public static FileBlobStore open(Path root, StateStore state) throws IOException {
+        FileBlobStore store = new FileBlobStore(root, state, true, false);
         Fsync.directory(root.getParent());
         return store;
     }
 
-    /** A store in a new temporary directory, deleted on close. */
-    public static FileBlobStore temporary() throws IOException {
-        return new FileBlobStore(Files.createTempDirectory("cloudjar-blobs"), false, true);
+    /** A store in a new temporary directory, deleted on close; the packs' index is kept in {@code state}. */
+    public static FileBlobStore temporary(StateStore state) throws IOException {
+        return new FileBlobStore(Files.createTempDirectory("cloudjar-blobs"), state, false, true);
     }
 
     @Override
-    public BlobWriter create() throws IOException {
+    public BlobWriter create() {
         String id = UUID.randomUUID().toString().replace("-", "");
         return new FileBlobWriter(this, id, tmp.resolve(id));
     }
 
     @Override
     public InputStream open(String blobId, long offset, long length) throws IOException {
+        checkId(blobId);
+        Optional<InputStream> small = packed.open(blobId, offset, length);
+        if (small.isPresent()) {
+            return small.get();
+        }
         FileChannel channel = FileChannel.open(committed(blobId), StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -80,18 +93,21 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public Path file(String blobId) {
-        return committed(blobId);
+    public Optional<Path> file(String blobId) {
+        checkId(blobId);
+        return packed.exists(blobId) ? Optional.empty() : Optional.of(committed(blobId));
     }
 
     @Override
     public long size(String blobId) throws IOException {
-        return Files.size(committed(blobId));
+        checkId(blobId);
+        Optional<Long> small = packed.size(blobId);
+        return small.isPresent() ? small.get() : Files.size(committed(blobId));
     }
 
     @Override
     public boolean exists(String blobId) {
-        return isId(blobId) && Files.isRegularFile(committed(blobId));
+        return isId(blobId) && (packed.exists(blobId) || Files.isRegularFile(committed(blobId)));
     }
 
     @Override
@@ -100,7 +116,7 @@ public final class FileBlobStore implements BlobStore {
             return false;
         }
         try {
-            return Files.deleteIfExists(committed(blobId));
+            return packed.delete(blobId) || Files.deleteIfExists(committed(blobId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +124,9 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void clear() {
-        try (DirectoryStream<Path> fanOut = Files.newDirectoryStream(root, path -> !path.equals(tmp))) {
+        packed.clear();
+        try (DirectoryStream<Path> fanOut = Files.newDirectoryStream(root,
+                path -> !path.equals(tmp) && !path.getFileName().toString().equals(PACKS))) {
             for (Path directory : fanOut) {
                 deleteContents(directory);
             }
@@ -119,6 +137,7 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void close() {
+        packed.close();
         if (deleteOnClose && Files.exists(root)) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -137,6 +156,10 @@ public final class FileBlobStore implements BlobStore {
 
     boolean durable() {
         return durable;
+    }
+
+    PackedBlobs packed() {
+        return packed;
     }
 
     /** Moves a finished temp file to its committed place, where it becomes visible at once. */
@@ -160,6 +183,12 @@ public final class FileBlobStore implements BlobStore {
             throw new IllegalArgumentException("not a blob id: '" + blobId + "'");
         }
         return root.resolve(blobId.substring(0, 2)).resolve(blobId);
+    }
+
+    private static void checkId(String blobId) {
+        if (!isId(blobId)) {
+            throw new IllegalArgumentException("not a blob id: '" + blobId + "'");
+        }
     }
 
     private static boolean isId(String blobId) {

@@ -11,26 +11,32 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
-/** A blob being written to its temp file; nothing is visible until {@link #commit()}. */
+/**
+ * A blob being written; nothing is visible until {@link #commit()}. The first
+ * {@link PackedBlobs#MAX_BLOB_BYTES} are held in memory: a blob that ends within them is
+ * appended to a pack, and only a bigger one gets its temp file (created when it outgrows them).
+ */
 final class FileBlobWriter implements BlobStore.BlobWriter {
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int FIRST_SMALL_BYTES = 8 * 1024;
 
     private final FileBlobStore store;
     private final String id;
     private final Path temp;
-    private final FileChannel channel;
-    private final BufferedOutputStream buffer;
     private final OutputStream output = new Output();
+    /** The bytes so far while the blob is small; null once it has its temp file. */
+    private byte[] small = new byte[FIRST_SMALL_BYTES];
+    private FileChannel channel;
+    private BufferedOutputStream buffer;
     private long size;
     private boolean finished;
 
-    FileBlobWriter(FileBlobStore store, String id, Path temp) throws IOException {
+    FileBlobWriter(FileBlobStore store, String id, Path temp) {
         this.store = store;
         this.id = id;
         this.temp = temp;
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
     }
 
     @Override
@@ -48,6 +54,10 @@ final class FileBlobWriter implements BlobStore.BlobWriter {
         ensureOpen();
         finished = true;
         try {
+            if (small != null) {
+                store.packed().append(id, small, (int) size);
+                return id;
+            }
             buffer.flush();
             if (store.durable()) {
                 channel.force(true);
@@ -75,6 +85,10 @@ final class FileBlobWriter implements BlobStore.BlobWriter {
     }
 
     private void discard() {
+        small = null;
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
             Files.deleteIfExists(temp);
@@ -89,31 +103,62 @@ final class FileBlobWriter implements BlobStore.BlobWriter {
         }
     }
 
+    /** Makes room for {@code length} more bytes: a bigger array while small enough, else the temp file. */
+    private void reserve(int length) throws IOException {
+        if (small == null) {
+            return;
+        }
+        long needed = size + length;
+        if (needed <= small.length) {
+            return;
+        }
+        if (needed <= PackedBlobs.MAX_BLOB_BYTES) {
+            small = Arrays.copyOf(small, (int) Math.min(PackedBlobs.MAX_BLOB_BYTES, Math.max(needed, 2L * small.length)));
+            return;
+        }
+        channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        buffer = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+        buffer.write(small, 0, (int) size);
+        small = null;
+    }
+
     /** Counts what is written; closing it only flushes, since the writer owns the file. */
     private final class Output extends OutputStream {
         @Override
         public void write(int b) throws IOException {
             ensureOpen();
-            buffer.write(b);
+            reserve(1);
+            if (small != null) {
+                small[(int) size] = (byte) b;
+            } else {
+                buffer.write(b);
+            }
             size++;
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             ensureOpen();
-            buffer.write(bytes, offset, length);
+            reserve(length);
+            if (small != null) {
+                System.arraycopy(bytes, offset, small, (int) size, length);
+            } else {
+                buffer.write(bytes, offset, length);
+            }
             size += length;
         }
 
         @Override
         public void flush() throws IOException {
             ensureOpen();
-            buffer.flush();
+            if (buffer != null) {
+                buffer.flush();
+            }
         }
 
         @Override
         public void close() throws IOException {
-            if (!finished) {
+            if (!finished && buffer != null) {
                 buffer.flush();
             }
         }

@@ -54,7 +54,7 @@ public abstract class BlobStoreContract {
         assertTrue(store.exists(id));
         assertEquals(content.length, store.size(id));
         assertArrayEquals(content, read(id, 0, content.length));
-        assertArrayEquals(content, Files.readAllBytes(store.file(id)));
+        assertArrayEquals(content, Files.readAllBytes(store.file(id).orElseThrow()));
     }
 
     @Test
@@ -169,6 +169,36 @@ public abstract class BlobStoreContract {
             assertThrows(IllegalArgumentException.class, () -> store.file(id));
         }
         assertFalse(store.exists(null));
+    }
+
+    @Test
+    void smallBlobsShareOnePackAndHaveNoFileOfTheirOwn() throws IOException {
+        String first = write(new byte[] {1, 2});
+        String second = write(randomBytes(PackedBlobs.MAX_BLOB_BYTES));
+        String large = write(randomBytes(PackedBlobs.MAX_BLOB_BYTES + 1));
+
+        assertTrue(store.file(first).isEmpty());
+        assertTrue(store.file(second).isEmpty());
+        assertTrue(store.file(large).isPresent());
+        assertEquals(2, fileCount());
+        assertEquals(PackedBlobs.MAX_BLOB_BYTES, store.size(second));
+        assertArrayEquals(new byte[] {2}, read(first, 1, 1));
+        assertArrayEquals(randomBytes(PackedBlobs.MAX_BLOB_BYTES), read(second, 0, PackedBlobs.MAX_BLOB_BYTES));
+    }
+
+    @Test
+    void aBlobWrittenInSmallPiecesPastThePackLimitGetsItsOwnFile() throws IOException {
+        byte[] content = randomBytes(PackedBlobs.MAX_BLOB_BYTES + 100);
+        String id;
+        try (BlobWriter writer = store.create()) {
+            for (int i = 0; i < content.length; i += 1000) {
+                writer.output().write(content, i, Math.min(1000, content.length - i));
+            }
+            id = writer.commit();
+        }
+
+        assertTrue(store.file(id).isPresent());
+        assertArrayEquals(content, read(id, 0, content.length));
     }
 
     @Test

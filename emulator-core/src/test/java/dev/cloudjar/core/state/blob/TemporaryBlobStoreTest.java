@@ -1,6 +1,7 @@
 package dev.cloudjar.core.state.blob;
 
 import dev.cloudjar.core.spi.storage.BlobStore;
+import dev.cloudjar.core.state.MemoryStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class TemporaryBlobStoreTest extends BlobStoreContract {
     @Override
     protected BlobStore createStore() throws IOException {
-        return FileBlobStore.temporary();
+        return FileBlobStore.temporary(new MemoryStateStore());
     }
 
     @Override
