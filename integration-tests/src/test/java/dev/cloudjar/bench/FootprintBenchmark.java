@@ -55,8 +55,14 @@ public final class FootprintBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // -DjvmArgs="-Xmx128m ..." measures the server with launch flags of the user's.
+        for (String flag : System.getProperty("jvmArgs", "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port)));
         for (int i = 1; i < args.length; i++) {
             command.add(args[i]);
         }

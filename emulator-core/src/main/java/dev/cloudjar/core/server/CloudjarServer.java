@@ -56,6 +56,7 @@ public final class CloudjarServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CloudjarServer.class.getName());
     /** Requests waiting for a worker beyond this are answered 503 SlowDown rather than queued without bound. */
     private static final int WORKER_QUEUE = 10_000;
+    private static final long WORKER_IDLE_SECONDS = 20;
 
     private final CloudjarConfig config;
     private final Storage storage;
@@ -72,8 +73,12 @@ public final class CloudjarServer implements AutoCloseable {
         this.config = config;
         this.storage = Storage.open(config.dataDir());
         boolean started = false;
-        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(WORKER_QUEUE), threads("cloudjar-worker"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(),
+                WORKER_IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(WORKER_QUEUE), threads("cloudjar-worker"));
+        // A burst starts up to 64 workers; once idle they end, giving back their stacks and the
+        // per-thread caches (allocation buffers, malloc arenas) that otherwise stay resident.
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.scheduler = Executors.newScheduledThreadPool(1, threads("cloudjar-scheduler"));
         CredentialStore credentials = new CredentialStore(config, clock, storage.state());
         String[] endpointHolder = new String[1];
