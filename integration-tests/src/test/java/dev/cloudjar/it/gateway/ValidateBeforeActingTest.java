@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -128,6 +129,59 @@ class ValidateBeforeActingTest {
 
             SqsException token = assertThrows(SqsException.class, () -> sqs.listQueues(b -> b.maxResults(5).nextToken("zzz")));
             assertEquals("InvalidParameterValue", token.awsErrorDetails().errorCode());
+        }
+    }
+
+    /**
+     * S3 routes a POST to an object by its subresource (?uploads, ?uploadId, ?restore, ?select);
+     * without one it is no operation, and S3 answers 405 naming the method and the resource type
+     * (as recorded from S3 in versity/versitygw#896). It once reached CompleteMultipartUpload without
+     * an upload id and answered 500.
+     */
+    @Test
+    void aPostToAnObjectWithoutASubresourceIsMethodNotAllowed(URI endpoint) throws Exception {
+        try (S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("posts"));
+            s3.putObject(b -> b.bucket("posts").key("k"), RequestBody.fromString("x"));
+        }
+        Signer.Signed signed = Signer.sign(Signer.request(endpoint, SdkHttpMethod.POST, "/posts/k")
+                        .putHeader("Content-Length", "0").build(),
+                new byte[0], "test", "test", "s3", Clock.systemUTC(),
+                r -> r.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        try (RawHttp http = new RawHttp(endpoint)) {
+            RawHttp.Reply reply = http.send(signed.wire()).read();
+            assertEquals(405, reply.status(), reply.text());
+            assertTrue(reply.text().contains("<Code>MethodNotAllowed</Code>"), reply.text());
+            assertTrue(reply.text().contains("<Method>POST</Method><ResourceType>OBJECT</ResourceType>"), reply.text());
+        }
+    }
+
+    /**
+     * A query-protocol map entry with a key and no value is refused as the JSON protocols refuse a
+     * null in a map that is not sparse; SendMessage once took it for an attribute and answered 500.
+     */
+    @Test
+    void aQueryMessageAttributeWithoutAValueIsRefusedAndSendsNothing(URI endpoint) throws Exception {
+        String url;
+        try (SqsClient sqs = Clients.sqs(endpoint)) {
+            url = sqs.createQueue(b -> b.queueName("attribute-without-value")).queueUrl();
+        }
+        String form = "Action=SendMessage&Version=2012-11-05&QueueUrl=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
+                + "&MessageBody=hello&MessageAttribute.1.Name=n";
+        Signer.Signed signed = Signer.sign(Signer.request(endpoint, SdkHttpMethod.POST, "/")
+                        .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build(),
+                form.getBytes(StandardCharsets.UTF_8), "test", "test", "sqs");
+        try (RawHttp http = new RawHttp(endpoint)) {
+            RawHttp.Reply reply = http.send(signed.wire()).read();
+            assertEquals(400, reply.status(), reply.text());
+            assertTrue(reply.text().contains("<Type>Sender</Type>"), reply.text());
+            assertTrue(reply.text().contains("<Code>ValidationError</Code><Message>map entry MessageAttribute.1 has no Value"
+                    + "</Message>"), reply.text());
+        }
+        try (SqsClient sqs = Clients.sqs(endpoint)) {
+            assertEquals("0", sqs.getQueueAttributes(b -> b.queueUrl(url)
+                    .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
+                    .get("ApproximateNumberOfMessages"), "nothing was sent");
         }
     }
 }
