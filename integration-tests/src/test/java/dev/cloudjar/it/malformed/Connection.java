@@ -1,5 +1,7 @@
 package dev.cloudjar.it.malformed;
 
+import dev.cloudjar.it.fixtures.RawHttp;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -167,17 +169,7 @@ final class Connection implements AutoCloseable {
     }
 
     private String line() throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                break;
-            }
-            if (c != '\r') {
-                buf.write(c);
-            }
-        }
-        return c < 0 && buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
+        return RawHttp.line(in);
     }
 
     @Override
