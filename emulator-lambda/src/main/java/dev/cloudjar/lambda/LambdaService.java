@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
+import dev.cloudjar.core.spi.storage.Scratch;
 import dev.cloudjar.lambda.alias.AliasOperations;
 import dev.cloudjar.lambda.concurrency.ConcurrencyLimits;
 import dev.cloudjar.lambda.concurrency.ConcurrencyOperations;
@@ -30,18 +31,13 @@ import dev.cloudjar.lambda.runtime.LocalProcessLauncher;
 import dev.cloudjar.lambda.runtime.RuntimeApi;
 import dev.cloudjar.lambda.runtime.RuntimeClients;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 /**
@@ -69,7 +65,7 @@ public final class LambdaService implements ServicePlugin {
     private static final String JAVA_HOMES_OPTION = "lambda-java-homes";
     private static final String UPDATE_SECONDS_OPTION = "lambda-update-seconds";
 
-    private Path workDir;
+    private Scratch scratch;
     private EnvironmentPool pool;
     private CodePackages code;
     private RuntimeApi runtimeApi;
@@ -99,11 +95,10 @@ public final class LambdaService implements ServicePlugin {
     @Override
     public void start(ServiceContext context, OperationTable operations) {
         CloudjarConfig config = context.config();
-        try {
-            workDir = Files.createTempDirectory("cloudjar-lambda");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Unpacked code, runtime clients and output: in the data dir's tmp or a swept temporary
+        // directory, so a kill -9 leaves nothing behind past the next start.
+        scratch = Scratch.create(config.dataDir(), "lambda");
+        Path workDir = scratch.path();
         LambdaStore store = new LambdaStore(context.state());
         code = new CodePackages(context.blobs(), context.capabilities(), workDir.resolve("tasks"));
         FunctionLogs logs = new FunctionLogs(context.state());
@@ -221,14 +216,6 @@ public final class LambdaService implements ServicePlugin {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run
         }
-        deleteRecursively(workDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: it is a temporary directory
-        }
+        scratch.close();
     }
 }

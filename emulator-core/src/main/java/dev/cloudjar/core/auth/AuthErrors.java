@@ -115,11 +115,13 @@ public final class AuthErrors {
                 : e;
     }
 
-    public static AwsException expiredToken(Protocol protocol) {
-        return answer(protocol,
+    /** S3 echoes the expired session token in its error document, as Token-0. */
+    public static AwsException expiredToken(Protocol protocol, String sessionToken) {
+        AwsException e = answer(protocol,
                 new Answer("ExpiredToken", 400, "The provided token has expired."),
                 new Answer("ExpiredTokenException", 400, EXPIRED_TOKEN_JSON),
                 new Answer("ExpiredToken", 403, EXPIRED_TOKEN_JSON));
+        return isS3(protocol) ? e.with("Token-0", sessionToken) : e;
     }
 
     public static AwsException invalidToken(Protocol protocol) {

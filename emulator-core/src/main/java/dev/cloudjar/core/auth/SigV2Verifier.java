@@ -169,7 +169,7 @@ final class SigV2Verifier {
             throw AuthErrors.invalidToken(protocol);
         }
         if (credential.isExpired(clock.instant())) {
-            throw AuthErrors.expiredToken(protocol);
+            throw AuthErrors.expiredToken(protocol, token);
         }
     }
 

@@ -135,7 +135,7 @@ public final class SigV4Verifier {
             throw AuthErrors.invalidToken(protocol);
         }
         if (credential.isExpired(clock.instant())) {
-            throw AuthErrors.expiredToken(protocol);
+            throw AuthErrors.expiredToken(protocol, token);
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds {@code DIR/cloudjar.lock} locked so that a second Cloudjar on the same data dir stops
@@ -17,29 +19,50 @@ import java.nio.file.StandardOpenOption;
 final class DataDirectoryLock implements AutoCloseable {
     static final String FILE_NAME = "cloudjar.lock";
 
+    /**
+     * The lock files this process holds. Closing any descriptor of a file releases every lock the
+     * process holds on it (POSIX record locks), so a second server of this JVM must be refused
+     * without opening the file at all — the one mutable static here, as the locks are per process.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectoryLock(FileChannel channel, FileLock lock) {
+    private DataDirectoryLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
     static DataDirectoryLock acquire(Path directory) {
         Path file = directory.resolve(FILE_NAME);
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw inUse(directory, file);
+        }
         try {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("data directory " + directory
-                        + " is in use by another Cloudjar process (lock file " + file + ")");
+                throw inUse(directory, file);
             }
-            return new DataDirectoryLock(channel, lock);
+            return new DataDirectoryLock(key, channel, lock);
         } catch (IOException e) {
+            HELD.remove(key);
             throw new UncheckedIOException("cannot lock data directory " + directory + " (lock file " + file + ")", e);
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
         }
+    }
+
+    private static IllegalStateException inUse(Path directory, Path file) {
+        return new IllegalStateException("data directory " + directory
+                + " is in use by another Cloudjar process (lock file " + file + ")");
     }
 
     /** Null when held elsewhere: by another process, or by another store in this JVM. */
@@ -58,6 +81,8 @@ final class DataDirectoryLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            HELD.remove(file);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
- * a temporary directory removed on close. With one ({@code --data-dir DIR}), the directory is
+ * a {@link ScratchDirectory} removed on close (or, after a {@code kill -9}, by a later start). With one ({@code --data-dir DIR}), the directory is
  * locked against other processes, state goes to a snapshot and journal in {@code DIR/state} and
  * blobs to {@code DIR/blobs}; every write acknowledged survives a restart and a {@code kill -9}.
  */
@@ -23,14 +23,15 @@ public final class Storage implements AutoCloseable {
     private final BlobStore blobs;
     private final DataDirectoryLock lock;
     private final Path scratch;
-    private final boolean deleteScratch;
+    /** In memory mode, the directory holding the blobs and the scratch, removed on close or by a later start. */
+    private final ScratchDirectory temporary;
 
-    private Storage(StateStore state, BlobStore blobs, DataDirectoryLock lock, Path scratch, boolean deleteScratch) {
+    private Storage(StateStore state, BlobStore blobs, DataDirectoryLock lock, Path scratch, ScratchDirectory temporary) {
         this.state = state;
         this.blobs = blobs;
         this.lock = lock;
         this.scratch = scratch;
-        this.deleteScratch = deleteScratch;
+        this.temporary = temporary;
     }
 
     /**
@@ -45,11 +46,13 @@ public final class Storage implements AutoCloseable {
     }
 
     public static Storage inMemory() {
+        ScratchDirectory temporary = ScratchDirectory.create(null, "storage");
         try {
             MemoryStateStore state = new MemoryStateStore();
-            return new Storage(state, FileBlobStore.temporary(state), null,
-                    Files.createTempDirectory("cloudjar-scratch"), true);
+            return new Storage(state, FileBlobStore.temporary(temporary.path().resolve("blobs"), state), null,
+                    Files.createDirectories(temporary.path().resolve("scratch")), temporary);
         } catch (IOException e) {
+            temporary.close();
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
     }
@@ -59,12 +62,12 @@ public final class Storage implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
             Path scratch = dataDir.resolve("scratch");
-            // What a killed run left here (request bodies being received) is garbage now.
+            // What a killed run left here (request bodies being received, Lambda's unpacked code) is garbage now.
             deleteTree(scratch);
             Files.createDirectories(scratch);
             JournalStateStore state = JournalStateStore.open(dataDir.resolve("state"), minJournalBytes);
             try {
-                return new Storage(state, FileBlobStore.open(dataDir.resolve("blobs"), state), lock, scratch, false);
+                return new Storage(state, FileBlobStore.open(dataDir.resolve("blobs"), state), lock, scratch, null);
             } catch (IOException | RuntimeException e) {
                 state.close();
                 throw e;
@@ -119,11 +122,9 @@ public final class Storage implements AutoCloseable {
                 blobs.close();
             } finally {
                 try {
-                    if (deleteScratch) {
-                        deleteTree(scratch);
+                    if (temporary != null) {
+                        temporary.close();
                     }
-                } catch (IOException e) {
-                    // a temporary directory left behind; nothing in it matters any more
                 } finally {
                     if (lock != null) {
                         lock.close();

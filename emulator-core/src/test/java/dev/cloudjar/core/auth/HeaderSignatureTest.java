@@ -283,6 +283,7 @@ class HeaderSignatureTest {
             assertEquals(code, e.code());
             assertEquals(status, e.status());
             assertEquals(message, e.getMessage());
+            assertEquals(protocol == Protocol.REST_XML ? TOKEN : null, e.members().get("Token-0"));
         }
     }
 }

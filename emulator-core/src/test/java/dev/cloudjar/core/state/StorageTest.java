@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,23 @@ class StorageTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(dataDir));
 
             assertEquals(inUseMessage(), e.getMessage());
+        }
+    }
+
+    /** Refusing the second open once released the first one's lock, and another process could take the dir. */
+    @Test
+    @Timeout(120)
+    void aSecondOpenRefusedInThisProcessLeavesTheDataDirLockedAgainstOthers() throws Exception {
+        try (Storage first = Storage.open(dataDir)) {
+            assertThrows(IllegalStateException.class, () -> Storage.open(dataDir));
+
+            Process other = startChild("hold");
+            try {
+                assertNull(firstLine(other), "the other process must not lock the data dir");
+                assertTrue(other.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            } finally {
+                other.destroyForcibly().waitFor();
+            }
         }
     }
 

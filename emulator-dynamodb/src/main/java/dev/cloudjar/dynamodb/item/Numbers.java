@@ -21,7 +21,11 @@ public final class Numbers {
     public static BigDecimal parse(String text) {
         BigDecimal value;
         try {
-            // Surrounding whitespace is not trimmed: AWS rejects " 1" as it rejects "abc".
+            // Surrounding whitespace is not trimmed: AWS rejects " 1" as it rejects "abc". Java reads
+            // any Unicode digit ("١٢", "１２"); DynamoDB only ASCII ones.
+            if (!isAscii(text)) {
+                throw new NumberFormatException(text);
+            }
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             // AWS names the offending text, unless it is empty.
@@ -29,6 +33,15 @@ public final class Numbers {
                     + (text.isEmpty() ? "" : ": " + text));
         }
         return validate(value);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical, validated form of a number (the result of arithmetic, too). */

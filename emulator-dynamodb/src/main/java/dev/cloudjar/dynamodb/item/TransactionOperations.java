@@ -71,6 +71,19 @@ public final class TransactionOperations {
         if (token != null && replayed(context.scope(), token, input)) {
             return Output.empty();
         }
+        try {
+            return transact(context, input);
+        } catch (RuntimeException e) {
+            // Only a transaction that happened makes its token a replay: one that failed (invalid,
+            // canceled, throttled) may be sent again with the same token and must then run.
+            if (token != null) {
+                tokens.remove(tokenKey(context.scope(), token));
+            }
+            throw e;
+        }
+    }
+
+    private Output transact(RequestContext context, Input input) {
         List<Action> actions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Object o : input.list("TransactItems")) {
@@ -109,7 +122,7 @@ public final class TransactionOperations {
     private boolean replayed(Scope scope, String token, Input input) {
         long now = clock.getAsLong();
         tokens.values().removeIf(t -> t.at() < now - TOKEN_LIFETIME_MILLIS);
-        String key = scope.accountId() + "/" + scope.region() + "/" + token;
+        String key = tokenKey(scope, token);
         Map<String, Object> request = new LinkedHashMap<>(input.members());
         request.remove("ClientRequestToken");
         request.remove("ReturnConsumedCapacity");
@@ -122,6 +135,10 @@ public final class TransactionOperations {
                     "Request with the same client token was received with different parameters");
         }
         return true;
+    }
+
+    private static String tokenKey(Scope scope, String token) {
+        return scope.accountId() + "/" + scope.region() + "/" + token;
     }
 
     private static boolean deepEquals(Object a, Object b) {

@@ -1,5 +1,6 @@
 package dev.cloudjar.dynamodb.table;
 
+import dev.cloudjar.core.protocol.Validator;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
@@ -43,6 +44,11 @@ public final class TableOperations {
 
     public Output createTable(RequestContext context, Input input) {
         String name = input.string("TableName");
+        if (!input.has("KeySchema")) {
+            // Optional in today's model (a replica made from GlobalTableSourceArn names none), needed by every other table.
+            throw DynamoDbErrors.validation(Validator.message(
+                    List.of("Value null at 'keySchema' failed to satisfy constraint: Member must not be null")));
+        }
         // DynamoDB's order: billing, then attribute definitions against the key schema, then its shape, then indexes.
         String billing = input.has("BillingMode") ? input.string("BillingMode") : "PROVISIONED";
         long[] throughput = throughput(billing, input.structure("ProvisionedThroughput"), null);
@@ -228,9 +234,10 @@ public final class TableOperations {
         return new KeySchema(names.get(0), names.size() > 1 ? names.get(1) : null);
     }
 
+    /** The definitions by name; absent ones (the model no longer requires them) are none, which the key checks refuse. */
     private static Map<String, String> attributeTypes(List<Object> definitions) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Object o : definitions) {
+        for (Object o : definitions == null ? List.of() : definitions) {
             Map<String, Object> d = castMap(o);
             out.put((String) d.get("AttributeName"), (String) d.get("AttributeType"));
         }

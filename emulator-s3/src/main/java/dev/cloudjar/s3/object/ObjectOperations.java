@@ -260,14 +260,23 @@ public final class ObjectOperations {
             "ResponseCacheControl", "response-cache-control", "ResponseContentDisposition", "response-content-disposition",
             "ResponseContentEncoding", "response-content-encoding");
 
-    /** A header cannot carry control characters: S3 refuses such an override rather than answer with it. */
+    /**
+     * A header carries ISO-8859-1 without control characters: S3 refuses any other override rather
+     * than answer with it (a filename in Unicode in response-content-disposition is the usual case).
+     */
     private static void checkResponseOverrides(Input input) {
         RESPONSE_OVERRIDES.forEach((member, parameter) -> {
             String value = input.string(member);
-            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F || c > 0xFF)) {
                 throw S3Errors.invalidArgument("Header value cannot be represented using ISO-8859-1.", parameter, value);
             }
         });
+    }
+
+    /** An override as a header value: HTTP has no whitespace at either end of one, so none is sent. */
+    private static String override(Input input, String member) {
+        String value = input.string(member);
+        return value == null ? null : value.strip();
     }
 
     /** The object's headers with the request's response-* overrides applied. */
@@ -275,11 +284,11 @@ public final class ObjectOperations {
         boolean checksums = wholeObject && "ENABLED".equalsIgnoreCase(input.string("ChecksumMode"));
         Output out = ObjectAttributes.describe(found.object(),
                 Buckets.visibleVersionId(found.bucket(), found.object().versionId()), checksums);
-        out.put("ContentType", input.string("ResponseContentType"))
-                .put("ContentLanguage", input.string("ResponseContentLanguage"))
-                .put("CacheControl", input.string("ResponseCacheControl"))
-                .put("ContentDisposition", input.string("ResponseContentDisposition"))
-                .put("ContentEncoding", input.string("ResponseContentEncoding"))
+        out.put("ContentType", override(input, "ResponseContentType"))
+                .put("ContentLanguage", override(input, "ResponseContentLanguage"))
+                .put("CacheControl", override(input, "ResponseCacheControl"))
+                .put("ContentDisposition", override(input, "ResponseContentDisposition"))
+                .put("ContentEncoding", override(input, "ResponseContentEncoding"))
                 .put("Expires", input.timestamp("ResponseExpires"));
         return out;
     }

@@ -87,7 +87,12 @@ final class QueryDecoder {
             if (entryKey == null) {
                 throw new IllegalArgumentException("map entry " + entry + " has no " + keyName);
             }
-            values.put(entryKey, readMember(entry + "." + valueName, map.mapValue()));
+            Object value = readMember(entry + "." + valueName, map.mapValue());
+            if (value == null) {
+                // As the JSON protocols refuse a null value in a map that is not sparse.
+                throw new IllegalArgumentException("map entry " + entry + " has no " + valueName);
+            }
+            values.put(entryKey, value);
         }
         return values;
     }

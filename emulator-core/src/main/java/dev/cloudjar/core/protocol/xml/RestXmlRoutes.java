@@ -52,6 +52,13 @@ final class RestXmlRoutes {
             }
         }
         if (best != null) {
+            if (s3 && requiredBindings(best.operation(), request)[1] > 0) {
+                // S3 dispatches by subresource: a POST to an object without ?uploads, ?uploadId, ?restore or
+                // ?select is no operation at all (CompleteMultipartUpload only shares its path), and S3 says so.
+                // Only object operations have required query or header bindings in S3's model.
+                throw new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+                        .with("Method", request.method()).with("ResourceType", "OBJECT");
+            }
             return new OperationRoute(best.operation(), bestLabels);
         }
         if (s3 && pathMatched) {

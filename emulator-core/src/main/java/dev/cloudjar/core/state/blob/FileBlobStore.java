@@ -62,7 +62,12 @@ public final class FileBlobStore implements BlobStore {
 
     /** A store in a new temporary directory, deleted on close; the packs' index is kept in {@code state}. */
     public static FileBlobStore temporary(StateStore state) throws IOException {
-        return new FileBlobStore(Files.createTempDirectory("cloudjar-blobs"), state, false, true);
+        return temporary(Files.createTempDirectory("cloudjar-blobs"), state);
+    }
+
+    /** A store in the given directory (created if need be), not synced, deleted on close. */
+    public static FileBlobStore temporary(Path root, StateStore state) throws IOException {
+        return new FileBlobStore(root, state, false, true);
     }
 
     @Override

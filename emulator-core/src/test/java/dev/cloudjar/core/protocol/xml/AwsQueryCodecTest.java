@@ -97,6 +97,14 @@ class AwsQueryCodecTest {
     }
 
     @Test
+    void aMapEntryWithoutAValueIsAValidationError() {
+        AwsException e = assertThrows(AwsException.class, () -> parse("Attributes.entry.1.key=Policy"));
+        assertEquals("ValidationError", e.code());
+        assertEquals(400, e.status());
+        assertEquals("map entry Attributes.entry.1 has no value", e.getMessage());
+    }
+
+    @Test
     void flattenedMapsUseTheirXmlNamesAndNestedLists() {
         Input input = parse("Label.1.Name=env&Label.1.Values.member.1=prod&Label.1.Values.member.2=dev");
         assertEquals(Map.of("env", List.of("prod", "dev")), input.map("Labels"));
