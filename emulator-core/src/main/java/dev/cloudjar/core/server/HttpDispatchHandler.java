@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -35,12 +36,15 @@ import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one handler that turns Netty's HTTP objects into {@link Request}s for the gateway and its
@@ -54,6 +58,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(HttpDispatchHandler.class.getName());
     private static final int RESPONSE_CHUNK = 64 * 1024;
+    private static final long LINGER_MILLIS = 2000;
 
     private enum State {
         /** Waiting for a request's head. */
@@ -135,8 +140,16 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             headers.add(h.getKey(), h.getValue());
         }
         Request request = new Request(httpRequest.method().name(), httpRequest.uri(), headers, RequestBody.EMPTY);
-        long contentLength = HttpUtil.getContentLength(httpRequest, -1L);
-        exchange = gateway.receive(request);
+        long contentLength;
+        try {
+            contentLength = HttpUtil.getContentLength(httpRequest, -1L);
+            exchange = gateway.receive(request);
+        } catch (RuntimeException e) {
+            // The head steps answer what they refuse themselves; anything else must still be answered.
+            LOG.log(System.Logger.Level.ERROR, "the head of " + request + " failed", e);
+            rejectMalformed(ctx, e);
+            return;
+        }
         streamed = gateway.bodyMode(exchange) == Gateway.BodyMode.STREAMED;
         bodyLimit = gateway.bodyLimit(exchange, maxBufferedBody);
         if (!streamed && contentLength > bodyLimit) {
@@ -295,6 +308,21 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         } else {
             message = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         }
+        DefaultFileRegion file = null;
+        if (!bodyless && body instanceof ResponseBody.FileRegion region) {
+            // Opened now, before the headers go out: an overwrite or delete of the object racing
+            // this read then cannot leave the client with headers and no body (the open file
+            // stays readable after its name is gone). A file already gone is a retryable 500.
+            try {
+                file = new DefaultFileRegion(FileChannel.open(region.file(), StandardOpenOption.READ),
+                        region.offset(), region.length());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "the file of a response vanished before it was sent: " + e);
+                channel.writeAndFlush(toFull(plain(500, "InternalError",
+                        "We encountered an internal error. Please try again."))).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+        }
         try {
             writeHeaders(message.headers(), response, bodyless, close);
         } catch (RuntimeException e) {
@@ -302,6 +330,9 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             // leave the client waiting for ever: answer 500 and close, as for any failure of ours.
             LOG.log(System.Logger.Level.ERROR, "cannot write the headers of a response", e);
             closeQuietly(body);
+            if (file != null) {
+                file.release();
+            }
             if (message instanceof FullHttpResponse full) {
                 full.release();
             }
@@ -314,8 +345,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             last = channel.writeAndFlush(message);
         } else {
             channel.write(message);
-            if (body instanceof ResponseBody.FileRegion region) {
-                channel.write(fileRegion(region));
+            if (file != null) {
+                channel.write(file);
                 last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             } else if (body instanceof ResponseBody.FileRegions regions) {
                 // Each region opens its file only when its turn to be sent comes, so few files are open at once.
@@ -376,7 +407,11 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private void finishResponse(ChannelHandlerContext ctx, ChannelFuture written, boolean close) {
         if (!written.isSuccess() || close) {
             discardSpool();
-            ctx.close();
+            if (written.isSuccess() && !requestComplete) {
+                lingeringClose(written);
+            } else {
+                ctx.close();
+            }
             return;
         }
         discardSpool();
@@ -404,8 +439,26 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         Response response = headersTooLarge
                 ? plain(431, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.")
                 : plain(400, "BadRequest", "The HTTP request is malformed.");
-        FullHttpResponse full = toFull(response);
-        ctx.writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+        lingeringClose(ctx.writeAndFlush(toFull(response)));
+    }
+
+    /**
+     * Closes after an answer given before the request was read to its end. Closing at once with
+     * unread bytes makes the kernel reset the connection, and a reset can destroy the answer
+     * before the client reads it; so the server ends its side, reads and drops what still
+     * arrives for a moment, then closes (Apache's and nginx's lingering close).
+     */
+    private static void lingeringClose(ChannelFuture written) {
+        written.addListener((ChannelFutureListener) f -> {
+            io.netty.channel.Channel channel = f.channel();
+            if (!f.isSuccess() || !(channel instanceof SocketChannel socket) || !channel.isActive()) {
+                channel.close();
+                return;
+            }
+            channel.config().setAutoRead(true);
+            socket.shutdownOutput().addListener(x -> channel.eventLoop()
+                    .schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS));
+        });
     }
 
     private static FullHttpResponse toFull(Response response) {
