@@ -139,7 +139,8 @@ public final class ScratchDirectory implements Scratch {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory and everything in it; nothing when it does not exist. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
@@ -63,7 +61,7 @@ public final class Storage implements AutoCloseable {
         try {
             Path scratch = dataDir.resolve("scratch");
             // What a killed run left here (request bodies being received, Lambda's unpacked code) is garbage now.
-            deleteTree(scratch);
+            ScratchDirectory.deleteTree(scratch);
             Files.createDirectories(scratch);
             JournalStateStore state = JournalStateStore.open(dataDir.resolve("state"), minJournalBytes);
             try {
@@ -95,17 +93,6 @@ public final class Storage implements AutoCloseable {
      */
     public Path scratch() {
         return scratch;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** Whether writes survive a restart (a data dir was given). */
