@@ -47,6 +47,8 @@ final class BodySpool {
     private boolean complete;
     private boolean discarded;
     private Consumer<IOException> whenWritten;
+    /** The write that lost the body, kept for the completion callback whichever task reports it. */
+    private IOException failure;
     // Event loop only.
     private long received;
     private boolean spilled;
@@ -61,11 +63,11 @@ final class BodySpool {
         void resume();
     }
 
-    BodySpool(Path directory, Executor workers, StreamingFlow flow, CompositeByteBuf memory) {
+    BodySpool(Path directory, Executor workers, StreamingFlow flow) {
         this.directory = directory;
         this.workers = workers;
         this.flow = flow;
-        this.memory = memory;
+        this.memory = Unpooled.compositeBuffer(64);
     }
 
     /** Bytes received so far. */
@@ -114,27 +116,26 @@ final class BodySpool {
      * when the body went to a file, else at once on the calling thread.
      */
     void finish(Consumer<IOException> callback) {
-        boolean now;
+        IOException lost;
         synchronized (this) {
             complete = true;
-            whenWritten = callback;
-            now = !spilled || !writing;
-            if (now && spilled) {
-                // Every chunk was written already; the last write may have ended before complete.
-                whenWritten = null;
+            if (spilled && writing) {
+                // The writing task reports once it has written the last chunk.
+                whenWritten = callback;
+                return;
             }
+            lost = failure;
         }
-        if (now) {
-            callback.accept(null);
-        }
+        callback.accept(lost);
     }
 
     private void write() {
-        IOException failure = null;
         while (true) {
             ByteBuf chunk;
             Consumer<IOException> done = null;
+            IOException lost;
             synchronized (this) {
+                lost = failure;
                 chunk = discarded ? null : unwritten.poll();
                 if (chunk == null) {
                     writing = false;
@@ -154,16 +155,18 @@ final class BodySpool {
             }
             if (chunk == null) {
                 if (done != null) {
-                    done.accept(failure);
+                    done.accept(lost);
                 }
                 return;
             }
             try {
-                if (failure == null) {
+                if (lost == null) {
                     writeToFile(chunk);
                 }
             } catch (IOException e) {
-                failure = e;
+                synchronized (this) {
+                    failure = e;
+                }
             } finally {
                 chunk.release();
             }
@@ -173,16 +176,11 @@ final class BodySpool {
     private void writeToFile(ByteBuf chunk) throws IOException {
         if (channel == null) {
             file = Files.createTempFile(directory, "body-", ".spool");
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
         }
         while (chunk.isReadable()) {
             chunk.readBytes(channel, chunk.readableBytes());
         }
-    }
-
-    /** The body's length; after completion. */
-    long length() {
-        return received;
     }
 
     /** The whole body in memory; after completion, for bodies bounded by the buffered limit. */
@@ -237,9 +235,5 @@ final class BodySpool {
         } catch (IOException e) {
             // A file we cannot delete stays in the spool directory, which is cleared on the next start.
         }
-    }
-
-    static CompositeByteBuf emptyMemory() {
-        return Unpooled.compositeBuffer(64);
     }
 }

@@ -163,7 +163,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             // No body: the decoder's empty last content follows at once.
             return;
         }
-        spool = new BodySpool(scratch, workers, new SpoolFlow(ctx), BodySpool.emptyMemory());
+        spool = new BodySpool(scratch, workers, new SpoolFlow(ctx));
         if (streamed && (contentLength < 0 || contentLength > BodySpool.MEMORY_LIMIT)) {
             // An upload: the steps that need only the head run first, and the body is read only if
             // they let the request on. The handler reads it from the spool once it is all here.
