@@ -204,6 +204,58 @@ final class BodySpool {
         return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
     }
 
+    /**
+     * The body as a stream that may be taken before the body is here: the gateway's head steps
+     * wrap an upload's stream (a signature check, aws-chunked decoding) before the bytes arrive,
+     * and the handler reads it only after completion. It opens {@link #stream} on first read.
+     */
+    InputStream deferredStream() {
+        return new DeferredStream();
+    }
+
+    private final class DeferredStream extends InputStream {
+        private InputStream open;
+        private boolean closed;
+
+        private InputStream open() throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (open == null) {
+                open = stream();
+            }
+            return open;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return open().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return open().read(b, off, len);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return open().skip(n);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return closed || open == null ? 0 : open.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
     /** Frees the memory and deletes the file; from any thread, any number of times. */
     void discard() {
         boolean close;

@@ -85,7 +85,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     private boolean streamed;
     /** The most this request's body may be when buffered. */
     private long bodyLimit;
-    /** The request's body is a {@link SpooledBody} given to it at the head (an upload's). */
+    /** The request's body was given at the head as the spool's deferred stream (an upload's). */
     private boolean deferredBody;
     private Response immediate;
     // Written on the event loop, read by the worker that answers and by discard from any thread.
@@ -167,7 +167,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         if (streamed && (contentLength < 0 || contentLength > BodySpool.MEMORY_LIMIT)) {
             // An upload: the steps that need only the head run first, and the body is read only if
             // they let the request on. The handler reads it from the spool once it is all here.
-            request.body(new SpooledBody(spool, contentLength));
+            request.body(RequestBody.ofStream(spool.deferredStream(), contentLength));
             deferredBody = true;
             state = State.PREPARING;
             ctx.channel().config().setAutoRead(false);

@@ -55,6 +55,20 @@ class BodySpoolTest {
         }
     }
 
+    @Test
+    void aStreamTakenBeforeTheBodyArrivedReadsItOnceItIsHere(@TempDir Path dir) throws IOException {
+        BodySpool spool = new BodySpool(dir, Runnable::run, NO_FLOW);
+        java.io.InputStream early = spool.deferredStream();
+        byte[] body = bytes(BodySpool.MEMORY_LIMIT * 2, 7);
+        spool.offer(Unpooled.wrappedBuffer(body));
+        spool.finish(failure -> { });
+
+        try (early) {
+            assertArrayEquals(body, early.readAllBytes());
+        }
+        spool.discard();
+    }
+
     /** The write fails and its task ends before the last chunk arrives: the failure still reaches the callback. */
     @Test
     void aWriteThatFailedBeforeTheEndIsReportedAtTheEnd(@TempDir Path dir) {
