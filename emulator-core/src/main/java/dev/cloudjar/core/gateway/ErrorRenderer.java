@@ -32,9 +32,14 @@ final class ErrorRenderer {
     }
 
     /** The answer to a failure of the exchange's request, at whichever step it failed. */
-    Response render(Exchange exchange, Throwable failure) {
-        Protocol protocol = exchange.protocol() != null ? exchange.protocol()
+    /** The protocol the request speaks: its service's, or, before one is known, the one its form shows. */
+    static Protocol protocolOf(Exchange exchange) {
+        return exchange.protocol() != null ? exchange.protocol()
                 : ServiceRouter.protocolWithoutService(exchange.request());
+    }
+
+    Response render(Exchange exchange, Throwable failure) {
+        Protocol protocol = protocolOf(exchange);
         AwsException error = asAwsException(failure, protocol, exchange);
         ServiceModel model = exchange.service() != null ? exchange.service().model() : noService(protocol);
         OperationModel operation = exchange.route() == null ? null : exchange.route().operation();

@@ -109,17 +109,12 @@ public final class Gateway {
 
     /** The answer to a buffered body over the limit, in the protocol of the service it was for. */
     public Response tooLarge(Exchange exchange, long limit) {
-        return errors.render(exchange, GatewayErrors.tooLarge(protocolOf(exchange), limit));
+        return errors.render(exchange, GatewayErrors.tooLarge(ErrorRenderer.protocolOf(exchange), limit));
     }
 
     /** The answer to a body the client stopped sending: S3's RequestTimeout, in the request's protocol. */
     public Response requestTimeout(Exchange exchange) {
         return errors.render(exchange, GatewayErrors.requestTimeout());
-    }
-
-    private static Protocol protocolOf(Exchange exchange) {
-        return exchange.protocol() != null ? exchange.protocol()
-                : ServiceRouter.protocolWithoutService(exchange.request());
     }
 
     /**

@@ -178,7 +178,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                     ctx.executor().execute(() -> afterPrepare(ctx, preparing, refused));
                 });
             } catch (RejectedExecutionException e) {
-                respondEarly(ctx, plain(503, "SlowDown", "Please reduce your request rate."));
+                respondEarly(ctx, slowDown());
             }
             return;
         }
@@ -248,7 +248,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         if (failure != null) {
             LOG.log(System.Logger.Level.ERROR, "cannot keep the body of " + req + " in " + scratch, failure);
             keepAlive = false;
-            send(ctx, plain(500, "InternalError", "We encountered an internal error. Please try again."), headRequest);
+            send(ctx, internalError(), headRequest);
             return;
         }
         if (immediate != null) {
@@ -268,18 +268,17 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                 } catch (Throwable t) {
                     // The gateway renders every error itself; this is the last line of defence.
                     LOG.log(System.Logger.Level.ERROR, "unhandled failure for " + req, t);
-                    response = plain(500, "InternalError", "We encountered an internal error. Please try again.");
+                    response = internalError();
                 }
                 if (response.pending() != null) {
-                    response.pending().whenCompleteAsync((later, fail) -> send(ctx, later != null ? later
-                            : plain(500, "InternalError", "We encountered an internal error. Please try again."),
-                            headRequest), workers);
+                    response.pending().whenCompleteAsync((later, fail) ->
+                            send(ctx, later != null ? later : internalError(), headRequest), workers);
                 } else {
                     send(ctx, response, headRequest);
                 }
             });
         } catch (RejectedExecutionException e) {
-            send(ctx, plain(503, "SlowDown", "Please reduce your request rate."), headRequest);
+            send(ctx, slowDown(), headRequest);
         }
     }
 
@@ -318,8 +317,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                         region.offset(), region.length());
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "the file of a response vanished before it was sent: " + e);
-                channel.writeAndFlush(toFull(plain(500, "InternalError",
-                        "We encountered an internal error. Please try again."))).addListener(ChannelFutureListener.CLOSE);
+                channel.writeAndFlush(toFull(internalError())).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
         }
@@ -336,8 +334,7 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
             if (message instanceof FullHttpResponse full) {
                 full.release();
             }
-            channel.writeAndFlush(toFull(plain(500, "InternalError", "We encountered an internal error. Please try again.")))
-                    .addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(toFull(internalError())).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ChannelFuture last;
@@ -469,6 +466,16 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         full.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return full;
+    }
+
+    /** Our own failure, below any protocol. */
+    private static Response internalError() {
+        return plain(500, "InternalError", "We encountered an internal error. Please try again.");
+    }
+
+    /** More requests wait for a worker than the queue holds. */
+    private static Response slowDown() {
+        return plain(503, "SlowDown", "Please reduce your request rate.");
     }
 
     /** An error for failures below any protocol (no service resolved yet). */
