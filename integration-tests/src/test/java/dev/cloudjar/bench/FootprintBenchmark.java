@@ -1,6 +1,7 @@
 package dev.cloudjar.bench;
 
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Processes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -221,12 +222,7 @@ public final class FootprintBenchmark {
         }
 
         private long rssKib() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            throw new IOException("no VmRSS for " + pid);
+            return Processes.rssKib(pid);
         }
 
         /** User and system CPU time of the server, from fields 14 and 15 of /proc/PID/stat (clock ticks of 10 ms). */

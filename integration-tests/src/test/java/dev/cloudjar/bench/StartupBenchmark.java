@@ -1,5 +1,6 @@
 package dev.cloudjar.bench;
 
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.server.CloudjarServer;
 
@@ -47,7 +48,7 @@ public final class StartupBenchmark {
                 startups.add((System.nanoTime() - t0) / 1_000_000);
                 if (i == runs - 1) {
                     Thread.sleep(2000);
-                    rssKib = rssKib(process.pid());
+                    rssKib = Processes.rssKib(process.pid());
                 }
             } finally {
                 process.destroy();
@@ -93,15 +94,6 @@ public final class StartupBenchmark {
             }
         }
         throw new IllegalStateException("server did not answer within 30 s");
-    }
-
-    private static long rssKib(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 
     private static int freePort() throws IOException {

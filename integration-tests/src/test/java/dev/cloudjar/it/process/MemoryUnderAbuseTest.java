@@ -1,5 +1,6 @@
 package dev.cloudjar.it.process;
 
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.it.fixtures.RawHttp;
 import dev.cloudjar.it.fixtures.Signer;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,12 +66,7 @@ class MemoryUnderAbuseTest {
     }
 
     private static long rssKib(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS for " + process.pid());
+        return Processes.rssKib(process.pid());
     }
 
     @Test
