@@ -45,8 +45,6 @@ public final class Main {
             return 2;
         }
         Logging.configure(config.logLevel());
-        // Only here, in a JVM of its own: the JUnit extension's servers share the tests' JVM.
-        JvmFootprint.apply();
         CloudjarServer server;
         try {
             server = CloudjarServer.start(config);
@@ -54,6 +52,12 @@ public final class Main {
             err.println("cloudjar: cannot start: " + rootMessage(e));
             return 1;
         }
+        // Only here, in a JVM of its own: the JUnit extension's servers share the tests' JVM. Off
+        // the start path, since loading the management classes costs ~40 ms and nothing needs the
+        // flags before the first load is over.
+        Thread footprint = new Thread(JvmFootprint::apply, "cloudjar-footprint");
+        footprint.setDaemon(true);
+        footprint.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cloudjar-shutdown"));
         out.print(Banner.text(server, startupTime()));
         out.flush();
