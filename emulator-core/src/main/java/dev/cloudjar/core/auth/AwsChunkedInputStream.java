@@ -3,11 +3,11 @@ package dev.cloudjar.core.auth;
 import dev.cloudjar.core.http.Headers;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +39,8 @@ final class AwsChunkedInputStream extends InputStream {
     private final MessageDigest chunkDigest;
     private final Headers trailers = new Headers();
     private final byte[] single = new byte[1];
+    /** The line being read; chunk headers are ~90 bytes, so it rarely grows. */
+    private byte[] line = new byte[128];
     private State state = State.CHUNK_HEADER;
     private long chunkRemaining;
     private String chunkSignature;
@@ -48,9 +50,11 @@ final class AwsChunkedInputStream extends InputStream {
      * @param decodedLength x-amz-decoded-content-length, or -1 when not checked
      * @param chain the signatures to check, or null for an unsigned body or when not verifying
      * @param signedTrailer whether the trailer must carry x-amz-trailer-signature
+     * @param inMemory whether {@code in} reads from memory, where a read buffer would only be a copy
      */
-    AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer) {
-        this.in = new BufferedInputStream(in, 8192);
+    AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer,
+            boolean inMemory) {
+        this.in = inMemory ? in : new BufferedInputStream(in, 8192);
         this.decodedLength = decodedLength;
         this.chain = chain;
         this.signedTrailer = signedTrailer && chain != null;
@@ -197,25 +201,27 @@ final class AwsChunkedInputStream extends InputStream {
 
     /** A CRLF-terminated line without its CRLF, or null at a clean end of stream. */
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(96);
+        int length = 0;
         int c;
         while ((c = in.read()) != '\n') {
             if (c < 0) {
-                if (line.size() == 0) {
+                if (length == 0) {
                     return null;
                 }
                 throw AuthErrors.incompleteBody();
             }
-            if (line.size() >= MAX_LINE) {
+            if (length >= MAX_LINE) {
                 throw AuthErrors.malformedChunkEncoding("line longer than " + MAX_LINE + " bytes");
             }
-            line.write(c);
+            if (length == line.length) {
+                line = Arrays.copyOf(line, Math.min(MAX_LINE, 2 * length));
+            }
+            line[length++] = (byte) c;
         }
-        byte[] bytes = line.toByteArray();
-        if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
+        if (length == 0 || line[length - 1] != '\r') {
             throw AuthErrors.malformedChunkEncoding("line not terminated by CRLF");
         }
-        return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+        return new String(line, 0, length - 1, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -253,18 +253,38 @@ public final class SigV4Verifier {
         }
         long decodedLength = decodedContentLength(request);
         RequestBody body = body(request);
-        AwsChunkedInputStream decoder = new AwsChunkedInputStream(body.stream(),
-                verifySignatures ? decodedLength : -1, chain, streaming.signedTrailer());
+        long checkedLength = verifySignatures ? decodedLength : -1;
+        AwsChunkedInputStream decoder = new AwsChunkedInputStream(body.stream(), checkedLength, chain,
+                streaming.signedTrailer(), body.isBuffered());
         if (!body.isBuffered()) {
             request.body(VerifiedBody.streamed(decoder, decodedLength, decoder::trailers));
             return;
         }
         // A body already in memory is decoded now, so its errors surface before any handler runs.
         try {
-            request.body(VerifiedBody.buffered(decoder.readAllBytes(), decoder.trailers()));
+            request.body(VerifiedBody.buffered(decodeAll(decoder, checkedLength, body.contentLength()),
+                    decoder.trailers()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The decoded bytes of a body in memory, read into one array of the decoded length the decoder
+     * checks, when that length fits in the encoded body (readAllBytes would copy through its own
+     * buffers); the read past it reaches the final chunk, so its checks run as they would at any end.
+     */
+    private static byte[] decodeAll(AwsChunkedInputStream decoder, long decodedLength, long encodedLength)
+            throws IOException {
+        if (decodedLength < 0 || encodedLength < 0 || decodedLength > encodedLength) {
+            return decoder.readAllBytes();
+        }
+        byte[] decoded = new byte[(int) decodedLength];
+        int n = decoder.readNBytes(decoded, 0, decoded.length);
+        if (n < decoded.length || decoder.read() >= 0) {
+            throw AuthErrors.incompleteBody();
+        }
+        return decoded;
     }
 
     /** x-amz-decoded-content-length, which S3 requires of aws-chunked bodies; -1 when absent and not verifying. */

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class DigestingCopy {
     private static final int BUFFER = 64 * 1024;
-    private static final int MIN_BUFFER = 8 * 1024;
+    private static final int MIN_BUFFER = 512;
 
     private DigestingCopy() {
     }

@@ -111,7 +111,7 @@ public final class BodyWriter {
     private StoredBody write(InputStream in, long declaredLength, Set<ChecksumAlgorithm> algorithms, Verification verification) {
         BlobStore.BlobWriter writer;
         try {
-            writer = blobs.create();
+            writer = blobs.create(declaredLength);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

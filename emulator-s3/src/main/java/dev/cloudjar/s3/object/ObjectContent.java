@@ -55,8 +55,8 @@ public final class ObjectContent {
     }
 
     private byte[] readSmall(Slice slice) {
-        try (InputStream in = blobs.open(slice.blobId(), slice.offset(), slice.length())) {
-            return in.readAllBytes();
+        try {
+            return blobs.read(slice.blobId(), slice.offset(), (int) slice.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

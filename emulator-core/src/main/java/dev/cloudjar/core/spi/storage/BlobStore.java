@@ -16,10 +16,29 @@ import java.util.Optional;
 public interface BlobStore extends AutoCloseable {
 
     /** Starts a new blob; write it, then {@link BlobWriter#commit()} or {@link BlobWriter#abort()}. */
-    BlobWriter create() throws IOException;
+    default BlobWriter create() throws IOException {
+        return create(-1);
+    }
+
+    /**
+     * Starts a new blob of about {@code expectedLength} bytes (-1 when unknown): a hint for the
+     * writer's first buffer, never a limit.
+     */
+    BlobWriter create(long expectedLength) throws IOException;
 
     /** Reads {@code length} bytes of a committed blob from {@code offset}. */
     InputStream open(String blobId, long offset, long length) throws IOException;
+
+    /** Reads {@code length} bytes of a committed blob from {@code offset} into one array: for small reads. */
+    default byte[] read(String blobId, long offset, int length) throws IOException {
+        try (InputStream in = open(blobId, offset, length)) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new IOException("blob " + blobId + " ended after " + bytes.length + " of " + length + " bytes");
+            }
+            return bytes;
+        }
+    }
 
     /**
      * The committed blob's own file, for zero-copy responses; empty for a small blob, which shares

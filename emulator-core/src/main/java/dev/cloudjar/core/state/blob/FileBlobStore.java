@@ -71,9 +71,9 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public BlobWriter create() {
+    public BlobWriter create(long expectedLength) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        return new FileBlobWriter(this, id, tmp.resolve(id));
+        return new FileBlobWriter(this, id, tmp, expectedLength);
     }
 
     @Override
@@ -95,6 +95,14 @@ public final class FileBlobStore implements BlobStore {
             channel.close();
             throw e;
         }
+    }
+
+    /** A small blob's bytes straight from its pack, without a stream over a copy of them. */
+    @Override
+    public byte[] read(String blobId, long offset, int length) throws IOException {
+        checkId(blobId);
+        Optional<byte[]> small = packed.read(blobId, offset, length);
+        return small.isPresent() ? small.get() : BlobStore.super.read(blobId, offset, length);
     }
 
     @Override

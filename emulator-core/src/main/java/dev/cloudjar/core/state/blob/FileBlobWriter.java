@@ -24,19 +24,24 @@ final class FileBlobWriter implements BlobStore.BlobWriter {
 
     private final FileBlobStore store;
     private final String id;
-    private final Path temp;
+    private final Path tempDirectory;
     private final OutputStream output = new Output();
     /** The bytes so far while the blob is small; null once it has its temp file. */
-    private byte[] small = new byte[FIRST_SMALL_BYTES];
+    private byte[] small;
+    /** The temp file, once the blob outgrows {@link #small}. */
+    private Path temp;
     private FileChannel channel;
     private BufferedOutputStream buffer;
     private long size;
     private boolean finished;
 
-    FileBlobWriter(FileBlobStore store, String id, Path temp) {
+    /** @param expectedLength the length the caller expects, or -1: sizes the first array of a small blob */
+    FileBlobWriter(FileBlobStore store, String id, Path tempDirectory, long expectedLength) {
         this.store = store;
         this.id = id;
-        this.temp = temp;
+        this.tempDirectory = tempDirectory;
+        this.small = new byte[expectedLength >= 0 && expectedLength <= PackedBlobs.MAX_BLOB_BYTES
+                ? (int) expectedLength : FIRST_SMALL_BYTES];
     }
 
     @Override
@@ -116,6 +121,7 @@ final class FileBlobWriter implements BlobStore.BlobWriter {
             small = Arrays.copyOf(small, (int) Math.min(PackedBlobs.MAX_BLOB_BYTES, Math.max(needed, 2L * small.length)));
             return;
         }
+        temp = tempDirectory.resolve(id);
         channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         buffer = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         buffer.write(small, 0, (int) size);

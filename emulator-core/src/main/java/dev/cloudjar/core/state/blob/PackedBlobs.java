@@ -156,6 +156,11 @@ final class PackedBlobs implements AutoCloseable {
 
     /** The blob's bytes from {@code offset}, or empty when it is not a packed blob. */
     Optional<InputStream> open(String blobId, long offset, long length) throws IOException {
+        return read(blobId, offset, length).map(ByteArrayInputStream::new);
+    }
+
+    /** The bytes of a packed blob's range; empty when the blob is not in a pack. */
+    Optional<byte[]> read(String blobId, long offset, long length) throws IOException {
         while (true) {
             Optional<Location> found = location(blobId);
             if (found.isEmpty()) {
@@ -170,7 +175,7 @@ final class PackedBlobs implements AutoCloseable {
             try {
                 Pack pack = packs.get(location.pack());
                 if (pack != null) {
-                    return Optional.of(new ByteArrayInputStream(read(pack, location.offset() + offset, (int) length)));
+                    return Optional.of(read(pack, location.offset() + offset, (int) length));
                 }
                 // Compacted since the lookup: the index now names its new place.
             } finally {
