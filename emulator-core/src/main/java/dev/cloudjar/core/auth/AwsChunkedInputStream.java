@@ -2,7 +2,6 @@ package dev.cloudjar.core.auth;
 
 import dev.cloudjar.core.http.Headers;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,9 @@ import java.util.TreeMap;
  * With a signature chain, each chunk's signature is checked once its last byte has been handed
  * out and before anything after it is, and the trailer signature before end of stream; a failure
  * is thrown from {@code read}, so a reader that reads to the end before committing never commits
- * a body that was tampered with. Nothing is buffered beyond a small read buffer.
+ * a body that was tampered with. Nothing is buffered beyond a small read buffer; a body already
+ * in memory is read in place. The read buffer is the stream's own, not a BufferedInputStream:
+ * chunk headers are read a byte at a time, and each of those reads took a lock there.
  */
 final class AwsChunkedInputStream extends InputStream {
     static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
@@ -32,7 +33,13 @@ final class AwsChunkedInputStream extends InputStream {
 
     private enum State { CHUNK_HEADER, CHUNK_DATA, DONE }
 
+    private static final int READ_BUFFER = 8192;
+
+    /** Where more bytes come from, or null when {@link #buffer} holds the whole body. */
     private final InputStream in;
+    private final byte[] buffer;
+    private int position;
+    private int limit;
     private final long decodedLength;
     private final ChunkSignatureChain chain;
     private final boolean signedTrailer;
@@ -50,11 +57,21 @@ final class AwsChunkedInputStream extends InputStream {
      * @param decodedLength x-amz-decoded-content-length, or -1 when not checked
      * @param chain the signatures to check, or null for an unsigned body or when not verifying
      * @param signedTrailer whether the trailer must carry x-amz-trailer-signature
-     * @param inMemory whether {@code in} reads from memory, where a read buffer would only be a copy
      */
-    AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer,
-            boolean inMemory) {
-        this.in = inMemory ? in : new BufferedInputStream(in, 8192);
+    AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer) {
+        this(in, new byte[READ_BUFFER], 0, decodedLength, chain, signedTrailer);
+    }
+
+    /** Decodes a body that is wholly in memory, reading the array in place. */
+    AwsChunkedInputStream(byte[] body, long decodedLength, ChunkSignatureChain chain, boolean signedTrailer) {
+        this(null, body, body.length, decodedLength, chain, signedTrailer);
+    }
+
+    private AwsChunkedInputStream(InputStream in, byte[] buffer, int limit, long decodedLength,
+            ChunkSignatureChain chain, boolean signedTrailer) {
+        this.in = in;
+        this.buffer = buffer;
+        this.limit = limit;
         this.decodedLength = decodedLength;
         this.chain = chain;
         this.signedTrailer = signedTrailer && chain != null;
@@ -96,13 +113,24 @@ final class AwsChunkedInputStream extends InputStream {
         }
     }
 
-    private int readData(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, (int) Math.min(length, chunkRemaining));
+    private int readData(byte[] target, int offset, int length) throws IOException {
+        int wanted = (int) Math.min(length, chunkRemaining);
+        int n;
+        if (position == limit && in != null && wanted >= buffer.length) {
+            // A large read goes straight to the caller's array.
+            n = in.read(target, offset, wanted);
+        } else if (position < limit || fill()) {
+            n = Math.min(wanted, limit - position);
+            System.arraycopy(buffer, position, target, offset, n);
+            position += n;
+        } else {
+            n = -1;
+        }
         if (n < 0) {
             throw AuthErrors.incompleteBody();
         }
         if (chunkDigest != null) {
-            chunkDigest.update(buffer, offset, n);
+            chunkDigest.update(target, offset, n);
         }
         chunkRemaining -= n;
         decoded += n;
@@ -110,6 +138,31 @@ final class AwsChunkedInputStream extends InputStream {
             throw AuthErrors.incompleteBody();
         }
         return n;
+    }
+
+    /** Refills the read buffer; false at the end of the body. */
+    private boolean fill() throws IOException {
+        if (in == null) {
+            return false;
+        }
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    /** The next byte of the encoded body, or -1 at its end. */
+    private int readByte() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xff;
     }
 
     private void startChunk() throws IOException {
@@ -158,7 +211,7 @@ final class AwsChunkedInputStream extends InputStream {
     }
 
     private void endChunk() throws IOException {
-        if (in.read() != '\r' || in.read() != '\n') {
+        if (readByte() != '\r' || readByte() != '\n') {
             throw AuthErrors.malformedChunkEncoding("chunk data not followed by CRLF");
         }
         if (chain != null) {
@@ -203,7 +256,7 @@ final class AwsChunkedInputStream extends InputStream {
     private String readLine() throws IOException {
         int length = 0;
         int c;
-        while ((c = in.read()) != '\n') {
+        while ((c = readByte()) != '\n') {
             if (c < 0) {
                 if (length == 0) {
                     return null;
@@ -226,6 +279,8 @@ final class AwsChunkedInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (in != null) {
+            in.close();
+        }
     }
 }

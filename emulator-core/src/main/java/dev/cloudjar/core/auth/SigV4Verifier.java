@@ -254,8 +254,9 @@ public final class SigV4Verifier {
         long decodedLength = decodedContentLength(request);
         RequestBody body = body(request);
         long checkedLength = verifySignatures ? decodedLength : -1;
-        AwsChunkedInputStream decoder = new AwsChunkedInputStream(body.stream(), checkedLength, chain,
-                streaming.signedTrailer(), body.isBuffered());
+        AwsChunkedInputStream decoder = body.isBuffered()
+                ? new AwsChunkedInputStream(body.bytes(), checkedLength, chain, streaming.signedTrailer())
+                : new AwsChunkedInputStream(body.stream(), checkedLength, chain, streaming.signedTrailer());
         if (!body.isBuffered()) {
             request.body(VerifiedBody.streamed(decoder, decodedLength, decoder::trailers));
             return;

@@ -228,7 +228,11 @@ public final class S3Store {
         if (!ObjectVersion.NULL_VERSION.equals(version.versionId())) {
             return List.of();
         }
-        ObjectVersion replaced = version(account, bucket, version.key(), ObjectVersion.NULL_VERSION).orElse(null);
+        // Where versioning was never enabled the null version is the current object, one read; only
+        // a bucket that has had versioning may keep it behind newer versions, which takes a scan.
+        ObjectVersion replaced = current(account, bucket, version.key())
+                .filter(current -> ObjectVersion.NULL_VERSION.equals(current.versionId()))
+                .or(() -> version(account, bucket, version.key(), ObjectVersion.NULL_VERSION)).orElse(null);
         if (replaced == null) {
             return List.of();
         }

@@ -28,7 +28,30 @@ final class RestXmlRoutes {
     private static final Pattern X_ID_PARAM = Pattern.compile("[?&]x-id=([^&]*)");
     private static final Pattern GREEDY_LABEL = Pattern.compile("\\{(\\w+)\\+}");
 
-    private record Route(OperationModel operation, UriPattern pattern, String xId, String greedyLabel) {
+    /**
+     * One operation's route, with what matching reads of its model resolved once: its method, and
+     * the query parameters and headers its required members are bound to.
+     */
+    private record Route(OperationModel operation, String method, UriPattern pattern, String xId, String greedyLabel,
+                         List<String> requiredQuery, List<String> requiredHeaders) {
+        static Route of(OperationModel operation, UriPattern pattern, String xId, String greedyLabel) {
+            List<String> query = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
+            for (Member member : operation.input().members().values()) {
+                String name = member.traits().string("httpQuery");
+                String header = member.traits().string("httpHeader");
+                if (!member.isRequired()) {
+                    continue;
+                }
+                if (name != null) {
+                    query.add(name);
+                } else if (header != null) {
+                    headers.add(header);
+                }
+            }
+            return new Route(operation, operation.httpMethod(), pattern, xId, greedyLabel, List.copyOf(query),
+                    List.copyOf(headers));
+        }
     }
 
     /** Per model, parsed once and in specificity order; models live as long as the server, so the map stays small. */
@@ -42,7 +65,7 @@ final class RestXmlRoutes {
         // Only routes of the request's method are matched: an object's path matches every object
         // operation, and binding its labels for each was a tenth of what a GetObject allocated.
         for (Route route : routes(model)) {
-            if (!route.operation().httpMethod().equalsIgnoreCase(request.method())) {
+            if (!route.method().equalsIgnoreCase(request.method())) {
                 continue;
             }
             Map<String, String> labels = labels(route, path, parts, request);
@@ -52,7 +75,7 @@ final class RestXmlRoutes {
             }
         }
         if (best != null) {
-            if (s3 && requiredBindings(best.operation(), request)[1] > 0) {
+            if (s3 && requiredBindings(best, request)[1] > 0) {
                 // S3 dispatches by subresource: a POST to an object without ?uploads, ?uploadId, ?restore or
                 // ?select is no operation at all (CompleteMultipartUpload only shares its path), and S3 says so.
                 // Only object operations have required query or header bindings in S3's model.
@@ -86,8 +109,8 @@ final class RestXmlRoutes {
         if (best == null) {
             return true;
         }
-        int[] candidateBindings = requiredBindings(candidate.operation(), request);
-        int[] bestBindings = requiredBindings(best.operation(), request);
+        int[] candidateBindings = requiredBindings(candidate, request);
+        int[] bestBindings = requiredBindings(best, request);
         if ((candidateBindings[1] == 0) != (bestBindings[1] == 0)) {
             return candidateBindings[1] == 0;
         }
@@ -95,24 +118,19 @@ final class RestXmlRoutes {
     }
 
     /** How many of the operation's required query and header members the request carries, and lacks. */
-    private static int[] requiredBindings(OperationModel operation, Request request) {
+    private static int[] requiredBindings(Route route, Request request) {
         int present = 0;
-        int missing = 0;
-        for (Member member : operation.input().members().values()) {
-            String query = member.traits().string("httpQuery");
-            String header = member.traits().string("httpHeader");
-            if (!member.isRequired() || (query == null && header == null)) {
-                continue;
-            }
-            boolean carried = query != null ? request.queryParameters().containsKey(query)
-                    : request.headers().contains(header);
-            if (carried) {
+        for (String query : route.requiredQuery()) {
+            if (request.queryParameters().containsKey(query)) {
                 present++;
-            } else {
-                missing++;
             }
         }
-        return new int[]{present, missing};
+        for (String header : route.requiredHeaders()) {
+            if (request.headers().contains(header)) {
+                present++;
+            }
+        }
+        return new int[]{present, route.requiredQuery().size() + route.requiredHeaders().size() - present};
     }
 
     private List<Route> routes(ServiceModel model) {
@@ -123,7 +141,7 @@ final class RestXmlRoutes {
                 Matcher xId = X_ID_PARAM.matcher(uri);
                 String withoutXId = uri.replaceAll("([?&])x-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
                 Matcher greedy = GREEDY_LABEL.matcher(uri);
-                list.add(new Route(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
+                list.add(Route.of(operation, UriPattern.parse(withoutXId), xId.find() ? xId.group(1) : null,
                         greedy.find() ? greedy.group(1) : null));
             }
             list.sort((a, b) -> a.pattern().compareSpecificity(b.pattern()));
