@@ -35,7 +35,6 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,6 +74,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
 
     private final Gateway gateway;
     private final ExecutorService workers;
+    /** The copy of a stream response body under way, resumed when the socket drains; set by a worker. */
+    private volatile StreamPump pump;
     private final long maxBufferedBody;
     private final Path scratch;
     private final HttpDates dates;
@@ -350,7 +351,9 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
                 regions.regions().forEach(region -> channel.write(fileRegion(region)));
                 last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             } else {
-                last = pump(channel, (ResponseBody.Stream) body);
+                StreamPump copy = new StreamPump(channel, ((ResponseBody.Stream) body).stream(), workers, RESPONSE_CHUNK);
+                pump = copy;
+                last = copy.start();
             }
         }
         last.addListener((ChannelFutureListener) f -> finishResponse(ctx, f, close));
@@ -382,26 +385,8 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
         return new DefaultFileRegion(region.file().toFile(), region.offset(), region.length());
     }
 
-    /** Copies a stream body to the channel, waiting whenever the socket's buffer is full. */
-    private static ChannelFuture pump(io.netty.channel.Channel channel, ResponseBody.Stream body) {
-        try (InputStream in = body.stream()) {
-            byte[] chunk = new byte[RESPONSE_CHUNK];
-            int n;
-            while (channel.isActive() && (n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-                ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(chunk, 0, n)));
-                if (!channel.isWritable()) {
-                    written.awaitUninterruptibly();
-                }
-            }
-            return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        } catch (IOException | RuntimeException e) {
-            // Headers are gone already: the only honest signal left is to cut the connection.
-            LOG.log(System.Logger.Level.WARNING, "response body failed mid-stream: " + e);
-            return channel.close();
-        }
-    }
-
     private void finishResponse(ChannelHandlerContext ctx, ChannelFuture written, boolean close) {
+        pump = null;
         if (!written.isSuccess() || close) {
             discardSpool();
             if (written.isSuccess() && !requestComplete) {
@@ -519,9 +504,22 @@ final class HttpDispatchHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        StreamPump copy = pump;
+        if (copy != null && ctx.channel().isWritable()) {
+            copy.resume();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         state = State.DISCARDING;
         discardSpool();
+        StreamPump copy = pump;
+        if (copy != null) {
+            copy.resume();
+        }
         super.channelInactive(ctx);
     }
 

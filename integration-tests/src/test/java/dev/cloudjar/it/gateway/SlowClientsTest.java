@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Clients that send slowly, stop sending, or send several requests at once cannot stop the server
  * from answering everyone else: a body is received in full before a worker thread sees it, a body
  * that stops arriving is answered with S3's RequestTimeout, an upload refused by its head is
- * answered before its body is sent, and pipelined requests are answered in order. Eight workers,
+ * answered before its body is sent, pipelined requests are answered in order, and a client that
+ * stops reading a streamed response holds no thread. Eight workers,
  * so that holding a thread per slow client would show at once.
  */
 @Cloudjar(options = {"worker-threads=8", "request-timeout-seconds=3"})
@@ -133,6 +134,50 @@ class SlowClientsTest {
             assertTrue(http.read().text().contains("\"status\":\"running\""));
             assertEquals("second!", http.read().text());
             assertEquals("first", http.read().text());
+        }
+    }
+
+    @Test
+    void clientsThatStopReadingAStreamedObjectHoldNoWorker(URI endpoint) throws Exception {
+        // A multipart object whose last part is small is sent as a stream (its small part shares a
+        // pack file): the copy must stop when a client stops reading, not wait on a worker thread.
+        byte[] small = "answered while others stop reading".getBytes(StandardCharsets.UTF_8);
+        List<Socket> stalled = new ArrayList<>();
+        try (S3Client s3 = Clients.s3(endpoint)) {
+            s3.createBucket(b -> b.bucket("streamed"));
+            s3.putObject(b -> b.bucket("streamed").key("ready"), RequestBody.fromBytes(small));
+            String uploadId = s3.createMultipartUpload(b -> b.bucket("streamed").key("big")).uploadId();
+            String first = s3.uploadPart(b -> b.bucket("streamed").key("big").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(new byte[16 * 1024 * 1024])).eTag();
+            String last = s3.uploadPart(b -> b.bucket("streamed").key("big").uploadId(uploadId).partNumber(2),
+                    RequestBody.fromBytes(new byte[1024])).eTag();
+            s3.completeMultipartUpload(b -> b.bucket("streamed").key("big").uploadId(uploadId)
+                    .multipartUpload(u -> u.parts(p -> p.partNumber(1).eTag(first), p -> p.partNumber(2).eTag(last))));
+            byte[] get = Signer.sign(Signer.request(endpoint, SdkHttpMethod.GET, "/streamed/big").build(), new byte[0],
+                    "test", "test", "s3").wire();
+            // Twice as many readers as workers, each with a small window and never reading.
+            for (int i = 0; i < 16; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(8 * 1024);
+                socket.connect(new java.net.InetSocketAddress(endpoint.getHost(), endpoint.getPort()));
+                socket.getOutputStream().write(get);
+                stalled.add(socket);
+            }
+            Thread.sleep(1000);
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                assertArrayEquals(small, s3.getObjectAsBytes(b -> b.bucket("streamed").key("ready")).asByteArray());
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                // Not a timing assertion on speed: with a worker held per stalled reader this call never answers.
+                assertTrue(millis < 1000, "GetObject took " + millis + " ms");
+            }
+            // A reader that does read gets the whole object.
+            byte[] whole = s3.getObjectAsBytes(b -> b.bucket("streamed").key("big")).asByteArray();
+            assertEquals(16 * 1024 * 1024 + 1024, whole.length);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
         }
     }
 
