@@ -115,7 +115,7 @@ public final class EventPattern {
         } catch (JsonProcessingException e) {
             return false;
         }
-        return event != null && event.isObject() && matches((ObjectNode) event.deepCopy());
+        return event != null && event.isObject() && matches((ObjectNode) event);
     }
 
     /**
@@ -148,16 +148,12 @@ public final class EventPattern {
             if (type.startsWith("Binary")) {
                 return;
             }
-            JsonNode value = null;
-            if (type.equals("String.Array") || type.equals("Number.Array") || type.startsWith("Number")) {
-                value = parsed(attribute.value());
-                boolean fits = type.startsWith("Number") && !type.equals("Number.Array")
-                        ? value != null && value.isNumber() : value != null && value.isArray();
-                if (!fits) {
-                    value = null;
-                }
-            }
-            json.set(name, value != null ? value : JSON.getNodeFactory().textNode(attribute.value()));
+            // "Numeric value matching in Amazon SNS" matches a Number.Array attribute element by element.
+            boolean array = type.equals("String.Array") || type.equals("Number.Array");
+            boolean number = !array && type.startsWith("Number");
+            JsonNode parsed = array || number ? parsed(attribute.value()) : null;
+            boolean fits = parsed != null && (array ? parsed.isArray() : parsed.isNumber());
+            json.set(name, fits ? parsed : JSON.getNodeFactory().textNode(attribute.value()));
         });
         return json;
     }
