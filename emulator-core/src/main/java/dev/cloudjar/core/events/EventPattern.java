@@ -64,12 +64,14 @@ public final class EventPattern {
             tree = null;
         }
         if (tree == null || tree.isMissingNode()) {
+            // SNS's wording as AWS answers (LocalStack's validated snapshots); EventBridge's as moto words it.
             throw new InvalidPatternException(dialect,
                     dialect.isSns() ? "FilterPolicy: failed to parse JSON." : "Invalid JSON");
         }
         if (dialect.isSns()) {
             if (tree.isObject() && tree.isEmpty()) {
-                // An empty policy is how SNS clears a subscription's filter: every message passes.
+                // SNS takes an empty policy as no filter (how a filter is cleared), where event-ruler
+                // refuses an empty pattern; not yet checked against a recorded AWS answer.
                 return new EventPattern(json, dialect, null, Set.of());
             }
             if (tree.isObject()) {
@@ -126,6 +128,7 @@ public final class EventPattern {
      */
     public boolean matchesMessageAttributes(Map<String, MessageAttribute> attributes) {
         if (attributes.isEmpty() && machine != null) {
+            // "An empty set of attributes results in the filter not matching", even "exists": false.
             return false;
         }
         return matches(attributesAsJson(attributes));
