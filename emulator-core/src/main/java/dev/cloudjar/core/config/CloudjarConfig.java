@@ -33,6 +33,10 @@ public final class CloudjarConfig {
             new Option("host", "127.0.0.1", "address to bind; 0.0.0.0 to accept other hosts"),
             new Option("port", "4566", "port for every service; 0 picks a free one"),
             new Option("data-dir", "", "directory for durable state; empty keeps state in memory"),
+            new Option("state-url", "", "keep state in this database instead (jdbc:postgresql://HOST/DB); needs"
+                    + " --data-dir for object bytes"),
+            new Option("state-user", "", "database user for --state-url"),
+            new Option("state-password", "", "database password for --state-url (CLOUDJAR_STATE_PASSWORD keeps it out of ps)"),
             new Option("verify-signatures", "true", "verify SigV4 signatures (--no-verify-signatures turns it off)"),
             new Option("credentials", "test:test", "access keys, comma-separated KEY:SECRET[:ACCOUNT]"),
             new Option("default-account", "000000000000", "account of keys without an explicit one"),
@@ -424,6 +428,7 @@ public final class CloudjarConfig {
                     case "host" -> host(value);
                     case "port" -> port(Integer.parseInt(value.trim()));
                     case "data-dir" -> dataDir(value.isBlank() ? null : Path.of(value));
+                    case "state-url", "state-user", "state-password" -> option(flag, value.trim());
                     case "verify-signatures" -> verifySignatures(parseBoolean(flag, value));
                     case "credentials" -> {
                         credentials = new ArrayList<>();

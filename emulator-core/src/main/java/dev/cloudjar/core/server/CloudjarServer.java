@@ -34,7 +34,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
@@ -69,9 +71,26 @@ public final class CloudjarServer implements AutoCloseable {
     private final String endpoint;
     private final DeliveryQueue deliveries;
 
+    /** In memory, in the data dir, or (with --state-url) in an external store with the blobs in the data dir. */
+    private static Storage openStorage(CloudjarConfig config, ClassLoader classLoader) {
+        String url = config.option("state-url", "");
+        if (url.isEmpty()) {
+            return Storage.open(config.dataDir());
+        }
+        Map<String, String> settings = new HashMap<>();
+        // As every option, also CLOUDJAR_STATE_USER and CLOUDJAR_STATE_PASSWORD, which keep a password out of ps.
+        for (String name : List.of("user", "password")) {
+            String value = config.option("state-" + name, "");
+            if (!value.isEmpty()) {
+                settings.put(name, value);
+            }
+        }
+        return Storage.external(url, settings, config.dataDir(), classLoader);
+    }
+
     private CloudjarServer(CloudjarConfig config, ClassLoader classLoader, Clock clock) {
         this.config = config;
-        this.storage = Storage.open(config.dataDir());
+        this.storage = openStorage(config, classLoader);
         boolean started = false;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(),
                 WORKER_IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(WORKER_QUEUE), threads("cloudjar-worker"));

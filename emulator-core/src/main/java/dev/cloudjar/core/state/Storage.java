@@ -2,6 +2,7 @@ package dev.cloudjar.core.state;
 
 import dev.cloudjar.core.spi.storage.BlobStore;
 import dev.cloudjar.core.spi.storage.StateStore;
+import dev.cloudjar.core.spi.storage.StateStoreProvider;
 import dev.cloudjar.core.state.blob.FileBlobStore;
 import dev.cloudjar.core.state.journal.JournalStateStore;
 
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
@@ -41,6 +44,52 @@ public final class Storage implements AutoCloseable {
         return dataDir == null
                 ? inMemory()
                 : durable(dataDir.toAbsolutePath(), JournalStateStore.DEFAULT_MIN_JOURNAL_BYTES);
+    }
+
+    /**
+     * Opens storage whose state lives in an external store ({@code --state-url}) and whose blobs
+     * and scratch live in the data dir, which is required: object bytes and function packages
+     * must outlive the process as the state naming them does.
+     *
+     * @param settings {@code user} and {@code password} for the store, when given
+     * @throws IllegalStateException with a message for the user when no module opens the URL,
+     *                               the store cannot be reached, or the data dir is missing
+     */
+    public static Storage external(String stateUrl, Map<String, String> settings, Path dataDir,
+            ClassLoader classLoader) {
+        if (dataDir == null) {
+            throw new IllegalStateException("--state-url needs --data-dir too: object bytes and function code"
+                    + " are kept there, beside the state the URL holds");
+        }
+        StateStoreProvider provider = ServiceLoader.load(StateStoreProvider.class, classLoader).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.accepts(stateUrl)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no state store opens '" + redacted(stateUrl)
+                        + "' (this server opens jdbc:postgresql: URLs)"));
+        Path dir = dataDir.toAbsolutePath();
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
+        try {
+            Path scratch = dir.resolve("scratch");
+            ScratchDirectory.deleteTree(scratch);
+            Files.createDirectories(scratch);
+            StateStore state = provider.open(stateUrl, settings);
+            try {
+                return new Storage(state, FileBlobStore.open(dir.resolve("blobs"), state), lock, scratch, null);
+            } catch (IOException | RuntimeException e) {
+                state.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot open the blob directory in " + dir, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The URL without a password given in it, for messages. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     public static Storage inMemory() {
