@@ -19,6 +19,11 @@ public final class CognitoErrors {
         return new AwsException("InvalidParameterException", BAD_REQUEST, message);
     }
 
+    /** A refresh token that rotation replaced, used after its grace period. */
+    public static AwsException refreshTokenReuse() {
+        return new AwsException("RefreshTokenReuseException", BAD_REQUEST, "Refresh Token has been rotated");
+    }
+
     public static AwsException notAuthorized(String message) {
         return new AwsException("NotAuthorizedException", BAD_REQUEST, message);
     }

@@ -60,6 +60,7 @@ public final class AuthOperations {
         table.on("InitiateAuth", (c, i) -> initiateAuth(c, i, access.client(i.string("ClientId")), false))
                 .on("AdminInitiateAuth", (c, i) -> initiateAuth(c, i,
                         access.client(c.scope(), i.string("UserPoolId"), i.string("ClientId")), true))
+                .on("GetTokensFromRefreshToken", (c, i) -> getTokensFromRefreshToken(c, i, access.client(i.string("ClientId"))))
                 .on("RespondToAuthChallenge", (c, i) -> respondToAuthChallenge(c, i, access.client(i.string("ClientId"))))
                 .on("AdminRespondToAuthChallenge", (c, i) -> respondToAuthChallenge(c, i,
                         access.client(c.scope(), i.string("UserPoolId"), i.string("ClientId"))));
@@ -86,6 +87,10 @@ public final class AuthOperations {
                 yield srpAuth(context, ref, parameters);
             }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
+                // With rotation the client renews only through GetTokensFromRefreshToken, as Cognito documents.
+                if (ref.client().rotatesRefreshTokens()) {
+                    throw CognitoErrors.invalidParameter(flow + " flow not enabled for this client");
+                }
                 requireFlow(ref, "ALLOW_REFRESH_TOKEN_AUTH", null, flow + " flow not enabled for this client");
                 yield refreshTokenAuth(context, ref, parameters);
             }
@@ -264,6 +269,65 @@ public final class AuthOperations {
     /** REFRESH_TOKEN_AUTH: new ID and access tokens for the refresh token's sign-in; no new refresh token. */
     private Output refreshTokenAuth(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> parameters) {
         String refreshToken = required(parameters, "REFRESH_TOKEN");
+        AuthSession session = refreshedSession(context, ref, refreshToken);
+        User user = sessionUser(ref, session);
+        if (ref.client().clientSecret() != null) {
+            // Clients with a secret hash the username, or for e-mail pools the sub, into SECRET_HASH.
+            String hash = string(parameters, "SECRET_HASH");
+            String given = string(parameters, "USERNAME");
+            PoolAccess.checkAuthSecretHash(ref.client(), given != null ? given : user.username(), hash);
+        }
+        checkEnabled(user);
+        return Output.of("ChallengeParameters", Map.of())
+                .put("AuthenticationResult", signIns.tokens(context, ref, user, session));
+    }
+
+    /**
+     * GetTokensFromRefreshToken: new ID and access tokens, and with refresh token rotation a new
+     * refresh token too, whose sign-in then lasts a new refresh validity; the token it replaces
+     * stays usable for the client's RetryGracePeriodSeconds, then answers RefreshTokenReuseException.
+     * A client with a secret sends the secret itself, not a hash.
+     */
+    Output getTokensFromRefreshToken(RequestContext context, Input input, PoolAccess.ClientRef ref) {
+        String secret = ref.client().clientSecret();
+        if (secret != null) {
+            String given = input.has("ClientSecret") ? input.string("ClientSecret") : null;
+            if (given == null) {
+                throw CognitoErrors.notAuthorized("Client " + ref.client().clientId()
+                        + " is configured with secret but ClientSecret was not received");
+            }
+            if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+                throw CognitoErrors.notAuthorized("Unable to verify secret for client " + ref.client().clientId());
+            }
+        }
+        String refreshToken = input.string("RefreshToken");
+        AuthSession session = refreshedSession(context, ref, refreshToken);
+        User user = sessionUser(ref, session);
+        checkEnabled(user);
+        if (!ref.client().rotatesRefreshTokens()) {
+            return Output.of("AuthenticationResult", signIns.tokens(context, ref, user, session));
+        }
+        long now = context.receivedAt().toEpochMilli();
+        AuthSession renewed = new AuthSession(session.originJti(), session.username(), session.clientId(),
+                session.authTime(), now + ref.client().refreshTokenValidity().toMillis());
+        String newToken = signIns.newRefreshToken();
+        // A retry within the grace period rotates again, but never lengthens the old token's grace.
+        long graceEnd = now + ref.client().refreshTokenRetryGracePeriod().toMillis();
+        long oldValidUntil = access.store().rotatedOutUntil(ref.scope(), refreshToken)
+                .map(until -> Math.min(until, graceEnd)).orElse(graceEnd);
+        access.store().rotateRefreshToken(ref.scope(), ref.pool().id(), renewed, refreshToken, newToken, oldValidUntil);
+        Map<String, Object> result = signIns.tokens(context, ref, user, renewed);
+        result.put("RefreshToken", newToken);
+        return Output.of("AuthenticationResult", result);
+    }
+
+    /** The live sign-in a refresh token of this client belongs to; NotAuthorizedException as Cognito words it otherwise. */
+    private AuthSession refreshedSession(RequestContext context, PoolAccess.ClientRef ref, String refreshToken) {
+        long now = context.receivedAt().toEpochMilli();
+        Optional<Long> rotatedOut = access.store().rotatedOutUntil(ref.scope(), refreshToken);
+        if (rotatedOut.isPresent() && now >= rotatedOut.get()) {
+            throw CognitoErrors.refreshTokenReuse();
+        }
         AuthSession session = access.store().sessionOfRefreshToken(ref.scope(), refreshToken)
                 .orElseThrow(() -> access.store().refreshTokenIssued(ref.scope(), refreshToken)
                         ? CognitoErrors.notAuthorized("Refresh Token has been revoked")
@@ -271,22 +335,20 @@ public final class AuthOperations {
         if (!session.clientId().equals(ref.client().clientId())) {
             throw CognitoErrors.notAuthorized("Invalid Refresh Token");
         }
-        if (context.receivedAt().toEpochMilli() >= session.refreshExpiry()) {
+        if (now >= session.refreshExpiry()) {
             throw CognitoErrors.notAuthorized("Refresh Token has expired");
         }
-        User user = access.store().user(ref.scope(), ref.pool(), session.username())
-                .orElseThrow(CognitoErrors::userNotFound);
-        if (ref.client().clientSecret() != null) {
-            // Clients with a secret hash the username, or for e-mail pools the sub, into SECRET_HASH.
-            String hash = string(parameters, "SECRET_HASH");
-            String given = string(parameters, "USERNAME");
-            PoolAccess.checkAuthSecretHash(ref.client(), given != null ? given : user.username(), hash);
-        }
+        return session;
+    }
+
+    private User sessionUser(PoolAccess.ClientRef ref, AuthSession session) {
+        return access.store().user(ref.scope(), ref.pool(), session.username()).orElseThrow(CognitoErrors::userNotFound);
+    }
+
+    private static void checkEnabled(User user) {
         if (!user.enabled()) {
             throw CognitoErrors.notAuthorized("User is disabled.");
         }
-        return Output.of("ChallengeParameters", Map.of())
-                .put("AuthenticationResult", signIns.tokens(context, ref, user, session));
     }
 
     /**

@@ -50,6 +50,11 @@ public final class SignIns {
         return result;
     }
 
+    /** A refresh token for a rotation (GetTokensFromRefreshToken on a client that rotates them). */
+    String newRefreshToken() {
+        return issuer.newRefreshToken();
+    }
+
     /** New ID and access tokens for the session a refresh token belongs to. */
     Map<String, Object> tokens(RequestContext context, PoolAccess.ClientRef ref, User user, AuthSession session) {
         TokenIssuer.Tokens tokens = issuer.issue(context.endpoint(), ref.pool(), ref.client(), user,

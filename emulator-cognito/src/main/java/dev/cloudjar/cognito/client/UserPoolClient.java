@@ -24,6 +24,18 @@ public record UserPoolClient(String clientId, String userPoolId, String clientNa
         return flows.contains(allowName) || (legacyName != null && flows.contains(legacyName));
     }
 
+    /** Whether GetTokensFromRefreshToken rotates refresh tokens (RefreshTokenRotation.Feature ENABLED). */
+    public boolean rotatesRefreshTokens() {
+        return settings.get("RefreshTokenRotation") instanceof Map<?, ?> rotation && "ENABLED".equals(rotation.get("Feature"));
+    }
+
+    /** How long a refresh token rotated out stays usable, for a client's retries (0 to 60 s). */
+    public Duration refreshTokenRetryGracePeriod() {
+        return settings.get("RefreshTokenRotation") instanceof Map<?, ?> rotation
+                && rotation.get("RetryGracePeriodSeconds") instanceof Number seconds
+                ? Duration.ofSeconds(seconds.longValue()) : Duration.ZERO;
+    }
+
     public boolean preventsUserExistenceErrors() {
         return "ENABLED".equals(settings.get("PreventUserExistenceErrors"));
     }

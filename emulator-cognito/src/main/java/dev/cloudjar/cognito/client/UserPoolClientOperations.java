@@ -23,7 +23,8 @@ public final class UserPoolClientOperations {
             "IdTokenValidity", "TokenValidityUnits", "ReadAttributes", "WriteAttributes", "ExplicitAuthFlows",
             "SupportedIdentityProviders", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "AllowedOAuthFlows",
             "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "PreventUserExistenceErrors",
-            "EnableTokenRevocation", "EnablePropagateAdditionalUserContextData", "AuthSessionValidity");
+            "EnableTokenRevocation", "EnablePropagateAdditionalUserContextData", "AuthSessionValidity",
+            "RefreshTokenRotation");
 
     private final PoolAccess access;
     private final Ids ids;

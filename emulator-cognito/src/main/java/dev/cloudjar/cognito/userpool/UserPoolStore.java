@@ -236,6 +236,26 @@ public final class UserPoolStore {
         return state.keyspace(scope.keyspace(SERVICE, "refresh-tokens")).get(tokenKey(refreshToken)).isPresent();
     }
 
+    /**
+     * Rotates a session's refresh token: the session's refresh validity starts again, the new token
+     * names it, and the old one is usable until {@code oldValidUntil} (the client's retry grace).
+     */
+    public void rotateRefreshToken(Scope scope, String poolId, AuthSession session, String oldToken, String newToken,
+                                   long oldValidUntil) {
+        byte[] sessionKey = Keys.of(poolId, session.username(), session.originJti());
+        state.apply(new WriteBatch()
+                .put(sessions(scope).name(), sessionKey, RecordJson.write(session))
+                .put(scope.keyspace(SERVICE, "refresh-tokens"), tokenKey(newToken), sessionKey)
+                .put(scope.keyspace(SERVICE, "rotated-refresh-tokens"), tokenKey(oldToken),
+                        Long.toString(oldValidUntil).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Until when a refresh token that rotation replaced stays usable; empty for one never rotated out. */
+    public Optional<Long> rotatedOutUntil(Scope scope, String refreshToken) {
+        return state.keyspace(scope.keyspace(SERVICE, "rotated-refresh-tokens")).get(tokenKey(refreshToken))
+                .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8)));
+    }
+
     /** Ends a sign-in; its refresh token stays known, as revoked. */
     public void deleteSession(Scope scope, String poolId, AuthSession session) {
         sessions(scope).delete(Keys.of(poolId, session.username(), session.originJti()));
