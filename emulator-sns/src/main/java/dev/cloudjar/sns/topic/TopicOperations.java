@@ -64,11 +64,11 @@ public final class TopicOperations {
             throw SnsErrors.invalidParameter("Topic Name");
         }
         attributes.remove("FifoTopic");
-        if (fifo) {
-            attributes.put("FifoTopic", "true");
-        }
         for (Map.Entry<String, String> a : attributes.entrySet()) {
             validateAttribute(a.getKey(), a.getValue(), fifo);
+        }
+        if (fifo) {
+            attributes.put("FifoTopic", "true");
         }
         Map<String, String> tags = tags(input.list("Tags"));
         Scope scope = context.scope();
