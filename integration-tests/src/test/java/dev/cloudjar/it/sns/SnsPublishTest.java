@@ -8,6 +8,9 @@ import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.BatchEntryIdsNotDistinctException;
 import software.amazon.awssdk.services.sns.model.EmptyBatchRequestException;
@@ -171,6 +174,33 @@ class SnsPublishTest {
             assertFalse(notification.path("UnsubscribeUrl").asText().isEmpty());
             assertEquals("test", notification.at("/MessageAttributes/kind/Value").asText());
             assertEquals("for the function", record.at("/responsePayload/got").asText());
+        }
+    }
+
+    /** S3's event notifications to a topic arrive through SNS, as the Message of the queue's envelope. */
+    @Test
+    void aBucketNotificationToATopicReachesItsQueueSubscription(URI endpoint) throws IOException {
+        try (SnsClient sns = Clients.sns(endpoint); SqsClient sqs = Clients.sqs(endpoint); S3Client s3 = Clients.s3(endpoint)) {
+            String topic = sns.createTopic(b -> b.name("bucket-events")).topicArn();
+            String url = queue(sqs, "bucket-events", Map.of());
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, url)));
+            s3.createBucket(b -> b.bucket("announced"));
+            S3Exception missing = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class,
+                    () -> s3.putBucketNotificationConfiguration(b -> b.bucket("announced").notificationConfiguration(n -> n
+                            .topicConfigurations(t -> t.topicArn(topic + "-missing").events(Event.S3_OBJECT_CREATED)))));
+            assertEquals("InvalidArgument", missing.awsErrorDetails().errorCode());
+            s3.putBucketNotificationConfiguration(b -> b.bucket("announced").notificationConfiguration(n -> n
+                    .topicConfigurations(t -> t.topicArn(topic).events(Event.S3_OBJECT_CREATED))));
+            assertEquals("s3:TestEvent", JSON.readTree(JSON.readTree(next(sqs, url).body()).path("Message").asText())
+                    .path("Event").asText());
+
+            s3.putObject(b -> b.bucket("announced").key("new.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+
+            JsonNode envelope = JSON.readTree(next(sqs, url).body());
+            assertEquals(topic, envelope.path("TopicArn").asText());
+            JsonNode event = JSON.readTree(envelope.path("Message").asText());
+            assertEquals("ObjectCreated:Put", event.at("/Records/0/eventName").asText());
+            assertEquals("new.txt", event.at("/Records/0/s3/object/key").asText());
         }
     }
 
