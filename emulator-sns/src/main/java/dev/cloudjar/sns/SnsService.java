@@ -66,10 +66,10 @@ public final class SnsService implements ServicePlugin {
                 "Publish", new Input(Map.of("TopicArn", delivery.targetArn(), "Message", delivery.body()))));
     }
 
-    /** The public key notifications are signed with, at the URL their SigningCertURL names. */
+    /** The certificate of the key notifications are signed with, at the URL their SigningCertURL names. */
     @Override
     public List<RawRoute> rawRoutes() {
-        return List.of(new RawRoute("SNS signing key", r -> r.rawPath().equals(Fanout.SIGNING_PATH),
-                r -> Response.of(200, "application/x-pem-file", signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII))));
+        return List.of(new RawRoute("SNS signing certificate", r -> r.rawPath().equals(Fanout.SIGNING_PATH),
+                r -> Response.of(200, "application/x-pem-file", signer.certificatePem().getBytes(StandardCharsets.US_ASCII))));
     }
 }

@@ -57,6 +57,10 @@ public final class SubscriptionOperations {
         Scope scope = topicArn.scope();
         try (StripedLocks.Held ignored = store.lock(scope, topicArn.resource())) {
             TopicRecord topic = store.topic(scope, topicArn.resource()).orElseThrow(SnsErrors::topicNotFound);
+            if (topic.fifo() && !protocol.equals("sqs")) {
+                // FIFO topics deliver only to SQS queues (SNS Developer Guide, "FIFO topics").
+                throw SnsErrors.invalidParameter("Endpoint", "Only SQS queues can subscribe to FIFO topics");
+            }
             if (protocol.equals("sqs") && endpoint.endsWith(".fifo") && !topic.fifo()) {
                 throw SnsErrors.invalidParameter("Invalid parameter: Endpoint",
                         "FIFO SQS Queues can not be subscribed to standard SNS topics");

@@ -75,7 +75,7 @@ public final class TopicOperations {
         try (StripedLocks.Held ignored = store.lock(scope, name)) {
             TopicRecord existing = store.topic(scope, name).orElse(null);
             if (existing != null) {
-                if (!existing.attributes().equals(attributes)) {
+                if (!sameAsGiven(existing, attributes)) {
                     throw SnsErrors.invalidParameter("Attributes", "Topic already exists with different attributes");
                 }
                 if (!tags.isEmpty() && !existing.tags().equals(tags)) {
@@ -87,6 +87,18 @@ public final class TopicOperations {
             store.put(scope, new TopicRecord(name, arn, context.accountId(), attributes, tags, 0));
             return Output.of("TopicArn", arn);
         }
+    }
+
+    /**
+     * Whether each attribute the request gives has that value on the existing topic: CreateTopic
+     * with the name alone answers a topic whose attributes were set since, as applications call it
+     * at every start.
+     */
+    private static boolean sameAsGiven(TopicRecord existing, Map<String, String> given) {
+        if (existing.fifo() != "true".equals(given.get("FifoTopic"))) {
+            return false;
+        }
+        return given.entrySet().stream().allMatch(a -> a.getValue().equals(existing.attributes().get(a.getKey())));
     }
 
     /** Deleting a topic that is not there succeeds, as on SNS; its subscriptions go with it. */

@@ -28,16 +28,16 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -120,13 +120,13 @@ class SnsPublishTest {
         }
     }
 
-    /** The canonical string of "Verifying the signatures of Amazon SNS messages", checked with the key the URL serves. */
+    /** The canonical string of "Verifying the signatures of Amazon SNS messages", checked with the certificate the URL serves. */
     private static void assertSignedBySigningKey(JsonNode envelope) throws Exception {
         HttpResponse<String> pem = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(envelope.path("SigningCertURL").asText())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, pem.statusCode());
-        String base64 = pem.body().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        PublicKey key = CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.body().getBytes(StandardCharsets.US_ASCII))).getPublicKey();
         StringBuilder canonical = new StringBuilder();
         for (String field : List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")) {
             if (envelope.has(field)) {
@@ -234,6 +234,10 @@ class SnsPublishTest {
             String url = queue(sqs, "orders.fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
             sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, url))
                     .attributes(Map.of("RawMessageDelivery", "true")));
+            fails(InvalidParameterException.class, "InvalidParameter", 400,
+                    "Invalid parameter: Endpoint Reason: Only SQS queues can subscribe to FIFO topics",
+                    () -> sns.subscribe(b -> b.topicArn(topic).protocol("lambda")
+                            .endpoint("arn:aws:lambda:us-east-1:000000000000:function:f")));
 
             fails(InvalidParameterException.class, "InvalidParameter", 400,
                     "Invalid parameter: The MessageGroupId parameter is required for FIFO topics",

@@ -87,6 +87,7 @@ class SnsTopicsTest {
 
             sns.setTopicAttributes(b -> b.topicArn(arn).attributeName("DisplayName").attributeValue("Shown"));
             assertEquals("Shown", sns.getTopicAttributes(b -> b.topicArn(arn)).attributes().get("DisplayName"));
+            assertEquals(arn, sns.createTopic(b -> b.name("attributes")).topicArn(), "the name alone answers the topic");
 
             fails(InvalidParameterException.class, "InvalidParameter", 400, "Invalid parameter: AttributeName",
                     () -> sns.setTopicAttributes(b -> b.topicArn(arn).attributeName("Colour").attributeValue("red")));
