@@ -3,6 +3,7 @@ package dev.cloudjar.it.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -347,5 +348,36 @@ class SnsPublishTest {
             List<Message> nothing = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
             assertEquals(List.of(), nothing, "a refused batch publishes nothing");
         }
+    }
+
+    @Test
+    void boto3AndTheCliSeeTheSameTopicAndEnvelope(URI endpoint) throws Exception {
+        String script = "import boto3, json\n"
+                + "kw = dict(endpoint_url='" + endpoint + "', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')\n"
+                + "sns = boto3.client('sns', **kw); sqs = boto3.client('sqs', **kw)\n"
+                + "topic = sns.create_topic(Name='py-topic', Tags=[{'Key': 'from', 'Value': 'python'}])['TopicArn']\n"
+                + "url = sqs.create_queue(QueueName='py-sns')['QueueUrl']\n"
+                + "arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=['QueueArn'])['Attributes']['QueueArn']\n"
+                + "sub = sns.subscribe(TopicArn=topic, Protocol='sqs', Endpoint=arn)['SubscriptionArn']\n"
+                + "sns.publish(TopicArn=topic, Message='from python', MessageAttributes={'k': {'DataType': 'String', 'StringValue': 'v'}})\n"
+                + "body = json.loads(sqs.receive_message(QueueUrl=url, WaitTimeSeconds=20)['Messages'][0]['Body'])\n"
+                + "attrs = sns.get_topic_attributes(TopicArn=topic)['Attributes']\n"
+                + "tags = sns.list_tags_for_resource(ResourceArn=topic)['Tags']\n"
+                + "try:\n"
+                + "    sns.get_topic_attributes(TopicArn=topic + '-missing')\n"
+                + "except sns.exceptions.NotFoundException as e:\n"
+                + "    missing = e.response['Error']['Code']\n"
+                + "print(body['Message'], body['MessageAttributes']['k']['Value'], attrs['SubscriptionsConfirmed'], tags[0]['Value'], missing,"
+                + " sns.list_subscriptions()['Subscriptions'][0]['SubscriptionArn'] == sub)\n";
+        Processes.Result python = Processes.run(List.of("python3", "-c", script), Map.of());
+        assertEquals(0, python.exitCode(), python.output());
+        assertEquals("from python v 1 python NotFound True", python.output().trim());
+
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_DEFAULT_REGION", "us-east-1");
+        Processes.Result cli = Processes.run(List.of("aws", "--endpoint-url", endpoint.toString(), "sns", "list-topics",
+                "--query", "Topics[].TopicArn", "--output", "text"), env);
+        assertEquals(0, cli.exitCode(), cli.output());
+        assertTrue(cli.output().contains("arn:aws:sns:us-east-1:000000000000:py-topic"), cli.output());
     }
 }
