@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Amazon SNS over the query protocol, described by a hand-written model. Topics and subscriptions
@@ -32,6 +34,7 @@ public final class SnsService implements ServicePlugin {
             "dev/cloudjar/sns/sns.json", null, List.of(), false);
 
     private final MessageSigner signer = new MessageSigner();
+    private ScheduledFuture<?> expiry;
 
     @Override
     public ServiceDescriptor descriptor() {
@@ -40,6 +43,7 @@ public final class SnsService implements ServicePlugin {
 
     @Override
     public void start(ServiceContext context, OperationTable operations) {
+        Clock clock = Clock.systemUTC();
         SnsStore store = new SnsStore(context.state());
         TopicOperations topics = new TopicOperations(store);
         operations.on("CreateTopic", topics::createTopic)
@@ -59,11 +63,19 @@ public final class SnsService implements ServicePlugin {
                 .on("GetSubscriptionAttributes", subscriptions::getSubscriptionAttributes)
                 .on("SetSubscriptionAttributes", subscriptions::setSubscriptionAttributes);
         Fanout fanout = new Fanout(store, context.deliveries(), signer, SubscriptionFilter.ACCEPT_ALL, context.endpoint());
-        PublishOperations publish = new PublishOperations(store, fanout, Clock.systemUTC());
+        PublishOperations publish = new PublishOperations(store, fanout, clock);
         operations.on("Publish", publish::publish)
                 .on("PublishBatch", publish::publishBatch);
+        expiry = context.periodically("SNS deduplication expiry", 1, 1, TimeUnit.MINUTES, () -> store.forgetExpired(clock.millis()));
         context.deliveries().register("sns", (delivery, attempt) -> context.calls().call(delivery.callContext(), "sns",
                 "Publish", new Input(Map.of("TopicArn", delivery.targetArn(), "Message", delivery.body()))));
+    }
+
+    @Override
+    public void stop() {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
     }
 
     /** The certificate of the key notifications are signed with, at the URL their SigningCertURL names. */

@@ -9,6 +9,7 @@ import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.sns.SnsErrors;
+import dev.cloudjar.sns.store.DeduplicationRecord;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.TopicArns;
 import dev.cloudjar.sns.store.TopicRecord;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -35,6 +37,8 @@ public final class PublishOperations {
     private static final int MAX_BATCH = 10;
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern E164 = Pattern.compile("\\+?[0-9]{1,15}");
+    /** How long a FIFO topic remembers a deduplication id. */
+    public static final Duration DEDUPLICATION_INTERVAL = Duration.ofMinutes(5);
 
     private final SnsStore store;
     private final Fanout fanout;
@@ -205,23 +209,43 @@ public final class PublishOperations {
         return node;
     }
 
-    /** Numbers the message on a FIFO topic (under the topic's lock), then fans it out. */
+    /**
+     * Numbers the message on a FIFO topic (under the topic's lock), then fans it out. A FIFO topic
+     * accepts a message whose deduplication id it saw in the last five minutes without delivering
+     * it again, and answers the first message's ids; with FifoThroughputScope MessageGroup the id
+     * is remembered per message group.
+     */
     private PublishedMessage accept(TopicRecord topic, Validated v) {
+        Entry e = v.entry();
         String sequence = null;
+        String messageId = UUID.randomUUID().toString();
         if (topic.fifo()) {
             try (StripedLocks.Held ignored = store.lock(topic.scope(), topic.name())) {
                 TopicRecord current = store.topic(topic.scope(), topic.name()).orElseThrow(SnsErrors::topicNotFound);
+                String key = "MessageGroup".equals(current.attributes().get("FifoThroughputScope"))
+                        ? e.groupId() + '\0' + v.deduplicationId() : v.deduplicationId();
+                long now = clock.millis();
+                DeduplicationRecord seen = store.deduplication(topic.scope(), topic.name(), key, now).orElse(null);
+                if (seen != null) {
+                    return message(topic, v, seen.messageId(), seen.sequenceNumber());
+                }
                 long next = current.sequence() + 1;
                 store.put(topic.scope(), current.withSequence(next));
                 // SNS's sequence numbers are 20 digits.
                 sequence = "1" + String.format("%019d", next);
+                store.remember(topic.scope(), topic.name(), key,
+                        new DeduplicationRecord(messageId, sequence, now + DEDUPLICATION_INTERVAL.toMillis()));
             }
         }
-        Entry e = v.entry();
-        PublishedMessage message = new PublishedMessage(UUID.randomUUID().toString(), topic, e.message(), v.perProtocol(),
-                e.subject(), v.attributes(), e.groupId(), v.deduplicationId(), sequence, clock.instant());
+        PublishedMessage message = message(topic, v, messageId, sequence);
         fanout.publish(message);
         return message;
+    }
+
+    private PublishedMessage message(TopicRecord topic, Validated v, String messageId, String sequence) {
+        Entry e = v.entry();
+        return new PublishedMessage(messageId, topic, e.message(), v.perProtocol(), e.subject(), v.attributes(),
+                e.groupId(), v.deduplicationId(), sequence, clock.instant());
     }
 
     private static String sha256(String message) {

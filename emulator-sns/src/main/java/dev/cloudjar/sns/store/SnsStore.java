@@ -22,12 +22,14 @@ public final class SnsStore {
     private final StateStore state;
     private final RecordTable<TopicRecord> topics;
     private final RecordTable<SubscriptionRecord> subscriptions;
+    private final RecordTable<DeduplicationRecord> deduplication;
     private final StripedLocks locks = new StripedLocks(64);
 
     public SnsStore(StateStore state) {
         this.state = state;
         this.topics = new RecordTable<>(state, SERVICE, "topics", TopicRecord.class);
         this.subscriptions = new RecordTable<>(state, SERVICE, "subscriptions", SubscriptionRecord.class);
+        this.deduplication = new RecordTable<>(state, SERVICE, "deduplication", DeduplicationRecord.class);
     }
 
     public StripedLocks.Held lock(Scope scope, String topicName) {
@@ -52,6 +54,7 @@ public final class SnsStore {
         WriteBatch batch = new WriteBatch();
         topics.delete(batch, scope, name);
         subscriptions.deleteAll(batch, scope, name + '\0');
+        deduplication.deleteAll(batch, scope, name + '\0');
         state.apply(batch);
     }
 
@@ -75,5 +78,24 @@ public final class SnsStore {
 
     public void deleteSubscription(Scope scope, String topicName, String id) {
         subscriptions.delete(scope, RecordTable.key(topicName, id));
+    }
+
+    /** The message a FIFO topic published under this deduplication key, while it is remembered. */
+    public Optional<DeduplicationRecord> deduplication(Scope scope, String topicName, String key, long nowMillis) {
+        return deduplication.get(scope, RecordTable.key(topicName, key)).filter(d -> d.expiresAtMillis() > nowMillis);
+    }
+
+    public void remember(Scope scope, String topicName, String key, DeduplicationRecord record) {
+        deduplication.put(scope, RecordTable.key(topicName, key), record);
+    }
+
+    /** Forgets the deduplication ids whose interval has passed, in every scope. */
+    public void forgetExpired(long nowMillis) {
+        for (Scope scope : deduplication.scopes()) {
+            for (String key : deduplication.keys(scope, "")) {
+                deduplication.get(scope, key).filter(d -> d.expiresAtMillis() <= nowMillis)
+                        .ifPresent(d -> deduplication.delete(scope, key));
+            }
+        }
     }
 }

@@ -254,12 +254,17 @@ class SnsPublishTest {
                     .messageDeduplicationId("d2"));
             assertEquals(20, first.sequenceNumber().length());
             assertTrue(first.sequenceNumber().compareTo(second.sequenceNumber()) < 0);
+            PublishResponse again = sns.publish(b -> b.topicArn(topic).message("first again").messageGroupId("g")
+                    .messageDeduplicationId("d1"));
+            assertEquals(first.messageId(), again.messageId(), "a duplicate within 5 minutes is accepted, not delivered");
+            assertEquals(first.sequenceNumber(), again.sequenceNumber());
 
             Message received = next(sqs, url);
             assertEquals("first", received.body());
             assertEquals("g", received.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
             assertEquals("d1", received.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID));
             assertEquals("second", next(sqs, url).body());
+            assertEquals(List.of(), sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages());
 
             String standard = sns.createTopic(b -> b.name("standard")).topicArn();
             fails(InvalidParameterException.class, "InvalidParameter", 400,
