@@ -16,6 +16,8 @@ import dev.cloudjar.sns.store.TopicArns;
 import dev.cloudjar.sns.store.TopicRecord;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import java.util.UUID;
 /**
  * Subscribe, ConfirmSubscription, Unsubscribe, the two listings and the subscription attributes.
  * An SQS queue or Lambda function is confirmed at once, as SNS does for an endpoint the topic's
- * account may reach; every other protocol waits for a confirmation that Cloudjar never sends.
+ * account may reach; every other protocol waits for a confirmation request that Cloudjar does not
+ * send yet.
  */
 public final class SubscriptionOperations {
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
@@ -33,6 +36,7 @@ public final class SubscriptionOperations {
     private static final Set<String> ATTRIBUTES = Set.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope",
             "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
     private static final String PENDING = "pending confirmation";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SnsStore store;
 
@@ -62,6 +66,7 @@ public final class SubscriptionOperations {
                 throw SnsErrors.invalidParameter("Endpoint", "Only SQS queues can subscribe to FIFO topics");
             }
             if (protocol.equals("sqs") && endpoint.endsWith(".fifo") && !topic.fifo()) {
+                // SNS repeats "Invalid parameter:" in this message.
                 throw SnsErrors.invalidParameter("Invalid parameter: Endpoint",
                         "FIFO SQS Queues can not be subscribed to standard SNS topics");
             }
@@ -73,14 +78,19 @@ public final class SubscriptionOperations {
                     return answer(existing, input);
                 }
             }
-            boolean confirmedAtOnce = protocol.equals("sqs") || protocol.equals("lambda") || protocol.equals("firehose");
+            boolean confirmedAtOnce = protocol.equals("sqs") || protocol.equals("lambda");
             SubscriptionRecord created = new SubscriptionRecord(topic.arn() + ":" + UUID.randomUUID(), topic.arn(),
-                    context.accountId(), protocol, endpoint, confirmedAtOnce,
-                    confirmedAtOnce ? null : UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
-                    attributes);
+                    context.accountId(), protocol, endpoint, confirmedAtOnce, confirmedAtOnce ? null : token(), attributes);
             store.put(scope, topic.name(), created);
             return answer(created, input);
         }
+    }
+
+    /** A confirmation token: SNS's are long hexadecimal strings. */
+    private static String token() {
+        byte[] bytes = new byte[64];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static Output answer(SubscriptionRecord subscription, Input input) {
@@ -90,7 +100,7 @@ public final class SubscriptionOperations {
 
     /**
      * Confirms the pending subscription whose token this is. Cloudjar sends no confirmation
-     * messages, so the token is only known to a caller who read it from the store's state.
+     * requests yet, so no caller learns a token; an unknown one is refused as on SNS.
      */
     public Output confirmSubscription(RequestContext context, Input input) {
         Arn topicArn = TopicArns.topic(context, input.string("TopicArn"), "TopicArn");
