@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public final class Fanout {
         if (redrive != null) {
             try {
                 deadLetter = RecordJson.tree(redrive).path("deadLetterTargetArn").asText(null);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("a stored RedrivePolicy is JSON", e);
             }
         }

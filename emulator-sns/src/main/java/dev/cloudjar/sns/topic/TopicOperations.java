@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** CreateTopic, DeleteTopic, ListTopics, Get/SetTopicAttributes and the tagging operations on topics. */
@@ -174,7 +175,7 @@ public final class TopicOperations {
                 .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList());
     }
 
-    private Output changeTags(RequestContext context, String resourceArn, java.util.function.Consumer<Map<String, String>> change) {
+    private Output changeTags(RequestContext context, String resourceArn, Consumer<Map<String, String>> change) {
         TopicRecord found = taggable(context, resourceArn);
         Scope scope = found.scope();
         try (StripedLocks.Held ignored = store.lock(scope, found.name())) {
@@ -218,7 +219,7 @@ public final class TopicOperations {
         }
     }
 
-    static boolean isJsonObject(String value) {
+    private static boolean isJsonObject(String value) {
         try {
             return RecordJson.tree(value).isObject();
         } catch (IOException e) {
