@@ -1,0 +1,117 @@
+package dev.cloudjar.sns.publish;
+
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Signs notifications as SNS's SignatureVersion 1 does: SHA1withRSA over the canonical string of
+ * the message's fields ("Verifying the signatures of Amazon SNS messages": for a Notification,
+ * Message, MessageId, Subject if present, Timestamp, TopicArn and Type, each as its name, a line
+ * feed, its value and a line feed). Each server makes its own key and a self-signed certificate for
+ * it on first use (an RSA key takes tens of milliseconds, which the server's start should not pay),
+ * so a signature checks against the certificate this server serves, not AWS's.
+ */
+public final class MessageSigner {
+    private static final String SUBJECT = "CN=sns.amazonaws.com";
+
+    private KeyPair keys;
+    private byte[] certificate;
+
+    private synchronized KeyPair keys() {
+        if (keys == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                keys = generator.generateKeyPair();
+                certificate = selfSigned(keys);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot make the SNS signing key", e);
+            }
+        }
+        return keys;
+    }
+
+    /** The X.509 certificate of the signing key as PEM, served at the notifications' SigningCertURL. */
+    public String certificatePem() {
+        keys();
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate)
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** A self-signed SHA256withRSA certificate for the key, valid for ten years from now. */
+    private static byte[] selfSigned(KeyPair keys) throws GeneralSecurityException, IOException {
+        AlgorithmIdentifier algorithm = new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
+        Instant now = Instant.now();
+        V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
+        tbs.setSerialNumber(new ASN1Integer(now.toEpochMilli()));
+        tbs.setIssuer(new X500Name(SUBJECT));
+        tbs.setSubject(new X500Name(SUBJECT));
+        tbs.setStartDate(new Time(Date.from(now.minus(Duration.ofDays(1)))));
+        tbs.setEndDate(new Time(Date.from(now.plus(Duration.ofDays(3650)))));
+        tbs.setSignature(algorithm);
+        tbs.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
+        TBSCertificate body = tbs.generateTBSCertificate();
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(keys.getPrivate());
+        signature.update(body.getEncoded(ASN1Encoding.DER));
+        ASN1EncodableVector certificate = new ASN1EncodableVector();
+        certificate.add(body);
+        certificate.add(algorithm);
+        certificate.add(new DERBitString(signature.sign()));
+        return Certificate.getInstance(new DERSequence(certificate)).getEncoded(ASN1Encoding.DER);
+    }
+    /** The canonical string of a Notification, from its fields in SNS's order. */
+    public static String canonical(String message, String messageId, String subject, String timestamp,
+                                   String topicArn) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Message", message);
+        fields.put("MessageId", messageId);
+        if (subject != null) {
+            fields.put("Subject", subject);
+        }
+        fields.put("Timestamp", timestamp);
+        fields.put("TopicArn", topicArn);
+        fields.put("Type", "Notification");
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(k).append('\n').append(v).append('\n'));
+        return out.toString();
+    }
+
+    /** Base64 of the SHA1withRSA signature of the text's UTF-8 bytes. */
+    public String sign(String canonical) {
+        try {
+            Signature signature = Signature.getInstance("SHA1withRSA");
+            signature.initSign(keys().getPrivate());
+            signature.update(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
