@@ -11,7 +11,7 @@ import dev.cloudjar.core.spi.ServicePlugin;
 import dev.cloudjar.sns.publish.Fanout;
 import dev.cloudjar.sns.publish.MessageSigner;
 import dev.cloudjar.sns.publish.PublishOperations;
-import dev.cloudjar.sns.publish.SubscriptionFilter;
+import dev.cloudjar.sns.publish.FilterPolicies;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.subscription.SubscriptionOperations;
 import dev.cloudjar.sns.topic.TopicOperations;
@@ -62,7 +62,7 @@ public final class SnsService implements ServicePlugin {
                 .on("ListSubscriptionsByTopic", subscriptions::listSubscriptionsByTopic)
                 .on("GetSubscriptionAttributes", subscriptions::getSubscriptionAttributes)
                 .on("SetSubscriptionAttributes", subscriptions::setSubscriptionAttributes);
-        Fanout fanout = new Fanout(store, context.deliveries(), signer, SubscriptionFilter.ACCEPT_ALL, context.endpoint());
+        Fanout fanout = new Fanout(store, context.deliveries(), signer, new FilterPolicies(), context.endpoint());
         PublishOperations publish = new PublishOperations(store, fanout, clock);
         operations.on("Publish", publish::publish)
                 .on("PublishBatch", publish::publishBatch);

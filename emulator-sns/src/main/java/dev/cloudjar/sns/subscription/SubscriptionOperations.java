@@ -1,6 +1,9 @@
 package dev.cloudjar.sns.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.core.events.Dialect;
+import dev.cloudjar.core.events.EventPattern;
+import dev.cloudjar.core.events.InvalidPatternException;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
@@ -58,6 +61,7 @@ public final class SubscriptionOperations {
             input.map("Attributes").forEach((k, v) -> attributes.put(k, String.valueOf(v)));
         }
         attributes.forEach((name, value) -> validateAttribute(name, value, protocol));
+        checkFilterPolicy(attributes, true);
         Scope scope = topicArn.scope();
         try (StripedLocks.Held ignored = store.lock(scope, topicArn.resource())) {
             TopicRecord topic = store.topic(scope, topicArn.resource()).orElseThrow(SnsErrors::topicNotFound);
@@ -188,9 +192,28 @@ public final class SubscriptionOperations {
                 validateAttribute(name, value, s.protocol());
                 attributes.put(name, value);
             }
+            // A new scope re-checks the policy too: a nested policy suits MessageBody only.
+            checkFilterPolicy(attributes, false);
             store.put(arn.scope(), topic, s.withAttributes(attributes));
         }
         return Output.empty();
+    }
+
+    /**
+     * Compiles the filter policy under its scope, as SNS checks it when it is set: Subscribe words
+     * a refusal "Invalid parameter: Attributes Reason: FilterPolicy: ...", SetSubscriptionAttributes
+     * "Invalid parameter: FilterPolicy: ...".
+     */
+    private static void checkFilterPolicy(Map<String, String> attributes, boolean subscribe) {
+        String policy = attributes.get("FilterPolicy");
+        if (policy == null) {
+            return;
+        }
+        try {
+            EventPattern.compile(policy, Dialect.snsScope(attributes.get("FilterPolicyScope")));
+        } catch (InvalidPatternException e) {
+            throw subscribe ? SnsErrors.invalidParameter("Attributes", e.reason()) : SnsErrors.invalidParameter(e.reason());
+        }
     }
 
     private SubscriptionRecord subscription(RequestContext context, String subscriptionArn) {
@@ -230,8 +253,8 @@ public final class SubscriptionOperations {
 
     /**
      * Stores and checks what SNS checks when an attribute is set: JSON policies must parse,
-     * RawMessageDelivery is a boolean for the protocols that take it. A filter policy is kept as
-     * given; which messages it lets through is {@code publish.SubscriptionFilter}'s concern.
+     * RawMessageDelivery is a boolean for the protocols that take it. A filter policy is compiled
+     * by {@link #checkFilterPolicy} once every attribute is known (its scope decides its rules).
      */
     private static void validateAttribute(String name, String value, String protocol) {
         if (!ATTRIBUTES.contains(name)) {
@@ -246,11 +269,6 @@ public final class SubscriptionOperations {
                 if (!Set.of("sqs", "http", "https", "firehose").contains(protocol)) {
                     throw SnsErrors.invalidParameter("Attributes", "Delivery protocol [" + protocol
                             + "] does not support raw message delivery.");
-                }
-            }
-            case "FilterPolicy" -> {
-                if (!json(name, value).isObject()) {
-                    throw SnsErrors.invalidParameter("FilterPolicy: failed to parse JSON.");
                 }
             }
             case "FilterPolicyScope" -> {

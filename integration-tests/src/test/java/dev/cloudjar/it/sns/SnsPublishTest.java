@@ -121,6 +121,56 @@ class SnsPublishTest {
         }
     }
 
+    /**
+     * Filter policies ("Amazon SNS message filtering"): each subscription receives only what its
+     * policy matches, on the message attributes by default or on the JSON body with
+     * FilterPolicyScope MessageBody; a subscription without a policy receives everything.
+     */
+    @Test
+    void eachSubscriptionReceivesWhatItsFilterPolicyMatches(URI endpoint) {
+        try (SnsClient sns = Clients.sns(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String topic = sns.createTopic(b -> b.name("filtered")).topicArn();
+            String blue = queue(sqs, "blue-only", Map.of());
+            String large = queue(sqs, "large-orders", Map.of());
+            String all = queue(sqs, "everything", Map.of());
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, blue)).attributes(Map.of(
+                    "RawMessageDelivery", "true", "FilterPolicy", "{\"colour\":[\"blue\"],\"size\":[{\"numeric\":[\">\",10]}]}")));
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, large)).attributes(Map.of(
+                    "RawMessageDelivery", "true", "FilterPolicyScope", "MessageBody",
+                    "FilterPolicy", "{\"order\":{\"total\":[{\"numeric\":[\">=\",100]}]}}")));
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, all))
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+
+            sns.publish(b -> b.topicArn(topic).message("{\"order\":{\"total\":250}}")
+                    .messageAttributes(Map.of("colour", string("blue"),
+                            "size", MessageAttributeValue.builder().dataType("Number").stringValue("42").build())));
+            sns.publish(b -> b.topicArn(topic).message("{\"order\":{\"total\":5}}")
+                    .messageAttributes(Map.of("colour", string("red"))));
+            sns.publish(b -> b.topicArn(topic).message("not json at all")
+                    .messageAttributes(Map.of("colour", string("blue"),
+                            "size", MessageAttributeValue.builder().dataType("Number").stringValue("3").build())));
+
+            assertEquals(List.of("{\"order\":{\"total\":250}}"), drain(sqs, blue, 1));
+            assertEquals(List.of("{\"order\":{\"total\":250}}"), drain(sqs, large, 1));
+            assertEquals(3, drain(sqs, all, 3).size());
+        }
+    }
+
+    /** Every body the queue holds, once at least {@code expected} have arrived (then a last empty poll). */
+    private static List<String> drain(SqsClient sqs, String url, int expected) {
+        List<String> bodies = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(bodies.size() >= expected ? 1 : 5)).messages();
+            if (got.isEmpty() && bodies.size() >= expected) {
+                break;
+            }
+            got.forEach(m -> bodies.add(m.body()));
+        }
+        return bodies;
+    }
+
     /** The canonical string of "Verifying the signatures of Amazon SNS messages", checked with the certificate the URL serves. */
     private static void assertSignedBySigningKey(JsonNode envelope) throws Exception {
         HttpResponse<String> pem = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -86,16 +86,19 @@ class SnsSubscriptionsTest {
                     () -> sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(QUEUE + ".fifo")));
             fails(NotFoundException.class, "NotFound", 404, "Topic does not exist",
                     () -> sns.subscribe(b -> b.topicArn(topic + "-missing").protocol("sqs").endpoint(QUEUE)));
-            fails(InvalidParameterException.class, "InvalidParameter", 400, "Invalid parameter: FilterPolicy: failed to parse JSON.",
+            fails(InvalidParameterException.class, "InvalidParameter", 400,
+                    "Invalid parameter: Attributes Reason: FilterPolicy: failed to parse JSON.",
                     () -> sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(QUEUE)
                             .attributes(Map.of("FilterPolicy", "{not json"))));
+            fails(InvalidParameterException.class, "InvalidParameter", 400,
+                    "Invalid parameter: Attributes Reason: Filter policy scope MessageAttributes does not support nested"
+                            + " filter policy",
+                    () -> sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(QUEUE)
+                            .attributes(Map.of("FilterPolicy", "{\"a\":{\"b\":[\"c\"]}}"))));
         }
     }
 
-    /**
-     * Filter policies are stored and checked as JSON; matching them is not implemented yet
-     * (every message is delivered as though it matched).
-     */
+    /** Filter policies are compiled when set (matching is SnsPublishTest's), stored, and removed by an empty value. */
     @Test
     void subscriptionAttributesAreValidatedStoredAndRemoved(URI endpoint) {
         try (SnsClient sns = Clients.sns(endpoint)) {
