@@ -221,8 +221,14 @@ public final class ObjectAttributes {
         return grants == null || Acls.isOwnerOnly(grants, owner) ? null : grants;
     }
 
-    /** The headers GetObject and HeadObject answer with. */
-    public static Output describe(ObjectVersion object, String visibleVersionId, boolean checksumMode) {
+    /**
+     * The headers GetObject and HeadObject answer with. x-amz-mp-parts-count only for a request
+     * naming a partNumber, as the GetObject and HeadObject references say ("This value is only
+     * returned if you specify partNumber in your request and the object was uploaded as a multipart
+     * upload").
+     */
+    public static Output describe(ObjectVersion object, String visibleVersionId, boolean checksumMode,
+                                  boolean partRequested) {
         Output out = new Output()
                 .put("AcceptRanges", "bytes")
                 .put("LastModified", Instant.ofEpochMilli(object.lastModified()))
@@ -231,7 +237,7 @@ public final class ObjectAttributes {
                 .put("VersionId", visibleVersionId)
                 .put("Expires", object.expires() == null ? null : Instant.ofEpochMilli(object.expires()))
                 .put("StorageClass", "STANDARD".equals(object.storageClass()) ? null : object.storageClass())
-                .put("PartsCount", object.partsCount() > 0 ? object.partsCount() : null)
+                .put("PartsCount", partRequested && object.partsCount() > 0 ? object.partsCount() : null)
                 .put("TagCount", object.tags() == null || object.tags().isEmpty() ? null : object.tags().size());
         object.contentHeaders().forEach(out::put);
         describeEncryption(out, object.encryptionOrDefault());

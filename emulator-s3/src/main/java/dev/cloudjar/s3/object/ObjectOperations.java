@@ -283,7 +283,8 @@ public final class ObjectOperations {
     private static Output describe(ObjectReader.Found found, Input input, boolean wholeObject) {
         boolean checksums = wholeObject && "ENABLED".equalsIgnoreCase(input.string("ChecksumMode"));
         Output out = ObjectAttributes.describe(found.object(),
-                Buckets.visibleVersionId(found.bucket(), found.object().versionId()), checksums);
+                Buckets.visibleVersionId(found.bucket(), found.object().versionId()), checksums,
+                input.integer("PartNumber") != null);
         out.put("ContentType", override(input, "ResponseContentType"))
                 .put("ContentLanguage", override(input, "ResponseContentLanguage"))
                 .put("CacheControl", override(input, "ResponseCacheControl"))
