@@ -3,12 +3,12 @@ package dev.cloudjar.sns.topic;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Pages;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.sns.SnsErrors;
-import dev.cloudjar.sns.store.Pages;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 import dev.cloudjar.sns.store.TopicArns;
@@ -112,7 +112,8 @@ public final class TopicOperations {
     }
 
     public Output listTopics(RequestContext context, Input input) {
-        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"));
+        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"),
+                SnsErrors.PAGE_SIZE, () -> SnsErrors.invalidParameter("NextToken"));
         return Output.of("Topics", page.items().stream().map(t -> Map.of("TopicArn", t.arn())).toList())
                 .put("NextToken", page.nextToken());
     }
