@@ -203,6 +203,27 @@ class EventBridgePutEventsTest {
         }
     }
 
+    /**
+     * "Using dead-letter queues to process undelivered events": an event EventBridge cannot hand to
+     * its target (here a function that does not exist, which Invoke refuses) goes to the target's
+     * dead-letter queue once its retry policy is spent.
+     */
+    @Test
+    void anUndeliverableEventLandsInTheTargetsDeadLetterQueue(URI endpoint) throws IOException {
+        try (EventBridgeClient events = Clients.eventBridge(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
+            String dlq = sqs.createQueue(b -> b.queueName("eb-dlq")).queueUrl();
+            events.putRule(b -> b.name("to-nowhere").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putTargets(b -> b.rule("to-nowhere").targets(Target.builder().id("gone")
+                    .arn("arn:aws:lambda:us-east-1:000000000000:function:gone")
+                    .retryPolicy(r -> r.maximumRetryAttempts(0))
+                    .deadLetterConfig(d -> d.arn(queueArn(sqs, dlq))).build()));
+
+            String id = events.putEvents(b -> b.entries(order(null, "{\"total\":1}"))).entries().get(0).eventId();
+
+            assertEquals(id, JSON.readTree(next(sqs, dlq).body()).path("id").asText());
+        }
+    }
+
     /** PutEvents API reference and EventBridge's recorded answers: each bad entry fails alone, with its own code. */
     @Test
     void badEntriesFailOneByOneAndTheRestAreAccepted(URI endpoint) {
