@@ -3,6 +3,7 @@ package dev.cloudjar.it.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,35 @@ class EventBridgePutEventsTest {
 
             assertEquals(id, JSON.readTree(next(sqs, dlq).body()).path("id").asText());
         }
+    }
+
+    @Test
+    void boto3AndTheCliSeeTheSameRuleAndEvent(URI endpoint) throws Exception {
+        String script = "import boto3, json\n"
+                + "kw = dict(endpoint_url='" + endpoint + "', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')\n"
+                + "events = boto3.client('events', **kw); sqs = boto3.client('sqs', **kw)\n"
+                + "url = sqs.create_queue(QueueName='py-events')['QueueUrl']\n"
+                + "arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=['QueueArn'])['Attributes']['QueueArn']\n"
+                + "events.put_rule(Name='py-rule', EventPattern=json.dumps({'source': ['py']}))\n"
+                + "events.put_targets(Rule='py-rule', Targets=[{'Id': 'q', 'Arn': arn, 'InputTransformer':"
+                + " {'InputPathsMap': {'n': '$.detail.n'}, 'InputTemplate': '\"got <n>\"'}}])\n"
+                + "put = events.put_events(Entries=[{'Source': 'py', 'DetailType': 'd', 'Detail': json.dumps({'n': 'five'})}])\n"
+                + "body = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=20)['Messages'][0]['Body']\n"
+                + "try:\n"
+                + "    events.describe_rule(Name='py-missing')\n"
+                + "except events.exceptions.ResourceNotFoundException as e:\n"
+                + "    missing = e.response['Error']['Code']\n"
+                + "print(body, put['FailedEntryCount'], missing)\n";
+        Processes.Result python = Processes.run(List.of("python3", "-c", script), Map.of());
+        assertEquals(0, python.exitCode(), python.output());
+        assertEquals("\"got five\" 0 ResourceNotFoundException", python.output().trim());
+
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_DEFAULT_REGION", "us-east-1");
+        Processes.Result cli = Processes.run(List.of("aws", "--endpoint-url", endpoint.toString(), "events", "list-rules",
+                "--query", "Rules[].Arn", "--output", "text"), env);
+        assertEquals(0, cli.exitCode(), cli.output());
+        assertTrue(cli.output().contains("arn:aws:events:us-east-1:000000000000:rule/py-rule"), cli.output());
     }
 
     /** PutEvents API reference and EventBridge's recorded answers: each bad entry fails alone, with its own code. */
