@@ -7,6 +7,9 @@ import dev.cloudjar.core.error.AwsException;
  * {@code Invalid parameter: <what>}, some with {@code Reason: <why>} after it.
  */
 public final class SnsErrors {
+    /** SNS's list operations answer 100 items a page. */
+    public static final int PAGE_SIZE = 100;
+
     private SnsErrors() {
     }
 

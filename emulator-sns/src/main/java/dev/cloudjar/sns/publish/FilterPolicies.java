@@ -1,5 +1,6 @@
 package dev.cloudjar.sns.publish;
 
+import dev.cloudjar.core.events.CompiledPatterns;
 import dev.cloudjar.core.events.Dialect;
 import dev.cloudjar.core.events.EventPattern;
 import dev.cloudjar.core.events.InvalidPatternException;
@@ -7,7 +8,6 @@ import dev.cloudjar.sns.store.SubscriptionRecord;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Subscription filter policies matched by core's event-pattern matcher ("Amazon SNS message
@@ -16,10 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * object to match at all. A subscription without a policy receives everything.
  */
 public final class FilterPolicies implements SubscriptionFilter {
-    /** Compiled policies by scope and text; a few per subscription at most, dropped all at once past this many. */
-    private static final int MAX_CACHED = 4096;
-
-    private final Map<String, EventPattern> compiled = new ConcurrentHashMap<>();
+    private final CompiledPatterns compiled = new CompiledPatterns();
 
     @Override
     public boolean accepts(SubscriptionRecord subscription, PublishedMessage message) {
@@ -30,7 +27,7 @@ public final class FilterPolicies implements SubscriptionFilter {
         String scope = subscription.attributes().get("FilterPolicyScope");
         EventPattern pattern;
         try {
-            pattern = pattern(policy, Dialect.snsScope(scope));
+            pattern = compiled.get(policy, Dialect.snsScope(scope));
         } catch (InvalidPatternException e) {
             // Checked when set; a policy stored by an older server that no longer compiles lets nothing through.
             return false;
@@ -42,18 +39,5 @@ public final class FilterPolicies implements SubscriptionFilter {
         message.attributes().forEach((name, a) ->
                 attributes.put(name, new dev.cloudjar.core.events.MessageAttribute(a.dataType(), a.value())));
         return pattern.matchesMessageAttributes(attributes);
-    }
-
-    private EventPattern pattern(String policy, Dialect dialect) {
-        String key = dialect.name() + ':' + policy;
-        EventPattern found = compiled.get(key);
-        if (found == null) {
-            if (compiled.size() >= MAX_CACHED) {
-                compiled.clear();
-            }
-            found = EventPattern.compile(policy, dialect);
-            compiled.put(key, found);
-        }
-        return found;
     }
 }

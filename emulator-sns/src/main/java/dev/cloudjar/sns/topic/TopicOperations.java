@@ -3,12 +3,13 @@ package dev.cloudjar.sns.topic;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Pages;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
+import dev.cloudjar.core.spi.TagList;
 import dev.cloudjar.sns.SnsErrors;
-import dev.cloudjar.sns.store.Pages;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 import dev.cloudjar.sns.store.TopicArns;
@@ -112,7 +113,8 @@ public final class TopicOperations {
     }
 
     public Output listTopics(RequestContext context, Input input) {
-        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"));
+        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"),
+                SnsErrors.PAGE_SIZE, () -> SnsErrors.invalidParameter("NextToken"));
         return Output.of("Topics", page.items().stream().map(t -> Map.of("TopicArn", t.arn())).toList())
                 .put("NextToken", page.nextToken());
     }
@@ -171,8 +173,7 @@ public final class TopicOperations {
 
     public Output listTagsForResource(RequestContext context, Input input) {
         TopicRecord topic = taggable(context, input.string("ResourceArn"));
-        return Output.of("Tags", topic.tags().entrySet().stream()
-                .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList());
+        return Output.of("Tags", TagList.of(topic.tags()));
     }
 
     private Output changeTags(RequestContext context, String resourceArn, Consumer<Map<String, String>> change) {
@@ -235,15 +236,8 @@ public final class TopicOperations {
         return strings;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> tags(List<Object> list) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (list != null) {
-            for (Object o : list) {
-                Map<String, Object> tag = (Map<String, Object>) o;
-                tags.put(String.valueOf(tag.get("Key")), String.valueOf(tag.get("Value")));
-            }
-        }
+        Map<String, String> tags = TagList.toMap(list);
         if (tags.size() > MAX_TAGS) {
             throw SnsErrors.tagLimitExceeded();
         }
