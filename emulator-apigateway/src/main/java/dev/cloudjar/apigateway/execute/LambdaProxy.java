@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -201,8 +200,9 @@ public final class LambdaProxy {
                 if (!header.getValue().isValueNode()) {
                     return badGateway();
                 }
-                if (!headers.contains(header.getKey())) {
-                    headers.set(header.getKey(), header.getValue().asText());
+                // Both maps are merged into one list per header; a pair in both is sent once (the proxy output format's note).
+                if (!headers.all(header.getKey()).contains(header.getValue().asText())) {
+                    headers.add(header.getKey(), header.getValue().asText());
                 }
             }
         }
