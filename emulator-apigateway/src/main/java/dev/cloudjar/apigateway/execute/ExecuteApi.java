@@ -10,7 +10,6 @@ import dev.cloudjar.core.spi.RawRoute;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +46,7 @@ public final class ExecuteApi {
     /** The target of a served request, or null for a request that is not one. */
     static Target target(Request request) {
         String host = request.header("Host");
-        String name = host == null ? "" : hostName(host);
+        String name = request.hostName();
         String path = request.rawPath();
         if (name.endsWith(HOST_SUFFIX)) {
             String apiId = name.substring(0, name.length() - HOST_SUFFIX.length());
@@ -106,11 +105,5 @@ public final class ExecuteApi {
 
     static Response message(int status, String message) {
         return Response.of(status, "application/json", RecordJson.write(Map.of("message", message)));
-    }
-
-    private static String hostName(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        return colon >= 0 && name.indexOf(']') < colon ? name.substring(0, colon) : name;
     }
 }
