@@ -9,14 +9,20 @@ import dev.cloudjar.apigateway.store.ResourceRecord;
 import dev.cloudjar.apigateway.store.RestApiRecord;
 import dev.cloudjar.apigateway.store.StageRecord;
 
+import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Pages;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** API Gateway's output structures (RestApi, Resource, Method, ...) built from the stored records. */
 public final class Views {
+    private static final int DEFAULT_LIMIT = 25;
+    private static final int MAX_LIMIT = 500;
     private Views() {
     }
 
@@ -138,6 +144,22 @@ public final class Views {
         put(m, "createdDate", Instant.ofEpochSecond(stage.createdDate()));
         put(m, "lastUpdatedDate", Instant.ofEpochSecond(stage.lastUpdatedDate()));
         return m;
+    }
+
+    /**
+     * A Get* list's page: {@code limit} items (API Gateway's default 25, at most 500) from
+     * {@code position}, and the position of the next page when there is one.
+     */
+    public static <T> Output page(Input input, List<T> all, Function<T, String> key,
+                                  Function<T, Map<String, Object>> view) {
+        Integer limit = input.integer("limit");
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw ApiGatewayErrors.badRequest("1 validation error detected: Value '" + limit
+                    + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and " + MAX_LIMIT);
+        }
+        Pages<T> page = Pages.of(all, key, input.string("position"), limit != null ? limit : DEFAULT_LIMIT,
+                () -> ApiGatewayErrors.badRequest("Invalid position parameter"));
+        return Output.of("items", page.items().stream().map(view).toList()).put("position", page.nextToken());
     }
 
     /** An operation's output whose members are the structure's. */

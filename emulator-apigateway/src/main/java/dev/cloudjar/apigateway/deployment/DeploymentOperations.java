@@ -72,11 +72,7 @@ public final class DeploymentOperations {
 
     public Output getDeployments(RequestContext context, Input input) {
         String apiId = RestApiOperations.api(store, context, input.string("restApiId")).id();
-        List<Object> items = new ArrayList<>();
-        for (DeploymentRecord deployment : store.deployments(context.scope(), apiId)) {
-            items.add(Views.deployment(deployment));
-        }
-        return Output.of("items", items);
+        return Views.page(input, store.deployments(context.scope(), apiId), DeploymentRecord::id, Views::deployment);
     }
 
     public Output createStage(RequestContext context, Input input) {

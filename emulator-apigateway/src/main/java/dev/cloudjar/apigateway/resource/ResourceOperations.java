@@ -35,11 +35,8 @@ public final class ResourceOperations {
     public Output getResources(RequestContext context, Input input) {
         String apiId = RestApiOperations.api(store, context, input.string("restApiId")).id();
         boolean embed = embedsMethods(input);
-        List<Object> items = new ArrayList<>();
-        for (ResourceRecord resource : store.resources(context.scope(), apiId)) {
-            items.add(Views.resource(resource, embed));
-        }
-        return Output.of("items", items);
+        return Views.page(input, store.resources(context.scope(), apiId), ResourceRecord::id,
+                resource -> Views.resource(resource, embed));
     }
 
     public Output getResource(RequestContext context, Input input) {

@@ -57,11 +57,7 @@ public final class RestApiOperations {
     }
 
     public Output getRestApis(RequestContext context, Input input) {
-        List<Object> items = new ArrayList<>();
-        for (RestApiRecord api : store.apis(context.scope())) {
-            items.add(Views.restApi(api));
-        }
-        return Output.of("items", items);
+        return Views.page(input, store.apis(context.scope()), RestApiRecord::id, Views::restApi);
     }
 
     public Output deleteRestApi(RequestContext context, Input input) {

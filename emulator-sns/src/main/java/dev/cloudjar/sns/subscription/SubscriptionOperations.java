@@ -7,12 +7,12 @@ import dev.cloudjar.core.events.InvalidPatternException;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Pages;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.sns.SnsErrors;
-import dev.cloudjar.sns.store.Pages;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 import dev.cloudjar.sns.store.TopicArns;
@@ -34,6 +34,9 @@ import java.util.UUID;
  * send yet.
  */
 public final class SubscriptionOperations {
+    /** SNS's list operations answer 100 items a page. */
+    private static final int PAGE_SIZE = 100;
+
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
             "application", "lambda", "firehose");
     private static final Set<String> ATTRIBUTES = Set.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope",
@@ -145,7 +148,8 @@ public final class SubscriptionOperations {
     }
 
     private static Output page(List<SubscriptionRecord> all, String token) {
-        Pages<SubscriptionRecord> page = Pages.of(all, s -> TopicArns.topicOf(Arn.parse(s.arn())) + '\0' + s.id(), token);
+        Pages<SubscriptionRecord> page = Pages.of(all, s -> TopicArns.topicOf(Arn.parse(s.arn())) + '\0' + s.id(), token,
+                PAGE_SIZE, () -> SnsErrors.invalidParameter("NextToken"));
         return Output.of("Subscriptions", page.items().stream().map(s -> {
             Map<String, Object> listed = new LinkedHashMap<>();
             listed.put("SubscriptionArn", s.confirmed() ? s.arn() : "PendingConfirmation");

@@ -3,12 +3,12 @@ package dev.cloudjar.sns.topic;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Output;
+import dev.cloudjar.core.spi.Pages;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.sns.SnsErrors;
-import dev.cloudjar.sns.store.Pages;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 import dev.cloudjar.sns.store.TopicArns;
@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 
 /** CreateTopic, DeleteTopic, ListTopics, Get/SetTopicAttributes and the tagging operations on topics. */
 public final class TopicOperations {
+    /** SNS's list operations answer 100 items a page. */
+    private static final int PAGE_SIZE = 100;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
     private static final int MAX_TAGS = 50;
@@ -112,7 +115,8 @@ public final class TopicOperations {
     }
 
     public Output listTopics(RequestContext context, Input input) {
-        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"));
+        Pages<TopicRecord> page = Pages.of(store.topics(context.scope()), TopicRecord::name, input.string("NextToken"), PAGE_SIZE,
+                () -> SnsErrors.invalidParameter("NextToken"));
         return Output.of("Topics", page.items().stream().map(t -> Map.of("TopicArn", t.arn())).toList())
                 .put("NextToken", page.nextToken());
     }

@@ -189,6 +189,30 @@ class ApiGatewayRestApisTest {
         }
     }
 
+    @Test
+    void listsAnswerTwentyFiveItemsAPageAndGoOnFromTheirPosition(URI endpoint) {
+        try (ApiGatewayClient apigateway = Clients.apigateway(endpoint)) {
+            CreateRestApiResponse api = apigateway.createRestApi(b -> b.name("paged"));
+            for (int i = 0; i < 27; i++) {
+                String part = "r" + i;
+                apigateway.createResource(b -> b.restApiId(api.id()).parentId(api.rootResourceId()).pathPart(part));
+            }
+            var first = apigateway.getResources(b -> b.restApiId(api.id()));
+            assertEquals(25, first.items().size());
+            assertTrue(first.position() != null);
+            var rest = apigateway.getResources(b -> b.restApiId(api.id()).position(first.position()));
+            assertEquals(3, rest.items().size());
+            assertNull(rest.position());
+            List<String> all = apigateway.getResourcesPaginator(b -> b.restApiId(api.id()).limit(10)).items().stream()
+                    .map(Resource::id).toList();
+            assertEquals(28, all.size());
+            assertEquals(28, all.stream().distinct().count());
+            fails(BadRequestException.class, "BadRequestException", 400, "1 validation error detected: Value '501' at "
+                    + "'limit' failed to satisfy constraint: Member must have value between 1 and 500",
+                    () -> apigateway.getRestApis(b -> b.limit(501)));
+        }
+    }
+
     static Resource resource(ApiGatewayClient apigateway, String apiId, String parentId, String pathPart) {
         var created = apigateway.createResource(b -> b.restApiId(apiId).parentId(parentId).pathPart(pathPart));
         return Resource.builder().id(created.id()).parentId(created.parentId()).pathPart(created.pathPart())
