@@ -1,5 +1,7 @@
 package dev.cloudjar.core.gateway;
 
+import dev.cloudjar.core.http.Request;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -50,16 +52,7 @@ public final class HostNames {
 
     /** The host of a Host header or URI host, without port or IPv6 brackets, lower case. */
     static String hostName(String hostHeader) {
-        if (hostHeader == null) {
-            return "";
-        }
-        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end < 0 ? h : h.substring(1, end);
-        }
-        int colon = h.indexOf(':');
-        return colon < 0 || h.indexOf(':', colon + 1) >= 0 ? h : h.substring(0, colon);
+        return Request.hostName(hostHeader);
     }
 
     static boolean isLoopbackName(String host) {

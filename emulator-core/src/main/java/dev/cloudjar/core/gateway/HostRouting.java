@@ -52,23 +52,12 @@ final class HostRouting implements GatewayStep {
             return;
         }
         Request request = exchange.request();
-        String host = request.header("Host");
-        if (host == null) {
-            return;
-        }
-        String[] labels = hostName(host).split("\\.");
+        String[] labels = request.hostName().split("\\.");
         for (HostPattern pattern : patterns) {
             if (pattern.matches(labels)) {
                 exchange.service(pattern.service(), ServiceRouter.protocol(pattern.service(), request));
                 return;
             }
         }
-    }
-
-    /** The host without its port, lower case ({@code [::1]:4566} keeps its brackets). */
-    static String hostName(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        return colon >= 0 && name.indexOf(']') < colon ? name.substring(0, colon) : name;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,6 +79,25 @@ public final class Request {
 
     public String header(String name) {
         return headers.first(name);
+    }
+
+    /** The Host header's name, without port or IPv6 brackets, lower case; "" without one. */
+    public String hostName() {
+        return hostName(header("Host"));
+    }
+
+    /** The host of a Host header or URI host, without port or IPv6 brackets, lower case. */
+    public static String hostName(String hostHeader) {
+        if (hostHeader == null) {
+            return "";
+        }
+        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 || h.indexOf(':', colon + 1) >= 0 ? h : h.substring(0, colon);
     }
 
     public Map<String, List<String>> queryParameters() {
