@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * The state and blob stores of one server. Without a data dir, state lives in memory and blobs in
@@ -65,26 +66,7 @@ public final class Storage implements AutoCloseable {
                 .map(ServiceLoader.Provider::get).filter(p -> p.accepts(stateUrl)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no state store opens '" + redacted(stateUrl)
                         + "' (this server opens jdbc:postgresql: URLs)"));
-        Path dir = dataDir.toAbsolutePath();
-        DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
-        try {
-            Path scratch = dir.resolve("scratch");
-            ScratchDirectory.deleteTree(scratch);
-            Files.createDirectories(scratch);
-            StateStore state = provider.open(stateUrl, settings);
-            try {
-                return new Storage(state, FileBlobStore.open(dir.resolve("blobs"), state), lock, scratch, null);
-            } catch (IOException | RuntimeException e) {
-                state.close();
-                throw e;
-            }
-        } catch (IOException e) {
-            lock.close();
-            throw new UncheckedIOException("cannot open the blob directory in " + dir, e);
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        return inDataDir(dataDir.toAbsolutePath(), dir -> provider.open(stateUrl, settings));
     }
 
     /** The URL without a password given in it, for messages. */
@@ -106,13 +88,21 @@ public final class Storage implements AutoCloseable {
 
     /** Durable storage whose state journal is compacted once it passes the given size (tests use a small one). */
     static Storage durable(Path dataDir, long minJournalBytes) {
+        return inDataDir(dataDir, dir -> JournalStateStore.open(dir.resolve("state"), minJournalBytes));
+    }
+
+    /**
+     * Storage with its blobs and scratch in the data dir, which is locked against other processes,
+     * and its state where {@code openState} keeps it (the journal in the data dir, or an external store).
+     */
+    private static Storage inDataDir(Path dataDir, Function<Path, StateStore> openState) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
             Path scratch = dataDir.resolve("scratch");
             // What a killed run left here (request bodies being received, Lambda's unpacked code) is garbage now.
             ScratchDirectory.deleteTree(scratch);
             Files.createDirectories(scratch);
-            JournalStateStore state = JournalStateStore.open(dataDir.resolve("state"), minJournalBytes);
+            StateStore state = openState.apply(dataDir);
             try {
                 return new Storage(state, FileBlobStore.open(dataDir.resolve("blobs"), state), lock, scratch, null);
             } catch (IOException | RuntimeException e) {
