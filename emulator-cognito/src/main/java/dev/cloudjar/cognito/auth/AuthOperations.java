@@ -269,7 +269,8 @@ public final class AuthOperations {
     /** REFRESH_TOKEN_AUTH: new ID and access tokens for the refresh token's sign-in; no new refresh token. */
     private Output refreshTokenAuth(RequestContext context, PoolAccess.ClientRef ref, Map<String, Object> parameters) {
         String refreshToken = required(parameters, "REFRESH_TOKEN");
-        AuthSession session = refreshedSession(context, ref, refreshToken);
+        AuthSession session = refreshedSession(context, ref, refreshToken,
+                access.store().rotatedOutUntil(ref.scope(), refreshToken));
         User user = sessionUser(ref, session);
         if (ref.client().clientSecret() != null) {
             // Clients with a secret hash the username, or for e-mail pools the sub, into SECRET_HASH.
@@ -301,7 +302,8 @@ public final class AuthOperations {
             }
         }
         String refreshToken = input.string("RefreshToken");
-        AuthSession session = refreshedSession(context, ref, refreshToken);
+        Optional<Long> rotatedOut = access.store().rotatedOutUntil(ref.scope(), refreshToken);
+        AuthSession session = refreshedSession(context, ref, refreshToken, rotatedOut);
         User user = sessionUser(ref, session);
         checkEnabled(user);
         if (!ref.client().rotatesRefreshTokens()) {
@@ -313,18 +315,21 @@ public final class AuthOperations {
         String newToken = signIns.newRefreshToken();
         // A retry within the grace period rotates again, but never lengthens the old token's grace.
         long graceEnd = now + ref.client().refreshTokenRetryGracePeriod().toMillis();
-        long oldValidUntil = access.store().rotatedOutUntil(ref.scope(), refreshToken)
-                .map(until -> Math.min(until, graceEnd)).orElse(graceEnd);
+        long oldValidUntil = rotatedOut.map(until -> Math.min(until, graceEnd)).orElse(graceEnd);
         access.store().rotateRefreshToken(ref.scope(), ref.pool().id(), renewed, refreshToken, newToken, oldValidUntil);
         Map<String, Object> result = signIns.tokens(context, ref, user, renewed);
         result.put("RefreshToken", newToken);
         return Output.of("AuthenticationResult", result);
     }
 
-    /** The live sign-in a refresh token of this client belongs to; NotAuthorizedException as Cognito words it otherwise. */
-    private AuthSession refreshedSession(RequestContext context, PoolAccess.ClientRef ref, String refreshToken) {
+    /**
+     * The live sign-in a refresh token of this client belongs to; NotAuthorizedException as Cognito
+     * words it otherwise, RefreshTokenReuseException for a token rotated out (until when it stays
+     * usable is read by the caller, which needs it again to rotate).
+     */
+    private AuthSession refreshedSession(RequestContext context, PoolAccess.ClientRef ref, String refreshToken,
+                                         Optional<Long> rotatedOut) {
         long now = context.receivedAt().toEpochMilli();
-        Optional<Long> rotatedOut = access.store().rotatedOutUntil(ref.scope(), refreshToken);
         if (rotatedOut.isPresent() && now >= rotatedOut.get()) {
             throw CognitoErrors.refreshTokenReuse();
         }
@@ -357,9 +362,7 @@ public final class AuthOperations {
      * confirmation.
      */
     private static void checkCanSignIn(User user) {
-        if (!user.enabled()) {
-            throw CognitoErrors.notAuthorized("User is disabled.");
-        }
+        checkEnabled(user);
         if (User.UNCONFIRMED.equals(user.status())) {
             throw CognitoErrors.userNotConfirmed();
         }
