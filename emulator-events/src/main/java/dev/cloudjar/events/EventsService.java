@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
 import dev.cloudjar.events.bus.BusOperations;
 import dev.cloudjar.events.bus.TagOperations;
+import dev.cloudjar.events.deadletter.DeadLetterAttributes;
 import dev.cloudjar.events.put.PutEventsOperations;
 import dev.cloudjar.events.rule.RuleOperations;
 import dev.cloudjar.events.rule.TargetOperations;
@@ -57,6 +58,7 @@ public final class EventsService implements ServicePlugin {
         operations.on("PutTargets", targets::putTargets)
                 .on("RemoveTargets", targets::removeTargets)
                 .on("ListTargetsByRule", targets::listTargetsByRule);
+        context.deliveries().registerAnnotator(DeadLetterAttributes.NAME, new DeadLetterAttributes());
         PutEventsOperations put = new PutEventsOperations(store, context.deliveries(), patterns, clock);
         operations.on("PutEvents", put::putEvents);
     }

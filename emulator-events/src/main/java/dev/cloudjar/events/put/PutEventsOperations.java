@@ -16,6 +16,7 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.events.EventsErrors;
+import dev.cloudjar.events.deadletter.DeadLetterAttributes;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
 import dev.cloudjar.events.store.RuleRecord;
@@ -154,7 +155,7 @@ public final class PutEventsOperations {
                 boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
                 deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
                         fifo ? target.messageGroupId() : null, fifo ? event.body().path("id").asText() : null,
-                        rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
+                        rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(), DeadLetterAttributes.NAME));
             }
         }
     }
