@@ -136,6 +136,7 @@ public final class CloudjarServer implements AutoCloseable {
                     credentials::purgeExpired);
             // Deliveries a previous run stored (with a data dir) go out now that every target is up.
             deliveries.resume();
+            services.forEach(s -> s.plugin().started());
             started = true;
         } finally {
             if (!started) {
