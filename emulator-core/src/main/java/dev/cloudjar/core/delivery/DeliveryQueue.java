@@ -57,13 +57,17 @@ public final class DeliveryQueue implements Deliveries {
         this.clock = clock;
     }
 
-    /** The stored form: the delivery, flattened to JSON-plain values, and its progress. */
+    /**
+     * The stored form: the delivery, flattened to JSON-plain values, and its progress, with the
+     * last failed or throttled attempt's error (for the dead letter of an event that then grows too old).
+     */
     record Stored(String id, String receiver, String targetArn, String body,
                   Map<String, Map<String, String>> messageAttributes, String messageGroupId, String deduplicationId,
                   String sourceArn, String sourceAccount, int maximumAttempts, long maximumEventAgeMillis,
                   long initialBackoffMillis, long maximumBackoffMillis, long initialThrottleBackoffMillis,
                   long maximumThrottleBackoffMillis, String deadLetterArn, int failures, int throttles,
-                  long receivedMillis, long notBeforeMillis, String deadLetterAnnotator) {
+                  long receivedMillis, long notBeforeMillis, String deadLetterAnnotator,
+                  String lastErrorCode, String lastErrorMessage, int lastErrorStatus) {
 
         static Stored of(String id, Delivery d, long now) {
             RetryPolicy r = d.retry();
@@ -71,7 +75,7 @@ public final class DeliveryQueue implements Deliveries {
                     d.deduplicationId(), d.sourceArn(), d.sourceAccount(), r.maximumAttempts(),
                     r.maximumEventAge().toMillis(), r.initialBackoff().toMillis(), r.maximumBackoff().toMillis(),
                     r.initialThrottleBackoff().toMillis(), r.maximumThrottleBackoff().toMillis(), d.deadLetterArn(),
-                    0, 0, now, now, d.deadLetterAnnotator());
+                    0, 0, now, now, d.deadLetterAnnotator(), null, null, 0);
         }
 
         RetryPolicy retry() {
@@ -89,11 +93,12 @@ public final class DeliveryQueue implements Deliveries {
             return new Attempt(id, failures + 1, Instant.ofEpochMilli(receivedMillis));
         }
 
-        Stored next(int failures, int throttles, long notBefore) {
+        Stored next(int failures, int throttles, long notBefore, RuntimeException error) {
             return new Stored(id, receiver, targetArn, body, messageAttributes, messageGroupId, deduplicationId,
                     sourceArn, sourceAccount, maximumAttempts, maximumEventAgeMillis, initialBackoffMillis,
                     maximumBackoffMillis, initialThrottleBackoffMillis, maximumThrottleBackoffMillis, deadLetterArn,
-                    failures, throttles, receivedMillis, notBefore, deadLetterAnnotator);
+                    failures, throttles, receivedMillis, notBefore, deadLetterAnnotator, code(error), error.getMessage(),
+                    status(error));
         }
     }
 
@@ -166,7 +171,8 @@ public final class DeliveryQueue implements Deliveries {
         long now = clock.millis();
         if (stored.failures() + stored.throttles() > 0 && now - stored.receivedMillis() > stored.maximumEventAgeMillis()) {
             giveUp(stored, "its maximum event age passed", null,
-                    new GivenUp(GivenUp.Cause.EVENT_AGE_EXCEEDED, stored.failures(), null, "Maximum event age exceeded", 0));
+                    new GivenUp(GivenUp.Cause.EVENT_AGE_EXCEEDED, stored.failures(), stored.lastErrorCode(),
+                            stored.lastErrorMessage(), stored.lastErrorStatus()));
             return;
         }
         DeliveryTarget target = targets.get(stored.receiver());
@@ -180,7 +186,7 @@ public final class DeliveryQueue implements Deliveries {
             keyspace().delete(key(id));
         } catch (AwsException e) {
             if (e.status() == 429) {
-                throttled(stored);
+                throttled(stored, e);
             } else if (e.status() < 500) {
                 giveUp(stored, e.code() + ": " + e.getMessage(), e,
                         new GivenUp(GivenUp.Cause.REFUSED, stored.failures() + 1, e.code(), e.getMessage(), e.status()));
@@ -192,10 +198,10 @@ public final class DeliveryQueue implements Deliveries {
         }
     }
 
-    private void throttled(Stored stored) {
+    private void throttled(Stored stored, AwsException throttle) {
         long now = clock.millis();
         Stored next = stored.next(stored.failures(), stored.throttles() + 1,
-                now + stored.retry().throttleBackoff(stored.throttles() + 1).toMillis());
+                now + stored.retry().throttleBackoff(stored.throttles() + 1).toMillis(), throttle);
         keyspace().put(key(next.id()), RecordJson.write(next));
         later(next.id(), next.notBeforeMillis() - now);
     }
@@ -208,7 +214,8 @@ public final class DeliveryQueue implements Deliveries {
             return;
         }
         long now = clock.millis();
-        Stored next = stored.next(failures, stored.throttles(), now + stored.retry().backoff(failures).toMillis());
+        Stored next = stored.next(failures, stored.throttles(), now + stored.retry().backoff(failures).toMillis(),
+                failure);
         keyspace().put(key(next.id()), RecordJson.write(next));
         later(next.id(), next.notBeforeMillis() - now);
     }

@@ -142,6 +142,26 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void anEventThatGrewTooOldIsAnnotatedWithTheLastAttemptsError() throws InterruptedException {
+        queue.register("sqs", new Recording(Integer.MAX_VALUE, new AwsException("ServiceUnavailable", 503, "down")));
+        Recording dead = new Recording(0, null);
+        queue.register("lambda", dead);
+        List<GivenUp> seen = new CopyOnWriteArrayList<>();
+        queue.registerAnnotator("producer", (delivery, givenUp) -> {
+            seen.add(givenUp);
+            return Map.of();
+        });
+        RetryPolicy young = new RetryPolicy(10, Duration.ofMillis(30), Duration.ofMillis(60), Duration.ofMillis(60),
+                Duration.ofMillis(5), Duration.ofMillis(5));
+
+        queue.submit(new Delivery(null, QUEUE, "payload", Map.of(), null, null, SOURCE, "000000000000", young, DLQ,
+                "producer"));
+
+        assertTrue(dead.done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(new GivenUp(GivenUp.Cause.EVENT_AGE_EXCEEDED, 1, "ServiceUnavailable", "down", 503)), seen);
+    }
+
+    @Test
     void aRefusedDeliveryIsAnnotatedAsRefusedAfterItsOneAttempt() throws InterruptedException {
         queue.register("sqs", new Recording(1, new AwsException("QueueDoesNotExist", 400, "gone")));
         Recording dead = new Recording(0, null);
