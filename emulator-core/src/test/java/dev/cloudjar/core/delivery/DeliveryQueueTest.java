@@ -69,6 +69,16 @@ class DeliveryQueueTest {
         }
     }
 
+    /** Registers the annotator "producer", which records what it is told and adds nothing. */
+    private List<GivenUp> annotatorSeeing() {
+        List<GivenUp> seen = new CopyOnWriteArrayList<>();
+        queue.registerAnnotator("producer", (delivery, givenUp) -> {
+            seen.add(givenUp);
+            return Map.of();
+        });
+        return seen;
+    }
+
     private static Delivery to(String target, String deadLetter) {
         return new Delivery(null, target, "payload", Map.of(), null, null, SOURCE, "000000000000", QUICK, deadLetter);
     }
@@ -146,11 +156,7 @@ class DeliveryQueueTest {
         queue.register("sqs", new Recording(Integer.MAX_VALUE, new AwsException("ServiceUnavailable", 503, "down")));
         Recording dead = new Recording(0, null);
         queue.register("lambda", dead);
-        List<GivenUp> seen = new CopyOnWriteArrayList<>();
-        queue.registerAnnotator("producer", (delivery, givenUp) -> {
-            seen.add(givenUp);
-            return Map.of();
-        });
+        List<GivenUp> seen = annotatorSeeing();
         RetryPolicy young = new RetryPolicy(10, Duration.ofMillis(30), Duration.ofMillis(60), Duration.ofMillis(60),
                 Duration.ofMillis(5), Duration.ofMillis(5));
 
@@ -166,11 +172,7 @@ class DeliveryQueueTest {
         queue.register("sqs", new Recording(1, new AwsException("QueueDoesNotExist", 400, "gone")));
         Recording dead = new Recording(0, null);
         queue.register("lambda", dead);
-        List<GivenUp> seen = new CopyOnWriteArrayList<>();
-        queue.registerAnnotator("producer", (delivery, givenUp) -> {
-            seen.add(givenUp);
-            return Map.of();
-        });
+        List<GivenUp> seen = annotatorSeeing();
 
         queue.submit(new Delivery(null, QUEUE, "payload", Map.of(), null, null, SOURCE, "000000000000", QUICK, DLQ,
                 "producer"));

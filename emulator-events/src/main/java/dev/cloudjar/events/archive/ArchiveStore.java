@@ -58,16 +58,7 @@ public final class ArchiveStore {
     void deleteArchive(Scope scope, String name) {
         WriteBatch batch = new WriteBatch();
         archives.delete(batch, scope, name);
-        byte[] from = prefix(name);
-        byte[] to = end(from);
-        List<Entry> page;
-        do {
-            page = events(scope).scan(from, to, 1000, false);
-            page.forEach(e -> batch.delete(scope.keyspace(SERVICE, EVENTS), e.key()));
-            if (!page.isEmpty()) {
-                from = after(page.get(page.size() - 1).key());
-            }
-        } while (page.size() == 1000);
+        deleteRange(batch, scope, prefix(name), end(prefix(name)));
         state.apply(batch);
     }
 
@@ -84,19 +75,10 @@ public final class ArchiveStore {
 
     /** Removes the archive's events older than {@code before}. */
     void expire(Scope scope, String archive, long before) {
-        byte[] from = prefix(archive);
-        byte[] to = timeKey(archive, before);
-        List<Entry> page;
-        do {
-            page = events(scope).scan(from, to, 1000, false);
-            if (page.isEmpty()) {
-                return;
-            }
-            WriteBatch batch = new WriteBatch();
-            page.forEach(e -> batch.delete(scope.keyspace(SERVICE, EVENTS), e.key()));
+        WriteBatch batch = new WriteBatch();
+        if (deleteRange(batch, scope, prefix(archive), timeKey(archive, before))) {
             state.apply(batch);
-            from = after(page.get(page.size() - 1).key());
-        } while (page.size() == 1000);
+        }
     }
 
     Optional<ReplayRecord> replay(Scope scope, String name) {
@@ -117,6 +99,23 @@ public final class ArchiveStore {
 
     static String key(Entry entry) {
         return new String(entry.key(), StandardCharsets.UTF_8);
+    }
+
+    /** Adds deletes of the events with keys in [from, to) to the batch; false when there were none. */
+    private boolean deleteRange(WriteBatch batch, Scope scope, byte[] from, byte[] to) {
+        boolean any = false;
+        List<Entry> page;
+        do {
+            page = events(scope).scan(from, to, 1000, false);
+            for (Entry e : page) {
+                batch.delete(scope.keyspace(SERVICE, EVENTS), e.key());
+                any = true;
+            }
+            if (!page.isEmpty()) {
+                from = after(page.get(page.size() - 1).key());
+            }
+        } while (page.size() == 1000);
+        return any;
     }
 
     private Keyspace events(Scope scope) {

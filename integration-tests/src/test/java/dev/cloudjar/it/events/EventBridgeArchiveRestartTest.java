@@ -8,12 +8,10 @@ import dev.cloudjar.it.fixtures.Clients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,16 +30,6 @@ class EventBridgeArchiveRestartTest {
     private static final String BUS = "arn:aws:events:us-east-1:000000000000:event-bus/kept-archive-bus";
     private static final Instant TIME = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-    private static DescribeReplayResponse ended(EventBridgeClient events, String name) throws InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        DescribeReplayResponse replay = events.describeReplay(b -> b.replayName(name));
-        while ((replay.state() == ReplayState.STARTING || replay.state() == ReplayState.RUNNING) && System.nanoTime() < end) {
-            Thread.sleep(20);
-            replay = events.describeReplay(b -> b.replayName(name));
-        }
-        return replay;
-    }
-
     @Test
     void archivesTheirEventsReplaysAndPoliciesOutliveARestart(@TempDir Path dataDir) throws Exception {
         CloudjarConfig config = CloudjarConfig.builder().port(0).dataDir(dataDir).build();
@@ -56,7 +44,7 @@ class EventBridgeArchiveRestartTest {
             String arn = archiveArn;
             events.startReplay(b -> b.replayName("kept-replay").eventSourceArn(arn).eventStartTime(TIME)
                     .eventEndTime(TIME.plusSeconds(1)).destination(d -> d.arn(BUS)));
-            assertEquals(ReplayState.COMPLETED, ended(events, "kept-replay").state());
+            assertEquals(ReplayState.COMPLETED, Replays.ended(events, "kept-replay").state());
             events.putPermission(b -> b.eventBusName("kept-archive-bus").action("events:PutEvents")
                     .principal("111122223333").statementId("partner"));
             policy = events.describeEventBus(b -> b.name("kept-archive-bus")).policy();
@@ -72,8 +60,7 @@ class EventBridgeArchiveRestartTest {
             assertEquals(policy, events.describeEventBus(b -> b.name("kept-archive-bus")).policy());
 
             String url = sqs.createQueue(b -> b.queueName("kept-replayed")).queueUrl();
-            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String queueArn = Replays.queueArn(sqs, url);
             events.putRule(b -> b.name("replayed").eventBusName("kept-archive-bus")
                     .eventPattern("{\"replay-name\":[\"after-restart\"]}"));
             events.putTargets(b -> b.rule("replayed").eventBusName("kept-archive-bus")

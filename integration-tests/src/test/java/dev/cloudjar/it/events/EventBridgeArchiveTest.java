@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundExcepti
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -58,11 +57,6 @@ class EventBridgeArchiveTest {
         return "arn:aws:events:us-east-1:" + ACCOUNT + ":event-bus/" + name;
     }
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
     private static PutEventsRequestEntry event(String bus, String source, Instant time, String detail) {
         return PutEventsRequestEntry.builder().eventBusName(bus).source(source).detailType("Order Placed")
                 .time(time).detail(detail).build();
@@ -78,16 +72,6 @@ class EventBridgeArchiveTest {
             }
         }
         return bodies;
-    }
-
-    private static DescribeReplayResponse ended(EventBridgeClient events, String name) throws InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        DescribeReplayResponse replay = events.describeReplay(b -> b.replayName(name));
-        while ((replay.state() == ReplayState.STARTING || replay.state() == ReplayState.RUNNING) && System.nanoTime() < end) {
-            Thread.sleep(20);
-            replay = events.describeReplay(b -> b.replayName(name));
-        }
-        return replay;
     }
 
     @Test
@@ -200,11 +184,11 @@ class EventBridgeArchiveTest {
             String live = sqs.createQueue(b -> b.queueName("rep-live")).queueUrl();
             events.putRule(b -> b.name("rep-all").eventBusName("rep-bus").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("rep-all").eventBusName("rep-bus")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, all)).build()));
+                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, all)).build()));
             events.putRule(b -> b.name("rep-live").eventBusName("rep-bus")
                     .eventPattern("{\"source\":[\"shop\"],\"replay-name\":[{\"exists\":false}]}"));
             events.putTargets(b -> b.rule("rep-live").eventBusName("rep-bus")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, live)).build()));
+                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, live)).build()));
             String archiveArn = events.createArchive(b -> b.archiveName("rep-archive").eventSourceArn(busArn("rep-bus")))
                     .archiveArn();
             List<String> ids = events.putEvents(b -> b.entries(event("rep-bus", "shop", T1, "{\"n\":1}"),
@@ -219,7 +203,7 @@ class EventBridgeArchiveTest {
             assertEquals(ReplayState.STARTING, started.state());
             assertNotNull(started.replayStartTime());
 
-            DescribeReplayResponse replay = ended(events, "rep-first-two");
+            DescribeReplayResponse replay = Replays.ended(events, "rep-first-two");
             assertEquals(ReplayState.COMPLETED, replay.state());
             assertEquals(T2, replay.eventLastReplayedTime());
             assertEquals(T1, replay.eventStartTime());
@@ -253,10 +237,10 @@ class EventBridgeArchiveTest {
             String chosenRule = events.putRule(b -> b.name("rep-chosen").eventBusName("rep-filter")
                     .eventPattern("{\"source\":[\"shop\"]}")).ruleArn();
             events.putTargets(b -> b.rule("rep-chosen").eventBusName("rep-filter")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, chosen)).build()));
+                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, chosen)).build()));
             events.putRule(b -> b.name("rep-other").eventBusName("rep-filter").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("rep-other").eventBusName("rep-filter")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, other)).build()));
+                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, other)).build()));
             String archiveArn = events.createArchive(b -> b.archiveName("rep-filter").eventSourceArn(busArn("rep-filter")))
                     .archiveArn();
             events.putEvents(b -> b.entries(event("rep-filter", "shop", T1, "{}")));
@@ -265,7 +249,7 @@ class EventBridgeArchiveTest {
 
             events.startReplay(b -> b.replayName("rep-filtered").eventSourceArn(archiveArn).eventStartTime(T1)
                     .eventEndTime(T3).destination(d -> d.arn(busArn("rep-filter")).filterArns(chosenRule)));
-            assertEquals(ReplayState.COMPLETED, ended(events, "rep-filtered").state());
+            assertEquals(ReplayState.COMPLETED, Replays.ended(events, "rep-filtered").state());
             assertEquals(List.of(chosenRule), events.describeReplay(b -> b.replayName("rep-filtered")).destination().filterArns());
 
             assertEquals(1, drain(sqs, chosen, 1).size());

@@ -11,12 +11,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,11 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventBridgeDeadLetterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
-
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
 
     private static Message next(SqsClient sqs, String url) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)
@@ -57,12 +50,12 @@ class EventBridgeDeadLetterTest {
         try (EventBridgeClient events = Clients.eventBridge(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String dlq = sqs.createQueue(b -> b.queueName("ebdl-dlq")).queueUrl();
             String target = sqs.createQueue(b -> b.queueName("ebdl-deleted")).queueUrl();
-            String targetArn = queueArn(sqs, target);
+            String targetArn = Replays.queueArn(sqs, target);
             sqs.deleteQueue(b -> b.queueUrl(target));
             String rule = events.putRule(b -> b.name("to-deleted-queue").eventPattern("{\"source\":[\"shop\"]}")).ruleArn();
             events.putTargets(b -> b.rule("to-deleted-queue").targets(Target.builder().id("q").arn(targetArn)
                     .retryPolicy(r -> r.maximumRetryAttempts(1))
-                    .deadLetterConfig(d -> d.arn(queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, dlq))).build()));
 
             String id = events.putEvents(b -> b.entries(e -> e.source("shop").detailType("Order Placed")
                     .detail("{\"n\":1}"))).entries().get(0).eventId();
@@ -87,7 +80,7 @@ class EventBridgeDeadLetterTest {
             String rule = events.putRule(b -> b.name("to-missing-function").eventPattern("{\"source\":[\"fn\"]}")).ruleArn();
             events.putTargets(b -> b.rule("to-missing-function").targets(Target.builder().id("fn").arn(function)
                     .retryPolicy(r -> r.maximumRetryAttempts(0))
-                    .deadLetterConfig(d -> d.arn(queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, dlq))).build()));
 
             events.putEvents(b -> b.entries(e -> e.source("fn").detailType("t").detail("{}")));
 
@@ -112,14 +105,14 @@ class EventBridgeDeadLetterTest {
             String ruleDlq = sqs.createQueue(b -> b.queueName("ebdl-rule-dlq")).queueUrl();
             String functionDlq = sqs.createQueue(b -> b.queueName("ebdl-lambda-dlq")).queueUrl();
             String function = lambda.createFunction(b -> b.functionName("ebdl-throws").runtime("nodejs20.x")
-                    .handler("index.handler").role(ROLE).deadLetterConfig(d -> d.targetArn(queueArn(sqs, functionDlq)))
+                    .handler("index.handler").role(ROLE).deadLetterConfig(d -> d.targetArn(Replays.queueArn(sqs, functionDlq)))
                     .code(c -> c.zipFile(FunctionPackages.file("index.js",
                             "exports.handler = async () => { throw new Error('always fails'); };\n")))).functionArn();
             lambda.putFunctionEventInvokeConfig(b -> b.functionName("ebdl-throws").maximumRetryAttempts(0));
             events.putRule(b -> b.name("to-throwing").eventPattern("{\"source\":[\"throws\"]}"));
             events.putTargets(b -> b.rule("to-throwing").targets(Target.builder().id("fn").arn(function)
                     .retryPolicy(r -> r.maximumRetryAttempts(0))
-                    .deadLetterConfig(d -> d.arn(queueArn(sqs, ruleDlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, ruleDlq))).build()));
 
             events.putEvents(b -> b.entries(e -> e.source("throws").detailType("t").detail("{}")));
 
