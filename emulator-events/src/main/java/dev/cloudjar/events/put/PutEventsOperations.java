@@ -16,6 +16,7 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.events.EventsErrors;
+import dev.cloudjar.events.deadletter.DeadLetterAttributes;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
 import dev.cloudjar.events.store.RuleRecord;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
@@ -56,12 +58,21 @@ public final class PutEventsOperations {
     private final Deliveries deliveries;
     private final CompiledPatterns patterns;
     private final Clock clock;
+    private final AcceptedEvents accepted;
 
-    public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock) {
+    public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock,
+                               AcceptedEvents accepted) {
         this.store = store;
         this.deliveries = deliveries;
         this.patterns = patterns;
         this.clock = clock;
+        this.accepted = accepted;
+    }
+
+    /** What else sees each event PutEvents accepts on a bus (its archives), before it is delivered. */
+    @FunctionalInterface
+    public interface AcceptedEvents {
+        void accepted(Scope scope, String busName, ObjectNode event);
     }
 
     public Output putEvents(RequestContext context, Input input) {
@@ -85,7 +96,8 @@ public final class PutEventsOperations {
         }
         String ingestion = TIME.format(now);
         for (Event event : accepted) {
-            deliver(scope, event, ingestion);
+            this.accepted.accepted(scope, event.busName(), event.body());
+            deliver(scope, event.busName(), event.body(), ingestion, rule -> true);
         }
         int failed = entries.size() - accepted.size();
         return Output.of("FailedEntryCount", failed).put("Entries", results);
@@ -140,13 +152,17 @@ public final class PutEventsOperations {
         return event;
     }
 
-    private void deliver(Scope scope, Event event, String ingestionTime) {
-        String json = event.body().toString();
-        for (RuleRecord rule : store.rules(scope, event.busName())) {
-            if (!rule.enabled() || rule.eventPattern() == null || !matches(rule, json)) {
+    /**
+     * Hands an event to the targets of each enabled rule of the bus among {@code rules} whose
+     * pattern matches it (a replay names the rules it is limited to).
+     */
+    public void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules) {
+        String json = event.toString();
+        for (RuleRecord rule : store.rules(scope, busName)) {
+            if (!rule.enabled() || rule.eventPattern() == null || !rules.test(rule) || !matches(rule, json)) {
                 continue;
             }
-            deliverToTargets(scope, rule, event.body(), ingestionTime);
+            deliverToTargets(scope, rule, event, ingestionTime);
         }
     }
 
@@ -161,7 +177,7 @@ public final class PutEventsOperations {
             boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
             deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
                     fifo ? target.messageGroupId() : null, fifo ? event.path("id").asText() : null,
-                    rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
+                    rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(), DeadLetterAttributes.NAME));
         }
     }
 
