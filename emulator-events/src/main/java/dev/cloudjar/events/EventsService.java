@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
 import dev.cloudjar.events.bus.BusOperations;
 import dev.cloudjar.events.bus.TagOperations;
+import dev.cloudjar.events.put.BusReceivers;
 import dev.cloudjar.events.put.PutEventsOperations;
 import dev.cloudjar.events.rule.RuleOperations;
 import dev.cloudjar.events.rule.TargetOperations;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Amazon EventBridge over awsJson1_1, described by a hand-written model. Buses, rules and targets
  * live in the storage SPI; PutEvents matches each event against its bus's enabled rules with
- * core's event-pattern matcher and hands it to the rules' targets through core's delivery queue.
+ * core's event-pattern matcher and hands it to the rules' targets through core's delivery queue,
+ * which also brings other services' events (and other buses' forwarded events) to a bus.
  * Schedule expressions are stored, not yet run.
  */
 public final class EventsService implements ServicePlugin {
@@ -59,5 +61,6 @@ public final class EventsService implements ServicePlugin {
                 .on("ListTargetsByRule", targets::listTargetsByRule);
         PutEventsOperations put = new PutEventsOperations(store, context.deliveries(), patterns, clock);
         operations.on("PutEvents", put::putEvents);
+        BusReceivers.register(context.deliveries(), context.calls(), store, put);
     }
 }

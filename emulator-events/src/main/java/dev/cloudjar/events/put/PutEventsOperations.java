@@ -39,14 +39,14 @@ import java.util.UUID;
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
  * EventBridge's envelope ("Amazon EventBridge events"), matched against every enabled rule of its
  * bus, and handed to each target of each matching rule through core's delivery queue, with the
- * target's retry policy and dead-letter queue. SQS queues, Lambda functions and SNS topics receive
- * events; targets of other services are kept but receive nothing yet.
+ * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics and event
+ * buses receive events; targets of other services are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** "Amazon EventBridge quotas": 256 KB for a PutEvents request's entries. */
     private static final int MAX_ENTRIES_SIZE = 256 * 1024;
-    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns");
+    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns", "events");
     /** A target's retry policy when it states none ("Retrying events": 185 times, for 24 hours). */
     private static final int DEFAULT_RETRIES = 185;
     private static final int DEFAULT_EVENT_AGE_SECONDS = 86400;
@@ -84,7 +84,7 @@ public final class PutEventsOperations {
         }
         String ingestion = TIME.format(now);
         for (Event event : accepted) {
-            deliver(scope, event, ingestion);
+            route(scope, event.busName(), event.body(), ingestion, false);
         }
         int failed = entries.size() - accepted.size();
         return Output.of("FailedEntryCount", failed).put("Entries", results);
@@ -139,21 +139,42 @@ public final class PutEventsOperations {
         return event;
     }
 
-    private void deliver(Scope scope, Event event, String ingestionTime) {
-        String json = event.body().toString();
-        for (RuleRecord rule : store.rules(scope, event.busName())) {
+    /** Routes an event a rule of another bus forwarded to this one (a bus target). */
+    void forward(Scope scope, String busName, ObjectNode event) {
+        route(scope, busName, event, TIME.format(clock.instant()), true);
+    }
+
+    /**
+     * Hands the event to each target of each enabled rule of the bus it matches. An event bus
+     * target gets the event itself, as EventBridge forwards it; an event that came from another
+     * bus is not forwarded again ("Sending and receiving events between event buses in the same
+     * account and Region": EventBridge can't route events received from a sender event bus to a
+     * third event bus), which also keeps rules that name each other's buses from looping.
+     *
+     * @param forwarded whether the event came from another bus's rule
+     */
+    void route(Scope scope, String busName, ObjectNode event, String ingestionTime, boolean forwarded) {
+        String json = event.toString();
+        for (RuleRecord rule : store.rules(scope, busName)) {
             if (!rule.enabled() || rule.eventPattern() == null || !matches(rule, json)) {
                 continue;
             }
-            for (TargetRecord target : store.targets(scope, event.busName(), rule.name())) {
+            for (TargetRecord target : store.targets(scope, busName, rule.name())) {
                 Arn arn = Arn.parse(target.arn());
                 if (!DELIVERED.contains(arn.service())) {
                     continue;
                 }
-                String body = TargetInput.body(target, rule, event.body(), ingestionTime);
+                if (arn.service().equals("events")) {
+                    if (!forwarded) {
+                        deliveries.submit(new Delivery(BusReceivers.FORWARDED, target.arn(), json, Map.of(), null, null,
+                                rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
+                    }
+                    continue;
+                }
+                String body = TargetInput.body(target, rule, event, ingestionTime);
                 boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
                 deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
-                        fifo ? target.messageGroupId() : null, fifo ? event.body().path("id").asText() : null,
+                        fifo ? target.messageGroupId() : null, fifo ? event.path("id").asText() : null,
                         rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
             }
         }
