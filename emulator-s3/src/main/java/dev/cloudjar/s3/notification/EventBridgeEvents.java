@@ -18,7 +18,8 @@ import java.util.Map;
  * sent, with no choice of events or key filter). Each is S3's event as "EventBridge event message
  * structure" shows it: source {@code aws.s3}, the bucket's ARN as the resource, a detail of
  * version, bucket, object, request-id, requester, source-ip-address and, where the type has one,
- * reason and deletion-type.
+ * reason and deletion-type. Only the events Cloudjar's S3 produces are mapped: not yet POST Object,
+ * ACL changes, restores, storage class changes or Intelligent-Tiering.
  */
 final class EventBridgeEvents {
     static final String MEMBER = "EventBridgeConfiguration";
@@ -42,7 +43,6 @@ final class EventBridgeEvents {
 
     private static final Map<String, Kind> KINDS = Map.ofEntries(
             Map.entry("ObjectCreated:Put", Kind.created("PutObject")),
-            Map.entry("ObjectCreated:Post", Kind.created("POST Object")),
             Map.entry("ObjectCreated:Copy", Kind.created("CopyObject")),
             Map.entry("ObjectCreated:CompleteMultipartUpload", Kind.created("CompleteMultipartUpload")),
             Map.entry("ObjectRemoved:Delete", Kind.deleted("DeleteObject", "Permanently Deleted")),
@@ -50,8 +50,7 @@ final class EventBridgeEvents {
             Map.entry("LifecycleExpiration:Delete", Kind.deleted("Lifecycle Expiration", "Permanently Deleted")),
             Map.entry("LifecycleExpiration:DeleteMarkerCreated", Kind.deleted("Lifecycle Expiration", "Delete Marker Created")),
             Map.entry("ObjectTagging:Put", Kind.changed("Object Tags Added")),
-            Map.entry("ObjectTagging:Delete", Kind.changed("Object Tags Deleted")),
-            Map.entry("ObjectAcl:Put", Kind.changed("Object ACL Updated")));
+            Map.entry("ObjectTagging:Delete", Kind.changed("Object Tags Deleted")));
 
     private EventBridgeEvents() {
     }

@@ -113,7 +113,7 @@ class S3EventBridgeTest {
     }
 
     @Test
-    void deletesCopiesAndTagsAreEventsToo(URI endpoint) throws IOException {
+    void copiesUploadsTagsAndDeletesAreEventsToo(URI endpoint) throws IOException {
         try (S3Client s3 = Clients.s3(endpoint); SqsClient sqs = Clients.sqs(endpoint);
              EventBridgeClient events = Clients.eventBridge(endpoint)) {
             s3.createBucket(b -> b.bucket("eb-lifecycle"));
@@ -129,6 +129,14 @@ class S3EventBridgeTest {
             JsonNode copy = next(sqs, created);
             assertEquals("CopyObject", copy.at("/detail/reason").asText());
             assertEquals("copy", copy.at("/detail/object/key").asText());
+            String upload = s3.createMultipartUpload(b -> b.bucket("eb-lifecycle").key("parts")).uploadId();
+            String part = s3.uploadPart(b -> b.bucket("eb-lifecycle").key("parts").uploadId(upload).partNumber(1),
+                    RequestBody.fromString("one part")).eTag();
+            s3.completeMultipartUpload(b -> b.bucket("eb-lifecycle").key("parts").uploadId(upload)
+                    .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
+            JsonNode multipart = next(sqs, created);
+            assertEquals("CompleteMultipartUpload", multipart.at("/detail/reason").asText());
+            assertEquals(8, multipart.at("/detail/object/size").asInt());
 
             s3.putObjectTagging(b -> b.bucket("eb-lifecycle").key("k").tagging(t -> t.tagSet(s -> s.key("a").value("b"))));
             JsonNode tags = next(sqs, tagged);
