@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -157,6 +159,33 @@ class LambdaDestinationsTest {
             assertEquals("200", dead.messageAttributes().get("ErrorCode").stringValue());
             assertTrue(dead.messageAttributes().get("RequestID").stringValue().matches("[0-9a-f-]{36}"),
                     dead.messageAttributes().toString());
+        }
+    }
+
+    /**
+     * Lambda API reference, DeadLetterConfig ("the ARN of an Amazon SQS queue or Amazon SNS topic")
+     * and DestinationConfig (a function, queue, topic or event bus): other ARNs are refused with
+     * InvalidParameterValueException. The messages are Cloudjar's; AWS's wording is not recorded here.
+     */
+    @Test
+    void aDeadLetterBusOrADestinationOfAnotherServiceIsRefused(URI endpoint) {
+        try (LambdaClient lambda = Clients.lambda(endpoint)) {
+            String bus = "arn:aws:events:us-east-1:000000000000:event-bus/default";
+            LambdaException deadLetter = assertThrows(LambdaException.class, () -> lambda.createFunction(b -> b
+                    .functionName("bus-dead-letter").runtime("nodejs20.x").handler("index.handler").role(ROLE)
+                    .code(c -> c.zipFile(FAILING_ON_REQUEST)).deadLetterConfig(d -> d.targetArn(bus))));
+            assertEquals("InvalidParameterValueException", deadLetter.awsErrorDetails().errorCode());
+            assertEquals(400, deadLetter.statusCode());
+
+            function(lambda, "table-destination");
+            LambdaException destination = assertThrows(LambdaException.class, () -> lambda.putFunctionEventInvokeConfig(b -> b
+                    .functionName("table-destination").destinationConfig(d -> d.onFailure(f -> f
+                            .destination("arn:aws:dynamodb:us-east-1:000000000000:table/results")))));
+            assertEquals("InvalidParameterValueException", destination.awsErrorDetails().errorCode());
+            lambda.putFunctionEventInvokeConfig(b -> b.functionName("table-destination")
+                    .destinationConfig(d -> d.onFailure(f -> f.destination(bus))));
+            assertEquals(bus, lambda.getFunctionEventInvokeConfig(b -> b.functionName("table-destination"))
+                    .destinationConfig().onFailure().destination());
         }
     }
 }
