@@ -3,6 +3,7 @@ package dev.cloudjar.it.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -13,13 +14,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,16 +34,8 @@ class EventBridgeBusTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::000000000000:role/events-to-bus";
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
     private static JsonNode next(SqsClient sqs, String url) throws IOException {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
-        assertEquals(1, messages.size(), "no message arrived in " + url);
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
-        return JSON.readTree(messages.get(0).body());
+        return JSON.readTree(Queues.next(sqs, url).body());
     }
 
     private static PutEventsRequestEntry order(String bus, String detail) {
@@ -66,7 +56,7 @@ class EventBridgeBusTargetTest {
             events.putRule(b -> b.name("deliver").eventBusName("receiver")
                     .eventPattern("{\"detail-type\":[\"Order Placed\"],\"detail\":{\"total\":[{\"numeric\":[\">\",10]}]}}"));
             events.putTargets(b -> b.rule("deliver").eventBusName("receiver")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, url)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
 
             String id = events.putEvents(b -> b.entries(order("sender", "{\"total\":42}"))).entries().get(0).eventId();
 
@@ -96,7 +86,7 @@ class EventBridgeBusTargetTest {
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
             String url = westSqs.createQueue(b -> b.queueName("bus-in-west")).queueUrl();
             westEvents.putRule(b -> b.name("west-orders").eventPattern("{\"source\":[\"shop\"]}"));
-            westEvents.putTargets(b -> b.rule("west-orders").targets(Target.builder().id("q").arn(queueArn(westSqs, url)).build()));
+            westEvents.putTargets(b -> b.rule("west-orders").targets(Target.builder().id("q").arn(Queues.arn(westSqs, url)).build()));
             events.putRule(b -> b.name("to-west").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("to-west").targets(Target.builder().id("west")
                     .arn("arn:aws:events:us-west-2:000000000000:event-bus/default").roleArn(ROLE).build()));
@@ -129,9 +119,9 @@ class EventBridgeBusTargetTest {
             events.putRule(b -> b.name("two-three").eventBusName("second").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("two-three").eventBusName("second").targets(
                     Target.builder().id("b").arn(thirdBus).build(),
-                    Target.builder().id("q").arn(queueArn(sqs, second)).build()));
+                    Target.builder().id("q").arn(Queues.arn(sqs, second)).build()));
             events.putRule(b -> b.name("three").eventBusName("third").eventPattern("{\"source\":[\"shop\"]}"));
-            events.putTargets(b -> b.rule("three").eventBusName("third").targets(Target.builder().id("q").arn(queueArn(sqs, third)).build()));
+            events.putTargets(b -> b.rule("three").eventBusName("third").targets(Target.builder().id("q").arn(Queues.arn(sqs, third)).build()));
 
             String forwarded = events.putEvents(b -> b.entries(order("first", "{\"n\":1}"))).entries().get(0).eventId();
             assertEquals(forwarded, next(sqs, second).path("id").asText());
@@ -154,7 +144,7 @@ class EventBridgeBusTargetTest {
             events.putRule(b -> b.name("to-absent-bus").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("to-absent-bus").targets(Target.builder().id("gone")
                     .arn("arn:aws:events:us-east-1:000000000000:event-bus/absent").roleArn(ROLE)
-                    .deadLetterConfig(d -> d.arn(queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Queues.arn(sqs, dlq))).build()));
 
             String id = events.putEvents(b -> b.entries(order(null, "{\"n\":3}"))).entries().get(0).eventId();
 

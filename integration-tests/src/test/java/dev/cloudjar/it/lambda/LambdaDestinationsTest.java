@@ -3,6 +3,7 @@ package dev.cloudjar.it.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,24 +44,11 @@ class LambdaDestinationsTest {
             };
             """);
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    private static Message next(SqsClient sqs, String url) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20).messageAttributeNames("All"))
-                .messages();
-        assertEquals(1, messages.size(), "no message arrived in " + url);
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
-        return messages.get(0);
-    }
-
     /** A topic with a raw-delivery queue subscribed: what the topic publishes arrives as the queue's message. */
     private static String topicWithQueue(SnsClient sns, SqsClient sqs, String name) {
         String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
         String topic = sns.createTopic(b -> b.name(name)).topicArn();
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(sqs, url))
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(Queues.arn(sqs, url))
                 .attributes(Map.of("RawMessageDelivery", "true")));
         return topic;
     }
@@ -89,11 +76,11 @@ class LambdaDestinationsTest {
             invokeAsync(lambda, "to-topics", "{\"order\":1}");
             invokeAsync(lambda, "to-topics", "{\"fail\":true,\"order\":2}");
 
-            JsonNode success = JSON.readTree(next(sqs, sqs.getQueueUrl(b -> b.queueName("record-success")).queueUrl()).body());
+            JsonNode success = JSON.readTree(Queues.next(sqs, sqs.getQueueUrl(b -> b.queueName("record-success")).queueUrl()).body());
             assertEquals("Success", success.at("/requestContext/condition").asText());
             assertEquals(1, success.at("/requestPayload/order").asInt());
             assertEquals(1, success.at("/responsePayload/order").asInt());
-            JsonNode failure = JSON.readTree(next(sqs, sqs.getQueueUrl(b -> b.queueName("record-failure")).queueUrl()).body());
+            JsonNode failure = JSON.readTree(Queues.next(sqs, sqs.getQueueUrl(b -> b.queueName("record-failure")).queueUrl()).body());
             assertEquals("RetriesExhausted", failure.at("/requestContext/condition").asText());
             assertEquals(2, failure.at("/requestPayload/order").asInt());
             assertEquals("Unhandled", failure.at("/responseContext/functionError").asText());
@@ -111,12 +98,12 @@ class LambdaDestinationsTest {
             events.putRule(b -> b.name("successes").eventBusName("lambda-results").eventPattern(
                     "{\"source\":[\"lambda\"],\"detail-type\":[\"Lambda Function Invocation Result - Success\"]}"));
             events.putTargets(b -> b.rule("successes").eventBusName("lambda-results")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, successes)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, successes)).build()));
             events.putRule(b -> b.name("failures").eventBusName("lambda-results").eventPattern(
                     "{\"source\":[\"lambda\"],\"detail-type\":[\"Lambda Function Invocation Result - Failure\"],"
                             + "\"detail\":{\"requestContext\":{\"condition\":[\"RetriesExhausted\"]}}}"));
             events.putTargets(b -> b.rule("failures").eventBusName("lambda-results")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, failures)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, failures)).build()));
             function(lambda, "to-bus");
             lambda.putFunctionEventInvokeConfig(b -> b.functionName("to-bus").maximumRetryAttempts(0)
                     .destinationConfig(d -> d.onSuccess(s -> s.destination(bus)).onFailure(f -> f.destination(bus))));
@@ -125,7 +112,7 @@ class LambdaDestinationsTest {
             invokeAsync(lambda, "to-bus", "{\"fail\":true,\"order\":4}");
 
             String qualified = "arn:aws:lambda:us-east-1:000000000000:function:to-bus:$LATEST";
-            JsonNode success = JSON.readTree(next(sqs, successes).body());
+            JsonNode success = JSON.readTree(Queues.next(sqs, successes).body());
             assertEquals("lambda", success.path("source").asText());
             assertEquals("Lambda Function Invocation Result - Success", success.path("detail-type").asText());
             assertEquals("000000000000", success.path("account").asText());
@@ -135,7 +122,7 @@ class LambdaDestinationsTest {
             assertEquals(3, success.at("/detail/requestPayload/order").asInt());
             assertEquals(3, success.at("/detail/responsePayload/order").asInt());
 
-            JsonNode failure = JSON.readTree(next(sqs, failures).body());
+            JsonNode failure = JSON.readTree(Queues.next(sqs, failures).body());
             assertEquals("Lambda Function Invocation Result - Failure", failure.path("detail-type").asText());
             assertEquals(4, failure.at("/detail/requestPayload/order").asInt());
             assertEquals("failed on purpose", failure.at("/detail/responsePayload/errorMessage").asText());
@@ -153,7 +140,7 @@ class LambdaDestinationsTest {
 
             invokeAsync(lambda, "dead-lettered", "{\"fail\":true,\"order\":5}");
 
-            Message dead = next(sqs, sqs.getQueueUrl(b -> b.queueName("dead-letters")).queueUrl());
+            Message dead = Queues.next(sqs, sqs.getQueueUrl(b -> b.queueName("dead-letters")).queueUrl());
             assertEquals("{\"fail\":true,\"order\":5}", dead.body());
             assertEquals("failed on purpose", dead.messageAttributes().get("ErrorMessage").stringValue());
             assertEquals("200", dead.messageAttributes().get("ErrorCode").stringValue());

@@ -3,6 +3,7 @@ package dev.cloudjar.it.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,6 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,16 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class S3EventBridgeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
     private static JsonNode next(SqsClient sqs, String url) throws IOException {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
-        assertEquals(1, messages.size(), "no message arrived in " + url);
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
-        return JSON.readTree(messages.get(0).body());
+        return JSON.readTree(Queues.next(sqs, url).body());
     }
 
     /** A rule on the default bus for the bucket's events of {@code detailType}, delivering to a new queue. */
@@ -55,7 +46,7 @@ class S3EventBridgeTest {
         String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
         events.putRule(b -> b.name(name).eventPattern("{\"source\":[\"aws.s3\"],\"detail-type\":[\"" + detailType + "\"],"
                 + "\"detail\":{\"bucket\":{\"name\":[\"" + bucket + "\"]}}}"));
-        events.putTargets(b -> b.rule(name).targets(Target.builder().id("q").arn(queueArn(sqs, url)).build()));
+        events.putTargets(b -> b.rule(name).targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
         return url;
     }
 
