@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,8 +19,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -149,6 +152,29 @@ class EventBridgeBusTargetTest {
             String id = events.putEvents(b -> b.entries(order(null, "{\"n\":3}"))).entries().get(0).eventId();
 
             assertEquals(id, next(sqs, dlq).path("id").asText());
+        }
+    }
+
+    /**
+     * PutTargets reference ("Input, InputPath, and InputTransformer are not available with PutTarget if
+     * the target is an event bus of a different account") and EventBridge's recorded answer for a bus
+     * of the same account too: a bus target's input cannot be changed.
+     */
+    @Test
+    void aBusTargetRefusesInputTransformation(URI endpoint) {
+        try (EventBridgeClient events = Clients.eventBridge(endpoint)) {
+            String bus = events.createEventBus(b -> b.name("untransformed")).eventBusArn();
+            events.putRule(b -> b.name("to-untransformed").eventPattern("{\"source\":[\"shop\"]}"));
+
+            EventBridgeException refused = assertThrows(EventBridgeException.class, () -> events.putTargets(b -> b
+                    .rule("to-untransformed").targets(Target.builder().id("forward-to-bus").arn(bus)
+                            .inputTransformer(t -> t.inputPathsMap(Map.of("d", "$.detail")).inputTemplate("<d>")).build())));
+            assertEquals("ValidationException", refused.awsErrorDetails().errorCode());
+            assertEquals("Modifying the input for target forward-to-bus is not supported", refused.awsErrorDetails().errorMessage());
+            assertEquals("ValidationException", assertThrows(EventBridgeException.class, () -> events.putTargets(b -> b
+                    .rule("to-untransformed").targets(Target.builder().id("constant").arn(bus).input("{}").build())))
+                    .awsErrorDetails().errorCode());
+            assertTrue(events.listTargetsByRule(b -> b.rule("to-untransformed")).targets().isEmpty(), "nothing was stored");
         }
     }
 }
