@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sender bus to a third bus) and "Sending and receiving events between AWS Regions"; the event
  * itself is "Amazon EventBridge events"' envelope, unchanged on the way.
  */
-@Cloudjar
+@Cloudjar(options = "credentials=test:test,partner:partner-secret:111111111111")
 class EventBridgeBusTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::000000000000:role/events-to-bus";
@@ -101,6 +101,34 @@ class EventBridgeBusTargetTest {
             assertEquals("us-east-1", event.path("region").asText(), "the event keeps the Region it was put in");
             assertTrue(sqs.listQueues(b -> b.queueNamePrefix("bus-in-west")).queueUrls().isEmpty(),
                     "the queue lives in us-west-2 only");
+        }
+    }
+
+    /**
+     * "Sending and receiving events between AWS accounts": the receiving account's rule matches the
+     * sender's event, which still names the account it was put in. (The receiving bus's policy that
+     * AWS requires is not enforced: Cloudjar has no bus policies yet.)
+     */
+    @Test
+    void aRuleForwardsToABusInAnotherAccount(URI endpoint) throws IOException {
+        AwsBasicCredentials other = AwsBasicCredentials.create("partner", "partner-secret");
+        try (EventBridgeClient events = Clients.eventBridge(endpoint);
+             EventBridgeClient otherEvents = Clients.client(EventBridgeClient.builder(), endpoint, other);
+             SqsClient otherSqs = Clients.client(SqsClient.builder(), endpoint, other)) {
+            String url = otherSqs.createQueue(b -> b.queueName("bus-in-other-account")).queueUrl();
+            String queueArn = Queues.arn(otherSqs, url);
+            assertTrue(queueArn.contains(":111111111111:"), queueArn);
+            otherEvents.putRule(b -> b.name("from-partner").eventPattern("{\"account\":[\"000000000000\"]}"));
+            otherEvents.putTargets(b -> b.rule("from-partner").targets(Target.builder().id("q").arn(queueArn).build()));
+            events.putRule(b -> b.name("to-partner").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putTargets(b -> b.rule("to-partner").targets(Target.builder().id("partner")
+                    .arn("arn:aws:events:us-east-1:111111111111:event-bus/default").roleArn(ROLE).build()));
+
+            String id = events.putEvents(b -> b.entries(order(null, "{\"total\":2}"))).entries().get(0).eventId();
+
+            JsonNode event = next(otherSqs, url);
+            assertEquals(id, event.path("id").asText());
+            assertEquals("000000000000", event.path("account").asText());
         }
     }
 
