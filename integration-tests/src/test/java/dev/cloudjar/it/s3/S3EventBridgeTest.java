@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -32,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * S3 User Guide, "Enabling Amazon EventBridge" (EventBridgeConfiguration in the notification
  * configuration), "Using EventBridge" (the event types, every one sent once enabled, the reason and
  * deletion-type values) and "EventBridge event message structure" (the envelope and detail fields).
+ * A lifecycle day lasts one second here, and the lifecycle sweeper runs every second.
  */
-@Cloudjar
+@Cloudjar(options = {"s3-lifecycle-interval-seconds=1", "s3-lifecycle-day-seconds=1"})
 class S3EventBridgeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -143,6 +145,27 @@ class S3EventBridgeTest {
             JsonNode permanent = next(sqs, deleted);
             assertEquals("Permanently Deleted", permanent.at("/detail/deletion-type").asText());
             assertEquals(version, permanent.at("/detail/object/version-id").asText());
+        }
+    }
+
+    /** "Using EventBridge": an object a lifecycle rule expires is deleted with reason "Lifecycle Expiration", by S3 itself. */
+    @Test
+    void aLifecycleExpirationIsAnObjectDeletedEventFromS3Itself(URI endpoint) throws IOException {
+        try (S3Client s3 = Clients.s3(endpoint); SqsClient sqs = Clients.sqs(endpoint);
+             EventBridgeClient events = Clients.eventBridge(endpoint)) {
+            s3.createBucket(b -> b.bucket("eb-expiring"));
+            enableEventBridge(s3, "eb-expiring");
+            String deleted = ruleToQueue(events, sqs, "s3-expired", "eb-expiring", "Object Deleted");
+            s3.putBucketLifecycleConfiguration(b -> b.bucket("eb-expiring").lifecycleConfiguration(c -> c.rules(r -> r
+                    .id("one-day").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("")).expiration(e -> e.days(1)))));
+
+            s3.putObject(b -> b.bucket("eb-expiring").key("short-lived"), RequestBody.fromString("x"));
+
+            JsonNode detail = next(sqs, deleted).path("detail");
+            assertEquals("short-lived", detail.at("/object/key").asText());
+            assertEquals("Lifecycle Expiration", detail.path("reason").asText());
+            assertEquals("Permanently Deleted", detail.path("deletion-type").asText());
+            assertEquals("s3.amazonaws.com", detail.path("requester").asText());
         }
     }
 
