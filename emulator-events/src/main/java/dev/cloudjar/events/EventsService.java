@@ -15,6 +15,7 @@ import dev.cloudjar.events.bus.TagOperations;
 import dev.cloudjar.events.deadletter.DeadLetterAttributes;
 import dev.cloudjar.events.policy.BusPolicies;
 import dev.cloudjar.events.policy.PermissionOperations;
+import dev.cloudjar.events.put.BusReceivers;
 import dev.cloudjar.events.put.PutEventsOperations;
 import dev.cloudjar.events.rule.RuleOperations;
 import dev.cloudjar.events.rule.RuleSchedules;
@@ -28,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Amazon EventBridge over awsJson1_1, described by a hand-written model. Buses, rules and targets
  * live in the storage SPI; PutEvents matches each event against its bus's enabled rules with
- * core's event-pattern matcher and hands it to the rules' targets through core's delivery queue.
- * Rules with a schedule expression run on core's timers. Archives keep a bus's events in the
- * storage SPI and replays send them again on worker threads; bus policies are stored, not enforced.
+ * core's event-pattern matcher and hands it to the rules' targets through core's delivery queue,
+ * which also brings other services' events (and other buses' forwarded events) to a bus. Rules
+ * with a schedule expression run on core's timers. Archives keep a bus's events in the storage SPI
+ * and replays send them again on worker threads; bus policies are stored, not enforced.
  */
 public final class EventsService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("events", "events", Protocol.AWS_JSON_1_1,
@@ -76,6 +78,7 @@ public final class EventsService implements ServicePlugin {
                 .on("RemoveTargets", targets::removeTargets)
                 .on("ListTargetsByRule", targets::listTargetsByRule);
         operations.on("PutEvents", put::putEvents);
+        BusReceivers.register(context.deliveries(), context.calls(), store, put);
         operations.on("CreateArchive", archives::createArchive)
                 .on("DescribeArchive", archives::describeArchive)
                 .on("ListArchives", archives::listArchives)

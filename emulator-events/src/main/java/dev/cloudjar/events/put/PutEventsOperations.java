@@ -41,15 +41,15 @@ import java.util.function.Predicate;
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
  * EventBridge's envelope ("Amazon EventBridge events"), matched against every enabled rule of its
  * bus, and handed to each target of each matching rule through core's delivery queue, with the
- * target's retry policy and dead-letter queue. SQS queues, Lambda functions and SNS topics receive
- * events; targets of other services are kept but receive nothing yet.
+ * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics and event
+ * buses receive events; targets of other services are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
     /** An event's {@code time}: UTC, to the second. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** "Amazon EventBridge quotas": 256 KB for a PutEvents request's entries. */
     private static final int MAX_ENTRIES_SIZE = 256 * 1024;
-    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns");
+    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns", "events");
     /** A target's retry policy when it states none ("Retrying events": 185 times, for 24 hours). */
     private static final int DEFAULT_RETRIES = 185;
     private static final int DEFAULT_EVENT_AGE_SECONDS = 86400;
@@ -97,7 +97,7 @@ public final class PutEventsOperations {
         String ingestion = TIME.format(now);
         for (Event event : accepted) {
             this.accepted.accepted(scope, event.busName(), event.body());
-            deliver(scope, event.busName(), event.body(), ingestion, rule -> true);
+            deliver(scope, event.busName(), event.body(), ingestion, rule -> true, false);
         }
         int failed = entries.size() - accepted.size();
         return Output.of("FailedEntryCount", failed).put("Entries", results);
@@ -152,25 +152,55 @@ public final class PutEventsOperations {
         return event;
     }
 
+    /** Routes an event a rule of another bus forwarded to this one (a bus target); the bus's archives keep it too. */
+    void forward(Scope scope, String busName, ObjectNode event) {
+        accepted.accepted(scope, busName, event);
+        deliver(scope, busName, event, TIME.format(clock.instant()), rule -> true, true);
+    }
+
     /**
      * Hands an event to the targets of each enabled rule of the bus among {@code rules} whose
      * pattern matches it (a replay names the rules it is limited to).
      */
     public void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules) {
+        deliver(scope, busName, event, ingestionTime, rules, false);
+    }
+
+    /** @param forwarded whether the event came from another bus's rule */
+    private void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules,
+                         boolean forwarded) {
         String json = event.toString();
         for (RuleRecord rule : store.rules(scope, busName)) {
             if (!rule.enabled() || rule.eventPattern() == null || !rules.test(rule) || !matches(rule, json)) {
                 continue;
             }
-            deliverToTargets(scope, rule, event, ingestionTime);
+            deliverToTargets(scope, rule, event, ingestionTime, forwarded);
         }
     }
 
     /** Hands {@code event} to each target of {@code rule} (a matching rule's, or a scheduled rule's own event). */
     public void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime) {
+        deliverToTargets(scope, rule, event, ingestionTime, false);
+    }
+
+    /**
+     * An event bus target gets the event itself, as EventBridge forwards it; an event that came
+     * from another bus is not forwarded again ("Sending and receiving events between event buses
+     * in the same account and Region": EventBridge can't route events received from a sender event
+     * bus to a third event bus), which also keeps rules that name each other's buses from looping.
+     */
+    private void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime, boolean forwarded) {
         for (TargetRecord target : store.targets(scope, rule.eventBusName(), rule.name())) {
             Arn arn = Arn.parse(target.arn());
             if (!DELIVERED.contains(arn.service())) {
+                continue;
+            }
+            if (arn.service().equals("events")) {
+                if (!forwarded) {
+                    deliveries.submit(new Delivery(BusReceivers.FORWARDED, target.arn(), event.toString(), Map.of(), null,
+                            null, rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(),
+                            DeadLetterAttributes.NAME));
+                }
                 continue;
             }
             String body = TargetInput.body(target, rule, event, ingestionTime);
