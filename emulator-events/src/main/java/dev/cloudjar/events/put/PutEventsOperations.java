@@ -3,9 +3,7 @@ package dev.cloudjar.events.put;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.events.CompiledPatterns;
-import dev.cloudjar.core.events.Dialect;
-import dev.cloudjar.core.events.EventPattern;
-import dev.cloudjar.core.events.InvalidPatternException;
+import dev.cloudjar.core.events.PatternSet;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
@@ -30,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +94,12 @@ public final class PutEventsOperations {
             results.add(Map.of("EventId", id));
         }
         String ingestion = TIME.format(now);
+        // Each bus's rules are read once for the request, not once per event.
+        Map<String, List<RuleRecord>> rulesByBus = new HashMap<>();
         for (Event event : accepted) {
             this.accepted.accepted(scope, event.busName(), event.body());
-            deliver(scope, event.busName(), event.body(), ingestion, rule -> true, false);
+            List<RuleRecord> rules = rulesByBus.computeIfAbsent(event.busName(), bus -> store.rules(scope, bus));
+            deliver(scope, rules, event.body(), ingestion, rule -> true, false);
         }
         int failed = entries.size() - accepted.size();
         return Output.of("FailedEntryCount", failed).put("Entries", results);
@@ -155,7 +157,7 @@ public final class PutEventsOperations {
     /** Routes an event a rule of another bus forwarded to this one (a bus target); the bus's archives keep it too. */
     void forward(Scope scope, String busName, ObjectNode event) {
         accepted.accepted(scope, busName, event);
-        deliver(scope, busName, event, TIME.format(clock.instant()), rule -> true, true);
+        deliver(scope, store.rules(scope, busName), event, TIME.format(clock.instant()), rule -> true, true);
     }
 
     /**
@@ -163,18 +165,33 @@ public final class PutEventsOperations {
      * pattern matches it (a replay names the rules it is limited to).
      */
     public void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules) {
-        deliver(scope, busName, event, ingestionTime, rules, false);
+        deliver(scope, store.rules(scope, busName), event, ingestionTime, rules, false);
     }
 
-    /** @param forwarded whether the event came from another bus's rule */
-    private void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules,
-                         boolean forwarded) {
-        String json = event.toString();
-        for (RuleRecord rule : store.rules(scope, busName)) {
-            if (!rule.enabled() || rule.eventPattern() == null || !rules.test(rule) || !matches(rule, json)) {
-                continue;
+    /**
+     * Matches the event against every enabled rule with a pattern among {@code rules} (a bus's) in
+     * one pass of core's {@link PatternSet}, then hands it to the matching rules' targets.
+     *
+     * @param forwarded whether the event came from another bus's rule
+     */
+    private void deliver(Scope scope, List<RuleRecord> busRules, ObjectNode event, String ingestionTime,
+                         Predicate<RuleRecord> rules, boolean forwarded) {
+        Map<String, String> patternsByName = new LinkedHashMap<>();
+        List<RuleRecord> candidates = new ArrayList<>();
+        for (RuleRecord rule : busRules) {
+            if (rule.enabled() && rule.eventPattern() != null && rules.test(rule)) {
+                patternsByName.put(rule.name(), rule.eventPattern());
+                candidates.add(rule);
             }
-            deliverToTargets(scope, rule, event, ingestionTime, forwarded);
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> matching = patterns.set(patternsByName).matching(event.toString());
+        for (RuleRecord rule : candidates) {
+            if (matching.contains(rule.name())) {
+                deliverToTargets(scope, rule, event, ingestionTime, forwarded);
+            }
         }
     }
 
@@ -209,17 +226,6 @@ public final class PutEventsOperations {
                     fifo ? target.messageGroupId() : null, fifo ? event.path("id").asText() : null,
                     rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(), DeadLetterAttributes.NAME));
         }
-    }
-
-    private boolean matches(RuleRecord rule, String event) {
-        EventPattern pattern;
-        try {
-            pattern = patterns.get(rule.eventPattern(), Dialect.EVENTBRIDGE);
-        } catch (InvalidPatternException e) {
-            // Checked by PutRule; a pattern stored by an older server that no longer compiles matches nothing.
-            return false;
-        }
-        return pattern.matches(event);
     }
 
     /** The target's RetryPolicy in core's terms: retries after the first attempt, with back-off. */
