@@ -3,6 +3,7 @@ package dev.cloudjar.core.server;
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.delivery.DeliveryQueue;
+import dev.cloudjar.core.delivery.HttpEndpoints;
 import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
 import dev.cloudjar.core.gateway.Authorizer;
@@ -13,6 +14,7 @@ import dev.cloudjar.core.gateway.ServiceRuntime;
 import dev.cloudjar.core.gateway.SigV4Authenticator;
 import dev.cloudjar.core.protocol.Codecs;
 import dev.cloudjar.core.spi.Capabilities;
+import dev.cloudjar.core.spi.HttpDelivery;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Periodic;
 import dev.cloudjar.core.spi.RawRoute;
@@ -104,6 +106,7 @@ public final class CloudjarServer implements AutoCloseable {
         Codecs codecs = Codecs.standard();
         InternalCalls calls = new InternalCalls(codecs.validator(), () -> endpointHolder[0], clock);
         this.deliveries = new DeliveryQueue(storage.state(), workers, scheduler, clock);
+        deliveries.register(HttpDelivery.RECEIVER, new HttpEndpoints(workers, deliveries));
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
                 workers, scheduler, calls, deliveries, new Capabilities(), () -> endpointHolder[0]);
         // Services start on a worker while this thread brings Netty up: both are mostly class
