@@ -29,8 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Signs notifications as SNS's SignatureVersion 1 does: SHA1withRSA over the canonical string of
- * the message's fields ("Verifying the signatures of Amazon SNS messages": for a Notification,
+ * Signs messages as SNS's SignatureVersion 1 (SHA1withRSA) and 2 (SHA256withRSA) do, over the
+ * canonical string of the message's fields ("Verifying the signatures of Amazon SNS messages": for a Notification,
  * Message, MessageId, Subject if present, Timestamp, TopicArn and Type, each as its name, a line
  * feed, its value and a line feed). Each server makes its own key and a self-signed certificate for
  * it on first use (an RSA key takes tens of milliseconds, which the server's start should not pay),
@@ -86,6 +86,7 @@ public final class MessageSigner {
         certificate.add(new DERBitString(signature.sign()));
         return Certificate.getInstance(new DERSequence(certificate)).getEncoded(ASN1Encoding.DER);
     }
+
     /** The canonical string of a Notification, from its fields in SNS's order. */
     public static String canonical(String message, String messageId, String subject, String timestamp,
                                    String topicArn) {
@@ -98,15 +99,41 @@ public final class MessageSigner {
         fields.put("Timestamp", timestamp);
         fields.put("TopicArn", topicArn);
         fields.put("Type", "Notification");
+        return lines(fields);
+    }
+
+    /**
+     * The canonical string of a SubscriptionConfirmation or UnsubscribeConfirmation: Message,
+     * MessageId, SubscribeURL, Timestamp, Token, TopicArn and Type.
+     */
+    public static String confirmationCanonical(String type, String message, String messageId, String subscribeUrl,
+                                               String timestamp, String token, String topicArn) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Message", message);
+        fields.put("MessageId", messageId);
+        fields.put("SubscribeURL", subscribeUrl);
+        fields.put("Timestamp", timestamp);
+        fields.put("Token", token);
+        fields.put("TopicArn", topicArn);
+        fields.put("Type", type);
+        return lines(fields);
+    }
+
+    private static String lines(Map<String, String> fields) {
         StringBuilder out = new StringBuilder();
         fields.forEach((k, v) -> out.append(k).append('\n').append(v).append('\n'));
         return out.toString();
     }
 
-    /** Base64 of the SHA1withRSA signature of the text's UTF-8 bytes. */
-    public String sign(String canonical) {
+    /** The topic's SignatureVersion: "2" signs with SHA256withRSA, anything else (the default "1") with SHA1withRSA. */
+    public static String version(String topicSignatureVersion) {
+        return "2".equals(topicSignatureVersion) ? "2" : "1";
+    }
+
+    /** Base64 of the signature of the text's UTF-8 bytes, under SignatureVersion 1 or 2. */
+    public String sign(String canonical, String signatureVersion) {
         try {
-            Signature signature = Signature.getInstance("SHA1withRSA");
+            Signature signature = Signature.getInstance("2".equals(signatureVersion) ? "SHA256withRSA" : "SHA1withRSA");
             signature.initSign(keys().getPrivate());
             signature.update(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
