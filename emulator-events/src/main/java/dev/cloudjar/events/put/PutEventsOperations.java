@@ -16,6 +16,7 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.events.EventsErrors;
+import dev.cloudjar.events.destination.ApiDestinations;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
 import dev.cloudjar.events.store.RuleRecord;
@@ -39,8 +40,9 @@ import java.util.UUID;
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
  * EventBridge's envelope ("Amazon EventBridge events"), matched against every enabled rule of its
  * bus, and handed to each target of each matching rule through core's delivery queue, with the
- * target's retry policy and dead-letter queue. SQS queues, Lambda functions and SNS topics receive
- * events; targets of other services are kept but receive nothing yet.
+ * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics and API
+ * destinations (an HTTP request, {@link ApiDestinations}) receive events; targets of other services
+ * are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -55,12 +57,14 @@ public final class PutEventsOperations {
     private final Deliveries deliveries;
     private final CompiledPatterns patterns;
     private final Clock clock;
+    private final ApiDestinations apiDestinations;
 
     public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.patterns = patterns;
         this.clock = clock;
+        this.apiDestinations = new ApiDestinations(store);
     }
 
     public Output putEvents(RequestContext context, Input input) {
@@ -147,6 +151,12 @@ public final class PutEventsOperations {
             }
             for (TargetRecord target : store.targets(scope, event.busName(), rule.name())) {
                 Arn arn = Arn.parse(target.arn());
+                if (ApiDestinations.isApiDestination(arn)) {
+                    String body = TargetInput.body(target, rule, event.body(), ingestionTime);
+                    apiDestinations.request(target, event.body(), body).ifPresent(request ->
+                            deliveries.submit(request.delivery(rule.arn(), scope.accountId(), retry(target))));
+                    continue;
+                }
                 if (!DELIVERED.contains(arn.service())) {
                     continue;
                 }

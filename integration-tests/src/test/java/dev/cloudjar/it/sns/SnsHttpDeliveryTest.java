@@ -3,6 +3,7 @@ package dev.cloudjar.it.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.HttpEndpoint;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -50,11 +51,11 @@ class SnsHttpDeliveryTest {
             "Timestamp", "Token", "TopicArn", "Type");
 
     /** Subscribes the endpoint, checks the SubscriptionConfirmation it receives and confirms through its SubscribeURL. */
-    private static String subscribeAndConfirm(SnsClient sns, String topic, HttpSubscriber endpoint, String path,
+    private static String subscribeAndConfirm(SnsClient sns, String topic, HttpEndpoint endpoint, String path,
                                               Map<String, String> attributes) throws Exception {
         assertEquals("pending confirmation", sns.subscribe(b -> b.topicArn(topic).protocol("http")
                 .endpoint(endpoint.url(path)).attributes(attributes)).subscriptionArn());
-        HttpSubscriber.Received request = endpoint.next();
+        HttpEndpoint.Received request = endpoint.next();
         assertEquals("POST", request.method());
         assertEquals(path, request.path());
         assertEquals("SubscriptionConfirmation", request.header("x-amz-sns-message-type"));
@@ -113,14 +114,14 @@ class SnsHttpDeliveryTest {
 
     @Test
     void anHttpEndpointConfirmsThroughSubscribeUrlThenReceivesSignedNotifications(URI cloudjar) throws Exception {
-        try (SnsClient sns = Clients.sns(cloudjar); HttpSubscriber endpoint = new HttpSubscriber()) {
+        try (SnsClient sns = Clients.sns(cloudjar); HttpEndpoint endpoint = new HttpEndpoint()) {
             String topic = sns.createTopic(b -> b.name("to-http")).topicArn();
             String subscription = subscribeAndConfirm(sns, topic, endpoint, "/hook", Map.of());
 
             String messageId = sns.publish(b -> b.topicArn(topic).message("hello endpoint").subject("Greeting")
                     .messageAttributes(Map.of("colour", MessageAttributeValue.builder().dataType("String")
                             .stringValue("blue").build()))).messageId();
-            HttpSubscriber.Received request = endpoint.next();
+            HttpEndpoint.Received request = endpoint.next();
             assertEquals("Notification", request.header("x-amz-sns-message-type"));
             assertEquals(messageId, request.header("x-amz-sns-message-id"));
             assertEquals(topic, request.header("x-amz-sns-topic-arn"));
@@ -138,7 +139,7 @@ class SnsHttpDeliveryTest {
             assertVerifies(notification, NOTIFICATION_FIELDS);
 
             sns.unsubscribe(b -> b.subscriptionArn(subscription));
-            HttpSubscriber.Received unsubscribed = endpoint.next();
+            HttpEndpoint.Received unsubscribed = endpoint.next();
             assertEquals("UnsubscribeConfirmation", unsubscribed.header("x-amz-sns-message-type"));
             assertEquals(subscription, unsubscribed.header("x-amz-sns-subscription-arn"));
             JsonNode document = JSON.readTree(unsubscribed.body());
@@ -152,8 +153,8 @@ class SnsHttpDeliveryTest {
     /** A topic's SignatureVersion 2 signs with SHA256withRSA; RawMessageDelivery posts the message itself. */
     @Test
     void signatureVersionTwoAndRawDelivery(URI cloudjar) throws Exception {
-        try (SnsClient sns = Clients.sns(cloudjar); HttpSubscriber endpoint = new HttpSubscriber();
-             HttpSubscriber raw = new HttpSubscriber()) {
+        try (SnsClient sns = Clients.sns(cloudjar); HttpEndpoint endpoint = new HttpEndpoint();
+             HttpEndpoint raw = new HttpEndpoint()) {
             String topic = sns.createTopic(b -> b.name("signed-v2").attributes(Map.of("SignatureVersion", "2")))
                     .topicArn();
             subscribeAndConfirm(sns, topic, endpoint, "/v2", Map.of());
@@ -164,7 +165,7 @@ class SnsHttpDeliveryTest {
             assertEquals("2", notification.path("SignatureVersion").asText());
             assertFalse(notification.has("Subject"));
             assertVerifies(notification, NOTIFICATION_FIELDS);
-            HttpSubscriber.Received rawRequest = raw.next();
+            HttpEndpoint.Received rawRequest = raw.next();
             assertEquals("{\"order\":7}", rawRequest.body());
             assertEquals("true", rawRequest.header("x-amz-sns-rawdelivery"));
             assertEquals("Notification", rawRequest.header("x-amz-sns-message-type"));
@@ -174,7 +175,7 @@ class SnsHttpDeliveryTest {
     /** A filter policy applies to http subscriptions as to any other. */
     @Test
     void onlyMessagesTheFilterPolicyMatchesArePosted(URI cloudjar) throws Exception {
-        try (SnsClient sns = Clients.sns(cloudjar); HttpSubscriber endpoint = new HttpSubscriber()) {
+        try (SnsClient sns = Clients.sns(cloudjar); HttpEndpoint endpoint = new HttpEndpoint()) {
             String topic = sns.createTopic(b -> b.name("filtered-http")).topicArn();
             subscribeAndConfirm(sns, topic, endpoint, "/filtered",
                     Map.of("FilterPolicy", "{\"colour\":[\"red\"]}"));
@@ -189,7 +190,7 @@ class SnsHttpDeliveryTest {
     /** A 5xx answer is retried (by default three times); the same message arrives again. */
     @Test
     void aFailingEndpointIsRetriedUntilItAccepts(URI cloudjar) throws Exception {
-        try (SnsClient sns = Clients.sns(cloudjar); HttpSubscriber endpoint = new HttpSubscriber()) {
+        try (SnsClient sns = Clients.sns(cloudjar); HttpEndpoint endpoint = new HttpEndpoint()) {
             String topic = sns.createTopic(b -> b.name("flaky-http")).topicArn();
             subscribeAndConfirm(sns, topic, endpoint, "/flaky", Map.of());
             endpoint.answering(500, 503);
@@ -207,7 +208,7 @@ class SnsHttpDeliveryTest {
     @Test
     void aMessageTheEndpointNeverAcceptsGoesToTheDeadLetterQueue(URI cloudjar) throws Exception {
         try (SnsClient sns = Clients.sns(cloudjar); SqsClient sqs = Clients.sqs(cloudjar);
-             HttpSubscriber endpoint = new HttpSubscriber()) {
+             HttpEndpoint endpoint = new HttpEndpoint()) {
             String dlq = sqs.createQueue(b -> b.queueName("http-dead-letters")).queueUrl();
             String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -230,7 +231,7 @@ class SnsHttpDeliveryTest {
 
     @Test
     void aWrongTokenOrABadDeliveryPolicyIsRefused(URI cloudjar) throws Exception {
-        try (SnsClient sns = Clients.sns(cloudjar); HttpSubscriber endpoint = new HttpSubscriber()) {
+        try (SnsClient sns = Clients.sns(cloudjar); HttpEndpoint endpoint = new HttpEndpoint()) {
             String topic = sns.createTopic(b -> b.name("refusing-http")).topicArn();
             sns.subscribe(b -> b.topicArn(topic).protocol("http").endpoint(endpoint.url("/x")));
             endpoint.next();
