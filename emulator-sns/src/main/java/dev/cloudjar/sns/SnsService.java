@@ -45,7 +45,7 @@ public final class SnsService implements ServicePlugin {
     /** What e-mail and SMS would have sent, oldest first. */
     private static final String SENT_PATH = "/_cloudjar/sns/sent";
 
-    private final MessageSigner signer = new MessageSigner();
+    private MessageSigner signer;
     private SnsStore store;
     private ScheduledFuture<?> expiry;
 
@@ -64,6 +64,7 @@ public final class SnsService implements ServicePlugin {
     public void start(ServiceContext context, OperationTable operations) {
         Clock clock = Clock.systemUTC();
         store = new SnsStore(context.state());
+        signer = new MessageSigner(context.state());
         Messages messages = new Messages(signer, context.endpoint());
         HttpSubscribers http = new HttpSubscribers(context.deliveries(), messages,
                 Double.parseDouble(context.config().option(RETRY_DELAY_SCALE_OPTION, "1")));
@@ -92,6 +93,13 @@ public final class SnsService implements ServicePlugin {
         expiry = context.periodically("SNS deduplication expiry", 1, 1, TimeUnit.MINUTES, () -> store.forgetExpired(clock.millis()));
         context.deliveries().register("sns", (delivery, attempt) -> context.calls().call(delivery.callContext(), "sns",
                 "Publish", new Input(Map.of("TopicArn", delivery.targetArn(), "Message", delivery.body()))));
+    }
+
+    @Override
+    public void reset() {
+        if (signer != null) {
+            signer.forget();
+        }
     }
 
     @Override

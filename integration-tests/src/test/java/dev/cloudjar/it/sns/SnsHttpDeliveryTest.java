@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnsHttpDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> NOTIFICATION_FIELDS = List.of("Message", "MessageId", "Subject", "Timestamp",
+    static final List<String> NOTIFICATION_FIELDS = List.of("Message", "MessageId", "Subject", "Timestamp",
             "TopicArn", "Type");
     private static final List<String> CONFIRMATION_FIELDS = List.of("Message", "MessageId", "SubscribeURL",
             "Timestamp", "Token", "TopicArn", "Type");
@@ -92,9 +92,13 @@ class SnsHttpDeliveryTest {
     }
 
     /** As "Verifying the signatures of Amazon SNS messages" says: the string to sign, the certificate, the check. */
-    private static void assertVerifies(JsonNode message, List<String> fields) throws Exception {
-        HttpResponse<String> pem = HTTP.send(HttpRequest.newBuilder(URI.create(message.path("SigningCertURL").asText()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    static void assertVerifies(JsonNode message, List<String> fields) throws Exception {
+        assertVerifies(message, fields, URI.create(message.path("SigningCertURL").asText()));
+    }
+
+    /** Verifies against the certificate at {@code certificate} (a restarted server's, on another port). */
+    static void assertVerifies(JsonNode message, List<String> fields, URI certificate) throws Exception {
+        HttpResponse<String> pem = HTTP.send(HttpRequest.newBuilder(certificate).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, pem.statusCode());
         PublicKey key = CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.body().getBytes(StandardCharsets.US_ASCII))).getPublicKey();
