@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -67,7 +68,7 @@ public final class HttpEndpoints implements DeliveryTarget {
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            if (!CLIENT_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!CLIENT_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 builder.header(header.getKey(), header.getValue());
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.it.fixtures.HttpEndpoint;
+import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -53,8 +54,9 @@ class EventBridgeApiDestinationsTest {
                                 p -> p.key("X-Hidden").value("hidden-value").isValueSecret(true)))));
     }
 
-    private static PutEventsRequestEntry order(String detail) {
-        return PutEventsRequestEntry.builder().source("shop").detailType("Order Placed").detail(detail).build();
+    /** Each test has its own source: the tests share a server and its default bus, and no rule may take another test's events. */
+    private static PutEventsRequestEntry order(String source, String detail) {
+        return PutEventsRequestEntry.builder().source(source).detailType("Order Placed").detail(detail).build();
     }
 
     @Test
@@ -158,7 +160,7 @@ class EventBridgeApiDestinationsTest {
             String destination = events.createApiDestination(b -> b.name("shop-orders").connectionArn(connection)
                     .invocationEndpoint(endpoint.url("/orders/*/notes")).httpMethod(ApiDestinationHttpMethod.POST))
                     .apiDestinationArn();
-            events.putRule(b -> b.name("to-api").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putRule(b -> b.name("to-api").eventPattern("{\"source\":[\"shop-basic\"]}"));
             events.putTargets(b -> b.rule("to-api").targets(Target.builder().id("api").arn(destination)
                     .roleArn("arn:aws:iam::000000000000:role/events")
                     .httpParameters(h -> h.pathParameterValues("$.detail.id")
@@ -167,7 +169,7 @@ class EventBridgeApiDestinationsTest {
                     .inputTransformer(t -> t.inputPathsMap(Map.of("id", "$.detail.id"))
                             .inputTemplate("{\"order\": <id>}")).build()));
 
-            events.putEvents(b -> b.entries(order("{\"id\":42}")));
+            events.putEvents(b -> b.entries(order("shop-basic", "{\"id\":42}")));
 
             HttpEndpoint.Received request = endpoint.next();
             assertEquals("POST", request.method());
@@ -195,12 +197,12 @@ class EventBridgeApiDestinationsTest {
                     .connectionArn();
             String destination = events.createApiDestination(b -> b.name("flaky").connectionArn(connection)
                     .invocationEndpoint(endpoint.url("/hook")).httpMethod(ApiDestinationHttpMethod.PUT)).apiDestinationArn();
-            events.putRule(b -> b.name("to-flaky").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putRule(b -> b.name("to-flaky").eventPattern("{\"source\":[\"shop-flaky\"]}"));
             events.putTargets(b -> b.rule("to-flaky").targets(Target.builder().id("api").arn(destination)
                     .deadLetterConfig(d -> d.arn(dlqArn)).build()));
 
             endpoint.answering(429);
-            String first = events.putEvents(b -> b.entries(order("{\"n\":1}"))).entries().get(0).eventId();
+            String first = events.putEvents(b -> b.entries(order("shop-flaky", "{\"n\":1}"))).entries().get(0).eventId();
             HttpEndpoint.Received refused = endpoint.next();
             assertEquals("PUT", refused.method());
             assertEquals("k-1", refused.header("x-api-key"));
@@ -208,11 +210,11 @@ class EventBridgeApiDestinationsTest {
             assertEquals(first, JSON.readTree(endpoint.next().body()).path("id").asText(), "retried after 429");
 
             endpoint.answering(400);
-            String second = events.putEvents(b -> b.entries(order("{\"n\":2}"))).entries().get(0).eventId();
+            String second = events.putEvents(b -> b.entries(order("shop-flaky", "{\"n\":2}"))).entries().get(0).eventId();
             assertEquals(second, JSON.readTree(endpoint.next().body()).path("id").asText());
             List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(20)).messages();
             assertEquals(1, dead.size());
-            assertEquals(second, JSON.readTree(dead.get(0).body()).path("id").asText());
+            assertEquals(second, JSON.readTree(dead.get(0).body()).path("id").asText(), dead.get(0).body());
         }
     }
 
@@ -244,13 +246,43 @@ class EventBridgeApiDestinationsTest {
 
             String destination = events.createApiDestination(b -> b.name("oauth-orders").connectionArn(created.connectionArn())
                     .invocationEndpoint(endpoint.url("/orders")).httpMethod(ApiDestinationHttpMethod.POST)).apiDestinationArn();
-            events.putRule(b -> b.name("to-oauth").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putRule(b -> b.name("to-oauth").eventPattern("{\"source\":[\"shop-oauth\"]}"));
             events.putTargets(b -> b.rule("to-oauth").targets(Target.builder().id("api").arn(destination).build()));
-            events.putEvents(b -> b.entries(order("{\"n\":3}")));
+            events.putEvents(b -> b.entries(order("shop-oauth", "{\"n\":3}")));
             HttpEndpoint.Received request = endpoint.next();
             assertEquals("Bearer token-1", request.header("authorization"));
             JsonNode event = JSON.readTree(request.body());
             assertEquals(3, event.at("/detail/n").asInt());
+        }
+    }
+
+    /** The main flow through boto3: a connection, an API destination, a rule's target, an event; a missing connection's error. */
+    @Test
+    void boto3DeliversThroughAnApiDestination(URI cloudjar) throws Exception {
+        try (HttpEndpoint endpoint = new HttpEndpoint()) {
+            String script = "import boto3, json\n"
+                    + "kw = dict(endpoint_url='" + cloudjar + "', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')\n"
+                    + "events = boto3.client('events', **kw)\n"
+                    + "c = events.create_connection(Name='py-conn', AuthorizationType='API_KEY',"
+                    + " AuthParameters={'ApiKeyAuthParameters': {'ApiKeyName': 'x-api-key', 'ApiKeyValue': 'py-key'}})\n"
+                    + "d = events.create_api_destination(Name='py-dest', ConnectionArn=c['ConnectionArn'],"
+                    + " InvocationEndpoint='" + endpoint.url("/py/*") + "', HttpMethod='POST')\n"
+                    + "events.put_rule(Name='py-api', EventPattern=json.dumps({'source': ['py-api']}))\n"
+                    + "events.put_targets(Rule='py-api', Targets=[{'Id': 'api', 'Arn': d['ApiDestinationArn'],"
+                    + " 'HttpParameters': {'PathParameterValues': ['seven']}}])\n"
+                    + "events.put_events(Entries=[{'Source': 'py-api', 'DetailType': 'd', 'Detail': json.dumps({'n': 7})}])\n"
+                    + "try:\n"
+                    + "    events.describe_connection(Name='py-missing')\n"
+                    + "except events.exceptions.ResourceNotFoundException as e:\n"
+                    + "    missing = e.response['Error']['Code']\n"
+                    + "print(c['ConnectionState'], missing)\n";
+            Processes.Result python = Processes.run(List.of("python3", "-c", script), Map.of());
+            assertEquals(0, python.exitCode(), python.output());
+            assertEquals("AUTHORIZED ResourceNotFoundException", python.output().trim());
+            HttpEndpoint.Received request = endpoint.next();
+            assertEquals("/py/seven", request.path());
+            assertEquals("py-key", request.header("x-api-key"));
+            assertEquals(7, JSON.readTree(request.body()).at("/detail/n").asInt());
         }
     }
 }

@@ -250,4 +250,32 @@ class SnsHttpDeliveryTest {
                             .attributes(Map.of("DeliveryPolicy", "{\"healthyRetryPolicy\":{\"numRetries\":101}}"))));
         }
     }
+
+    /** boto3 subscribes an endpoint, which confirms through the SubscribeURL, then receives a notification. */
+    @Test
+    void boto3SubscribesAnEndpointThatConfirmsAndReceives(URI cloudjar) throws Exception {
+        try (HttpEndpoint endpoint = new HttpEndpoint()) {
+            String script = "import boto3, sys, urllib.request\n"
+                    + "kw = dict(endpoint_url='" + cloudjar + "', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')\n"
+                    + "sns = boto3.client('sns', **kw)\n"
+                    + "topic = sns.create_topic(Name='py-http')['TopicArn']\n"
+                    + "print(sns.subscribe(TopicArn=topic, Protocol='http', Endpoint='" + endpoint.url("/py") + "')['SubscriptionArn'])\n"
+                    + "sys.stdout.flush()\n"
+                    + "url = sys.stdin.readline().strip()\n"
+                    + "urllib.request.urlopen(url).read()\n"
+                    + "sns.publish(TopicArn=topic, Message='from python')\n"
+                    + "print(sns.list_subscriptions_by_topic(TopicArn=topic)['Subscriptions'][0]['SubscriptionArn'].startswith(topic))\n";
+            Process python = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
+                 var in = python.getOutputStream()) {
+                assertEquals("pending confirmation", out.readLine());
+                JsonNode confirmation = JSON.readTree(endpoint.next().body());
+                in.write((confirmation.path("SubscribeURL").asText() + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                assertEquals("from python", JSON.readTree(endpoint.next().body()).path("Message").asText());
+                assertEquals("True", out.readLine());
+            }
+            assertEquals(0, python.waitFor());
+        }
+    }
 }
