@@ -2,11 +2,14 @@ package dev.cloudjar.it.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.it.fixtures.HttpEndpoint;
 import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ApiDestinationHttpMethod;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -283,6 +287,32 @@ class EventBridgeApiDestinationsTest {
             assertEquals("/py/seven", request.path());
             assertEquals("py-key", request.header("x-api-key"));
             assertEquals(7, JSON.readTree(request.body()).at("/detail/n").asInt());
+        }
+    }
+
+    /** With --data-dir, connections (their credentials too) and API destinations outlive a restart, and the target still works. */
+    @Test
+    void connectionsAndApiDestinationsOutliveARestart(@TempDir Path dataDir) throws Exception {
+        CloudjarConfig config = CloudjarConfig.builder().port(0).dataDir(dataDir).build();
+        try (HttpEndpoint endpoint = new HttpEndpoint()) {
+            try (CloudjarServer first = CloudjarServer.start(config);
+                 EventBridgeClient events = Clients.eventBridge(URI.create(first.endpoint()))) {
+                String connection = basicConnection(events, "kept-connection").connectionArn();
+                String destination = events.createApiDestination(b -> b.name("kept-destination").connectionArn(connection)
+                        .invocationEndpoint(endpoint.url("/kept")).httpMethod(ApiDestinationHttpMethod.POST)).apiDestinationArn();
+                events.putRule(b -> b.name("kept-api").eventPattern("{\"source\":[\"shop-kept\"]}"));
+                events.putTargets(b -> b.rule("kept-api").targets(Target.builder().id("api").arn(destination).build()));
+            }
+            try (CloudjarServer second = CloudjarServer.start(config);
+                 EventBridgeClient events = Clients.eventBridge(URI.create(second.endpoint()))) {
+                assertEquals(ConnectionState.AUTHORIZED, events.describeConnection(b -> b.name("kept-connection")).connectionState());
+                assertEquals(endpoint.url("/kept"), events.describeApiDestination(b -> b.name("kept-destination")).invocationEndpoint());
+                events.putEvents(b -> b.entries(order("shop-kept", "{\"n\":4}")));
+                HttpEndpoint.Received request = endpoint.next();
+                assertEquals("Basic " + Base64.getEncoder().encodeToString("shop:s3cret".getBytes(StandardCharsets.UTF_8)),
+                        request.header("authorization"));
+                assertEquals(4, JSON.readTree(request.body()).at("/detail/n").asInt());
+            }
         }
     }
 }
