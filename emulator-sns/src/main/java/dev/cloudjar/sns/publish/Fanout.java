@@ -109,7 +109,7 @@ public final class Fanout {
         sns.put("Subject", m.subject());
         sns.put("Message", envelope.path("Message").asText());
         sns.put("Timestamp", envelope.path("Timestamp").asText());
-        sns.put("SignatureVersion", "1");
+        sns.put("SignatureVersion", envelope.path("SignatureVersion").asText());
         sns.put("Signature", envelope.path("Signature").asText());
         sns.put("SigningCertUrl", envelope.path("SigningCertURL").asText());
         sns.put("UnsubscribeUrl", envelope.path("UnsubscribeURL").asText());
