@@ -51,4 +51,19 @@ public final class EventsErrors {
     public static AwsException invalidNextToken() {
         return validation("The NextToken provided is invalid.");
     }
+
+    public static AwsException resourceExists(String message) {
+        return AwsException.client("ResourceAlreadyExistsException", message);
+    }
+
+    /** {@code action} is describe, update, delete or deauthorize, as the message names it. */
+    public static AwsException connectionNotFound(String name, String action) {
+        return AwsException.client("ResourceNotFoundException", "Failed to " + action + " the connection(s). Connection '"
+                + name + "' does not exist.");
+    }
+
+    public static AwsException apiDestinationNotFound(String name, String action) {
+        return AwsException.client("ResourceNotFoundException", "Failed to " + action
+                + " the api-destination(s). An api-destination '" + name + "' does not exist.");
+    }
 }

@@ -13,6 +13,9 @@ import dev.cloudjar.events.archive.Replayer;
 import dev.cloudjar.events.bus.BusOperations;
 import dev.cloudjar.events.bus.TagOperations;
 import dev.cloudjar.events.deadletter.DeadLetterAttributes;
+import dev.cloudjar.events.destination.ApiDestinationOperations;
+import dev.cloudjar.events.destination.ConnectionOperations;
+import dev.cloudjar.events.destination.OAuthTokens;
 import dev.cloudjar.events.policy.BusPolicies;
 import dev.cloudjar.events.policy.PermissionOperations;
 import dev.cloudjar.events.put.BusReceivers;
@@ -77,6 +80,20 @@ public final class EventsService implements ServicePlugin {
         operations.on("PutTargets", targets::putTargets)
                 .on("RemoveTargets", targets::removeTargets)
                 .on("ListTargetsByRule", targets::listTargetsByRule);
+        ConnectionOperations connections = new ConnectionOperations(store,
+                new OAuthTokens(store, context.workers(), clock), clock);
+        operations.on("CreateConnection", connections::createConnection)
+                .on("DescribeConnection", connections::describeConnection)
+                .on("UpdateConnection", connections::updateConnection)
+                .on("DeleteConnection", connections::deleteConnection)
+                .on("DeauthorizeConnection", connections::deauthorizeConnection)
+                .on("ListConnections", connections::listConnections);
+        ApiDestinationOperations apiDestinations = new ApiDestinationOperations(store, clock);
+        operations.on("CreateApiDestination", apiDestinations::createApiDestination)
+                .on("DescribeApiDestination", apiDestinations::describeApiDestination)
+                .on("UpdateApiDestination", apiDestinations::updateApiDestination)
+                .on("DeleteApiDestination", apiDestinations::deleteApiDestination)
+                .on("ListApiDestinations", apiDestinations::listApiDestinations);
         operations.on("PutEvents", put::putEvents);
         BusReceivers.register(context.deliveries(), context.calls(), store, put);
         operations.on("CreateArchive", archives::createArchive)

@@ -16,8 +16,10 @@ class EventsModelTest {
         assertEquals(Protocol.AWS_JSON_1_1, model.protocol());
         assertEquals("events", model.signingName());
         assertEquals("2015-10-07", model.version());
-        assertEquals(29, model.operations().size());
+        assertEquals(40, model.operations().size());
         assertNotNull(model.operation("PutEvents"));
+        assertNotNull(model.operation("CreateConnection"));
+        assertNotNull(model.operation("CreateApiDestination"));
         assertNotNull(model.operation("TestEventPattern"));
     }
 }

@@ -1,15 +1,23 @@
 package dev.cloudjar.sns;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.core.config.CloudjarConfig;
+import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.model.Protocol;
 import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
+import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.ServiceContext;
 import dev.cloudjar.core.spi.ServiceDescriptor;
 import dev.cloudjar.core.spi.ServicePlugin;
 import dev.cloudjar.sns.publish.Fanout;
+import dev.cloudjar.sns.publish.HttpSubscribers;
+import dev.cloudjar.sns.publish.Messages;
+import dev.cloudjar.sns.publish.Outbox;
 import dev.cloudjar.sns.publish.MessageSigner;
 import dev.cloudjar.sns.publish.PublishOperations;
 import dev.cloudjar.sns.publish.FilterPolicies;
@@ -27,15 +35,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Amazon SNS over the query protocol, described by a hand-written model. Topics and subscriptions
- * live in the storage SPI; a published message reaches SQS queues and Lambda functions through
- * core's delivery queue. Payloads other services deliver to a topic (S3's notifications) are
+ * live in the storage SPI; a published message reaches SQS queues, Lambda functions and http/https
+ * endpoints through core's delivery queue, and e-mail and SMS are recorded, not sent. Payloads other services deliver to a topic (S3's notifications) are
  * published with SNS's own Publish, run as the source's service principal.
  */
 public final class SnsService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sns", "sns", Protocol.AWS_QUERY,
             "dev/cloudjar/sns/sns.json", null, List.of(), false);
 
-    private final MessageSigner signer = new MessageSigner();
+    private static final String RETRY_DELAY_SCALE_OPTION = "sns-http-retry-delay-scale";
+    /** What e-mail and SMS would have sent, oldest first. */
+    private static final String SENT_PATH = "/_cloudjar/sns/sent";
+
+    private MessageSigner signer;
+    private SnsStore store;
     private ScheduledFuture<?> expiry;
 
     @Override
@@ -44,9 +57,20 @@ public final class SnsService implements ServicePlugin {
     }
 
     @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(new CloudjarConfig.Option(RETRY_DELAY_SCALE_OPTION, "1",
+                "factor on the delays between retries of http/https deliveries (0 retries at once)"));
+    }
+
+    @Override
     public void start(ServiceContext context, OperationTable operations) {
         Clock clock = Clock.systemUTC();
-        SnsStore store = new SnsStore(context.state());
+        store = new SnsStore(context.state());
+        signer = new MessageSigner(context.state());
+        Messages messages = new Messages(signer, context.endpoint());
+        HttpSubscribers http = new HttpSubscribers(context.deliveries(), messages,
+                Double.parseDouble(context.config().option(RETRY_DELAY_SCALE_OPTION, "1")));
+        Outbox outbox = new Outbox(store, messages, clock);
         TopicOperations topics = new TopicOperations(store);
         operations.on("CreateTopic", topics::createTopic)
                 .on("DeleteTopic", topics::deleteTopic)
@@ -56,7 +80,7 @@ public final class SnsService implements ServicePlugin {
                 .on("TagResource", topics::tagResource)
                 .on("UntagResource", topics::untagResource)
                 .on("ListTagsForResource", topics::listTagsForResource);
-        SubscriptionOperations subscriptions = new SubscriptionOperations(store);
+        SubscriptionOperations subscriptions = new SubscriptionOperations(store, http, outbox, clock);
         operations.on("Subscribe", subscriptions::subscribe)
                 .on("ConfirmSubscription", subscriptions::confirmSubscription)
                 .on("Unsubscribe", subscriptions::unsubscribe)
@@ -64,8 +88,8 @@ public final class SnsService implements ServicePlugin {
                 .on("ListSubscriptionsByTopic", subscriptions::listSubscriptionsByTopic)
                 .on("GetSubscriptionAttributes", subscriptions::getSubscriptionAttributes)
                 .on("SetSubscriptionAttributes", subscriptions::setSubscriptionAttributes);
-        Fanout fanout = new Fanout(store, context.deliveries(), signer, new FilterPolicies(), context.endpoint());
-        PublishOperations publish = new PublishOperations(store, fanout, clock);
+        Fanout fanout = new Fanout(store, context.deliveries(), messages, http, outbox, new FilterPolicies());
+        PublishOperations publish = new PublishOperations(store, fanout, outbox, clock);
         operations.on("Publish", publish::publish)
                 .on("PublishBatch", publish::publishBatch);
         expiry = context.periodically("SNS deduplication expiry", 1, 1, TimeUnit.MINUTES, () -> store.forgetExpired(clock.millis()));
@@ -88,16 +112,43 @@ public final class SnsService implements ServicePlugin {
     }
 
     @Override
+    public void reset() {
+        if (signer != null) {
+            signer.forget();
+        }
+    }
+
+    @Override
     public void stop() {
         if (expiry != null) {
             expiry.cancel(false);
         }
     }
 
-    /** The certificate of the key notifications are signed with, at the URL their SigningCertURL names. */
+    /**
+     * The certificate of the key messages are signed with, at the URL their SigningCertURL names;
+     * and what e-mail and SMS would have sent, as a JSON list (each record with its account and region).
+     */
     @Override
     public List<RawRoute> rawRoutes() {
-        return List.of(new RawRoute("SNS signing certificate", r -> r.rawPath().equals(Fanout.SIGNING_PATH),
-                r -> Response.of(200, "application/x-pem-file", signer.certificatePem().getBytes(StandardCharsets.US_ASCII))));
+        return List.of(new RawRoute("SNS signing certificate", r -> r.rawPath().equals(Messages.SIGNING_PATH),
+                        r -> Response.of(200, "application/x-pem-file", signer.certificatePem().getBytes(StandardCharsets.US_ASCII))),
+                new RawRoute("SNS e-mail and SMS sent", r -> r.rawPath().equals(SENT_PATH), this::sent));
+    }
+
+    private Response sent(Request request) {
+        if (!request.method().equals("GET")) {
+            Response refused = Response.of(405, "application/json", "{\"error\":\"use GET\"}".getBytes(StandardCharsets.UTF_8));
+            refused.headers().set("Allow", "GET");
+            return refused;
+        }
+        ArrayNode list = RecordJson.mapper().createArrayNode();
+        store.sent().forEach((scope, records) -> records.forEach(record -> {
+            ObjectNode item = list.addObject();
+            item.put("accountId", scope.accountId());
+            item.put("region", scope.region());
+            item.setAll((ObjectNode) RecordJson.mapper().valueToTree(record));
+        }));
+        return Response.of(200, "application/json", list.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -214,8 +214,9 @@ public final class DeliveryQueue implements Deliveries {
             return;
         }
         long now = clock.millis();
-        Stored next = stored.next(failures, stored.throttles(), now + stored.retry().backoff(failures).toMillis(),
-                failure);
+        DeliveryTarget target = targets.get(stored.receiver());
+        Duration wait = target == null ? stored.retry().backoff(failures) : target.backoff(stored.delivery(), failures);
+        Stored next = stored.next(failures, stored.throttles(), now + wait.toMillis(), failure);
         keyspace().put(key(next.id()), RecordJson.write(next));
         later(next.id(), next.notBeforeMillis() - now);
     }

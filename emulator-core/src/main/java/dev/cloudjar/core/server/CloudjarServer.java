@@ -3,6 +3,7 @@ package dev.cloudjar.core.server;
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.delivery.DeliveryQueue;
+import dev.cloudjar.core.delivery.HttpEndpoints;
 import dev.cloudjar.core.delivery.TimerQueue;
 import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
@@ -14,6 +15,7 @@ import dev.cloudjar.core.gateway.ServiceRuntime;
 import dev.cloudjar.core.gateway.SigV4Authenticator;
 import dev.cloudjar.core.protocol.Codecs;
 import dev.cloudjar.core.spi.Capabilities;
+import dev.cloudjar.core.spi.HttpDelivery;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.Periodic;
 import dev.cloudjar.core.spi.RawRoute;
@@ -108,6 +110,7 @@ public final class CloudjarServer implements AutoCloseable {
         Codecs codecs = Codecs.standard();
         InternalCalls calls = new InternalCalls(codecs.validator(), () -> endpointHolder[0], clock);
         this.deliveries = new DeliveryQueue(storage.state(), workers, scheduler, clock);
+        deliveries.register(HttpDelivery.RECEIVER, new HttpEndpoints(workers, deliveries));
         this.timers = new TimerQueue(storage.state(), workers, scheduler, clock, config.clockStart());
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
                 workers, scheduler, calls, deliveries, timers, new Capabilities(), () -> endpointHolder[0]);

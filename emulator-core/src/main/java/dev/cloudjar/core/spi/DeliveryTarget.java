@@ -2,6 +2,8 @@ package dev.cloudjar.core.spi;
 
 import dev.cloudjar.core.error.AwsException;
 
+import java.time.Duration;
+
 /**
  * What a receiving service registers: hands one delivery to the target, normally by running its
  * own AWS operation through {@link AwsCalls} (SQS: SendMessage; Lambda: an asynchronous Invoke).
@@ -23,5 +25,14 @@ public interface DeliveryTarget {
      * @param lastFailure what the last attempt threw, or null when the event grew too old before it
      */
     default void givenUp(Delivery delivery, Attempt attempt, String reason, RuntimeException lastFailure) {
+    }
+
+    /**
+     * The wait before the next attempt after {@code failures} failed ones: the delivery's retry
+     * policy, unless the receiver's payload states its own schedule (an SNS HTTP delivery policy's
+     * phases do not fit a doubling back-off).
+     */
+    default Duration backoff(Delivery delivery, int failures) {
+        return delivery.retry().backoff(failures);
     }
 }

@@ -15,6 +15,7 @@ import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.events.EventsErrors;
 import dev.cloudjar.events.deadletter.DeadLetterAttributes;
+import dev.cloudjar.events.destination.ApiDestinations;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
 import dev.cloudjar.events.store.RuleRecord;
@@ -40,8 +41,9 @@ import java.util.function.Predicate;
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
  * EventBridge's envelope ("Amazon EventBridge events"), matched against every enabled rule of its
  * bus, and handed to each target of each matching rule through core's delivery queue, with the
- * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics and event
- * buses receive events; targets of other services are kept but receive nothing yet.
+ * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics, event
+ * buses and API destinations (an HTTP request, {@link ApiDestinations}) receive events; targets of
+ * other services are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
     /** An event's {@code time}: UTC, to the second. */
@@ -58,6 +60,7 @@ public final class PutEventsOperations {
     private final CompiledPatterns patterns;
     private final Clock clock;
     private final AcceptedEvents accepted;
+    private final ApiDestinations apiDestinations;
 
     public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock,
                                AcceptedEvents accepted) {
@@ -66,6 +69,7 @@ public final class PutEventsOperations {
         this.patterns = patterns;
         this.clock = clock;
         this.accepted = accepted;
+        this.apiDestinations = new ApiDestinations(store);
     }
 
     /** What else sees each event PutEvents accepts on a bus (its archives), before it is delivered. */
@@ -209,6 +213,12 @@ public final class PutEventsOperations {
     private void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime, boolean forwarded) {
         for (TargetRecord target : store.targets(scope, rule.eventBusName(), rule.name())) {
             Arn arn = Arn.parse(target.arn());
+            if (ApiDestinations.isApiDestination(arn)) {
+                String body = TargetInput.body(target, rule, event, ingestionTime);
+                apiDestinations.request(target, event, body).ifPresent(request ->
+                        deliveries.submit(request.delivery(rule.arn(), scope.accountId(), retry(target))));
+                continue;
+            }
             if (!DELIVERED.contains(arn.service())) {
                 continue;
             }

@@ -141,7 +141,7 @@ public final class TargetOperations {
         return new TargetRecord(id, arn, t.string("RoleArn"), t.string("Input"), t.string("InputPath"), paths, template,
                 group, deadLetter == null ? null : deadLetter.string("Arn"),
                 retry == null ? null : retry.integer("MaximumRetryAttempts"),
-                retry == null ? null : retry.integer("MaximumEventAgeInSeconds"));
+                retry == null ? null : retry.integer("MaximumEventAgeInSeconds"), t.map("HttpParameters"));
     }
 
     private static Map<String, Object> describe(TargetRecord t) {
@@ -160,6 +160,7 @@ public final class TargetOperations {
         if (t.deadLetterArn() != null) {
             out.put("DeadLetterConfig", Map.of("Arn", t.deadLetterArn()));
         }
+        put(out, "HttpParameters", t.httpParameters());
         if (t.maximumRetryAttempts() != null || t.maximumEventAgeInSeconds() != null) {
             Map<String, Object> retry = new LinkedHashMap<>();
             put(retry, "MaximumRetryAttempts", t.maximumRetryAttempts());

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Buses, rules and targets in the storage SPI, per scope: buses by name, rules under their bus
  * ({@code bus \0 rule}), targets under their rule ({@code bus \0 rule \0 id}), so a bus's rules
- * and a rule's targets are each one prefix scan. Changes to one bus and what it holds are
- * serialised by the bus's lock.
+ * and a rule's targets are each one prefix scan; connections and API destinations by name. Changes
+ * to one bus and what it holds are serialised by the bus's lock.
  */
 public final class EventsStore {
     private static final String SERVICE = "events";
@@ -23,6 +23,8 @@ public final class EventsStore {
     private final RecordTable<BusRecord> buses;
     private final RecordTable<RuleRecord> rules;
     private final RecordTable<TargetRecord> targets;
+    private final RecordTable<ConnectionRecord> connections;
+    private final RecordTable<ApiDestinationRecord> apiDestinations;
     private final StripedLocks locks = new StripedLocks(64);
 
     public EventsStore(StateStore state) {
@@ -30,6 +32,8 @@ public final class EventsStore {
         this.buses = new RecordTable<>(state, SERVICE, "buses", BusRecord.class);
         this.rules = new RecordTable<>(state, SERVICE, "rules", RuleRecord.class);
         this.targets = new RecordTable<>(state, SERVICE, "targets", TargetRecord.class);
+        this.connections = new RecordTable<>(state, SERVICE, "connections", ConnectionRecord.class);
+        this.apiDestinations = new RecordTable<>(state, SERVICE, "api-destinations", ApiDestinationRecord.class);
     }
 
     public StripedLocks.Held lock(Scope scope, String busName) {
@@ -89,5 +93,47 @@ public final class EventsStore {
 
     public boolean deleteTarget(Scope scope, String busName, String ruleName, String id) {
         return targets.delete(scope, RecordTable.key(RecordTable.key(busName, ruleName), id));
+    }
+
+    /**
+     * Serialises changes to one connection (its authorization runs beside the requests that change
+     * it), or to one API destination by {@code api-destination/<name>} (no connection name has a slash).
+     */
+    public StripedLocks.Held lockConnection(Scope scope, String name) {
+        return locks.lock(connections.keyspace(scope), name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Optional<ConnectionRecord> connection(Scope scope, String name) {
+        return connections.get(scope, name);
+    }
+
+    /** The scope's connections, by name. */
+    public List<ConnectionRecord> connections(Scope scope) {
+        return connections.list(scope, "");
+    }
+
+    public void put(Scope scope, ConnectionRecord connection) {
+        connections.put(scope, connection.name(), connection);
+    }
+
+    public void deleteConnection(Scope scope, String name) {
+        connections.delete(scope, name);
+    }
+
+    public Optional<ApiDestinationRecord> apiDestination(Scope scope, String name) {
+        return apiDestinations.get(scope, name);
+    }
+
+    /** The scope's API destinations, by name. */
+    public List<ApiDestinationRecord> apiDestinations(Scope scope) {
+        return apiDestinations.list(scope, "");
+    }
+
+    public void put(Scope scope, ApiDestinationRecord destination) {
+        apiDestinations.put(scope, destination.name(), destination);
+    }
+
+    public void deleteApiDestination(Scope scope, String name) {
+        apiDestinations.delete(scope, name);
     }
 }

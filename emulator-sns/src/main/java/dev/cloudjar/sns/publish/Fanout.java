@@ -9,38 +9,34 @@ import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Hands a published message to each confirmed subscription of its topic through core's delivery
- * queue: an SQS queue receives SNS's JSON envelope (or, with RawMessageDelivery, the message
+ * Hands a published message to each confirmed subscription of its topic whose filter policy
+ * accepts it: an SQS queue receives SNS's JSON envelope (or, with RawMessageDelivery, the message
  * itself with its attributes as SQS message attributes), a Lambda function an asynchronous invoke
- * with SNS's event. Other protocols (http/s, email, sms, application, firehose) are not delivered.
- * A subscription's RedrivePolicy queue is the delivery's dead-letter target.
+ * with SNS's event, both through core's delivery queue; an http/https endpoint a POST
+ * ({@link HttpSubscribers}); e-mail and SMS are recorded ({@link Outbox}). Application and
+ * firehose subscriptions are not delivered. A subscription's RedrivePolicy queue is the
+ * delivery's dead-letter target.
  */
 public final class Fanout {
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    /** Where the signing key is published; the file name is AWS's. */
-    public static final String SIGNING_PATH = "/_cloudjar/sns/SimpleNotificationService.pem";
-
     private final SnsStore store;
     private final Deliveries deliveries;
-    private final MessageSigner signer;
+    private final Messages messages;
+    private final HttpSubscribers http;
+    private final Outbox outbox;
     private final SubscriptionFilter filter;
-    private final Supplier<String> endpoint;
 
-    public Fanout(SnsStore store, Deliveries deliveries, MessageSigner signer, SubscriptionFilter filter,
-                  Supplier<String> endpoint) {
+    public Fanout(SnsStore store, Deliveries deliveries, Messages messages, HttpSubscribers http, Outbox outbox,
+                  SubscriptionFilter filter) {
         this.store = store;
         this.deliveries = deliveries;
-        this.signer = signer;
+        this.messages = messages;
+        this.http = http;
+        this.outbox = outbox;
         this.filter = filter;
-        this.endpoint = endpoint;
     }
 
     public void publish(PublishedMessage message) {
@@ -52,6 +48,8 @@ public final class Fanout {
                 case "sqs" -> deliveries.submit(toQueue(s, message));
                 case "lambda" -> deliveries.submit(delivery(s, message, lambdaEvent(s, message).toString(), Map.of(),
                         null, null));
+                case "http", "https" -> http.notification(s, message);
+                case "email", "email-json", "sms" -> outbox.notification(s, message);
                 default -> {
                 }
             }
@@ -64,7 +62,7 @@ public final class Fanout {
         String group = fifoQueue ? message.messageGroupId() : null;
         String deduplication = fifoQueue ? message.deduplicationId() : null;
         if (!s.rawMessageDelivery()) {
-            return delivery(s, message, envelope(s, message).toString(), Map.of(), group, deduplication);
+            return delivery(s, message, messages.envelope(s, message).toString(), Map.of(), group, deduplication);
         }
         // SQS takes String and Number attributes (and their custom types) as the Delivery carries them;
         // Binary values do not fit the Delivery's string attributes and are left out.
@@ -79,44 +77,21 @@ public final class Fanout {
 
     private static Delivery delivery(SubscriptionRecord s, PublishedMessage message, String body,
                                      Map<String, Map<String, String>> attributes, String group, String deduplication) {
-        String deadLetter = null;
-        String redrive = s.attributes().get("RedrivePolicy");
-        if (redrive != null) {
-            try {
-                deadLetter = RecordJson.tree(redrive).path("deadLetterTargetArn").asText(null);
-            } catch (IOException e) {
-                throw new IllegalStateException("a stored RedrivePolicy is JSON", e);
-            }
-        }
         return new Delivery(null, s.endpoint(), body, attributes, group, deduplication, message.topic().arn(),
-                message.topic().owner(), null, deadLetter);
+                message.topic().owner(), null, deadLetter(s));
     }
 
-    /** SNS's JSON envelope, as an SQS queue (or http endpoint) receives it. */
-    ObjectNode envelope(SubscriptionRecord s, PublishedMessage m) {
-        ObjectNode out = RecordJson.mapper().createObjectNode();
-        String text = m.messageFor(s.protocol());
-        String timestamp = TIMESTAMP.format(m.timestamp());
-        out.put("Type", "Notification");
-        out.put("MessageId", m.messageId());
-        if (m.sequenceNumber() != null) {
-            out.put("SequenceNumber", m.sequenceNumber());
+    /** The subscription's RedrivePolicy queue, or null. */
+    static String deadLetter(SubscriptionRecord s) {
+        String redrive = s.attributes().get("RedrivePolicy");
+        if (redrive == null) {
+            return null;
         }
-        out.put("TopicArn", m.topic().arn());
-        if (m.subject() != null) {
-            out.put("Subject", m.subject());
+        try {
+            return RecordJson.tree(redrive).path("deadLetterTargetArn").asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored RedrivePolicy is JSON", e);
         }
-        out.put("Message", text);
-        out.put("Timestamp", timestamp);
-        out.put("SignatureVersion", "1");
-        out.put("Signature", signer.sign(MessageSigner.canonical(text, m.messageId(), m.subject(), timestamp, m.topic().arn())));
-        out.put("SigningCertURL", endpoint.get() + SIGNING_PATH);
-        out.put("UnsubscribeURL", unsubscribeUrl(s));
-        if (!m.attributes().isEmpty()) {
-            ObjectNode attributes = out.putObject("MessageAttributes");
-            m.attributes().forEach((name, a) -> attributes.set(name, RecordJson.mapper().valueToTree(a.envelope())));
-        }
-        return out;
     }
 
     /** SNS's event for Lambda ("Using AWS Lambda with Amazon SNS"): one record, Subject null when absent. */
@@ -127,23 +102,19 @@ public final class Fanout {
         record.put("EventVersion", "1.0");
         record.put("EventSubscriptionArn", s.arn());
         ObjectNode sns = record.putObject("Sns");
-        JsonNode envelope = envelope(s, m);
+        JsonNode envelope = messages.envelope(s, m);
         sns.put("Type", "Notification");
         sns.put("MessageId", m.messageId());
         sns.put("TopicArn", m.topic().arn());
         sns.put("Subject", m.subject());
         sns.put("Message", envelope.path("Message").asText());
         sns.put("Timestamp", envelope.path("Timestamp").asText());
-        sns.put("SignatureVersion", "1");
+        sns.put("SignatureVersion", envelope.path("SignatureVersion").asText());
         sns.put("Signature", envelope.path("Signature").asText());
         sns.put("SigningCertUrl", envelope.path("SigningCertURL").asText());
         sns.put("UnsubscribeUrl", envelope.path("UnsubscribeURL").asText());
         ObjectNode attributes = sns.putObject("MessageAttributes");
         m.attributes().forEach((name, a) -> attributes.set(name, RecordJson.mapper().valueToTree(a.envelope())));
         return event;
-    }
-
-    private String unsubscribeUrl(SubscriptionRecord s) {
-        return endpoint.get() + "/?Action=Unsubscribe&SubscriptionArn=" + s.arn();
     }
 }

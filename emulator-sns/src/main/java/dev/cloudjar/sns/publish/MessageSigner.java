@@ -1,5 +1,8 @@
 package dev.cloudjar.sns.publish;
 
+import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -19,8 +22,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,31 +35,63 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Signs notifications as SNS's SignatureVersion 1 does: SHA1withRSA over the canonical string of
- * the message's fields ("Verifying the signatures of Amazon SNS messages": for a Notification,
+ * Signs messages as SNS's SignatureVersion 1 (SHA1withRSA) and 2 (SHA256withRSA) do, over the
+ * canonical string of the message's fields ("Verifying the signatures of Amazon SNS messages": for a Notification,
  * Message, MessageId, Subject if present, Timestamp, TopicArn and Type, each as its name, a line
- * feed, its value and a line feed). Each server makes its own key and a self-signed certificate for
- * it on first use (an RSA key takes tens of milliseconds, which the server's start should not pay),
- * so a signature checks against the certificate this server serves, not AWS's.
+ * feed, its value and a line feed). The first message signed makes a key and a self-signed
+ * certificate for it (an RSA key takes tens of milliseconds, which the server's start should not
+ * pay) and stores both, so a signature checks against the certificate this server serves, not AWS's.
  */
 public final class MessageSigner {
     private static final String SUBJECT = "CN=sns.amazonaws.com";
+    /** Where the key and its certificate are kept: under SNS's prefix, so a reset of SNS makes a new one. */
+    static final String KEYSPACE = "sns/signing";
+    private static final byte[] KEY = "key".getBytes(StandardCharsets.US_ASCII);
 
+    /** The stored form: PKCS#8 private key, X.509 public key and certificate, DER. */
+    record StoredKey(byte[] privateKey, byte[] publicKey, byte[] certificate) {
+    }
+
+    private final StateStore state;
     private KeyPair keys;
     private byte[] certificate;
+
+    /**
+     * @param state where the key is kept, so that a restart (a notification stored before it is
+     *              delivered after) and a second node sharing the state sign with the same key
+     */
+    public MessageSigner(StateStore state) {
+        this.state = state;
+    }
 
     private synchronized KeyPair keys() {
         if (keys == null) {
             try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                keys = generator.generateKeyPair();
-                certificate = selfSigned(keys);
+                Keyspace keyspace = state.keyspace(KEYSPACE);
+                if (keyspace.get(KEY).isEmpty()) {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                    generator.initialize(2048);
+                    KeyPair made = generator.generateKeyPair();
+                    keyspace.put(KEY, RecordJson.write(new StoredKey(made.getPrivate().getEncoded(),
+                            made.getPublic().getEncoded(), selfSigned(made))));
+                }
+                // Read back what is stored: of two nodes making a key at once, both use the one that stayed.
+                StoredKey stored = RecordJson.read(keyspace.get(KEY).orElseThrow(), StoredKey.class);
+                KeyFactory rsa = KeyFactory.getInstance("RSA");
+                keys = new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(stored.publicKey())),
+                        rsa.generatePrivate(new PKCS8EncodedKeySpec(stored.privateKey())));
+                certificate = stored.certificate();
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot make the SNS signing key", e);
             }
         }
         return keys;
+    }
+
+    /** Forgets the key read: after a reset of SNS's state the next message makes (or reads) a new one. */
+    public synchronized void forget() {
+        keys = null;
+        certificate = null;
     }
 
     /** The X.509 certificate of the signing key as PEM, served at the notifications' SigningCertURL. */
@@ -86,6 +124,7 @@ public final class MessageSigner {
         certificate.add(new DERBitString(signature.sign()));
         return Certificate.getInstance(new DERSequence(certificate)).getEncoded(ASN1Encoding.DER);
     }
+
     /** The canonical string of a Notification, from its fields in SNS's order. */
     public static String canonical(String message, String messageId, String subject, String timestamp,
                                    String topicArn) {
@@ -98,15 +137,41 @@ public final class MessageSigner {
         fields.put("Timestamp", timestamp);
         fields.put("TopicArn", topicArn);
         fields.put("Type", "Notification");
+        return lines(fields);
+    }
+
+    /**
+     * The canonical string of a SubscriptionConfirmation or UnsubscribeConfirmation: Message,
+     * MessageId, SubscribeURL, Timestamp, Token, TopicArn and Type.
+     */
+    public static String confirmationCanonical(String type, String message, String messageId, String subscribeUrl,
+                                               String timestamp, String token, String topicArn) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Message", message);
+        fields.put("MessageId", messageId);
+        fields.put("SubscribeURL", subscribeUrl);
+        fields.put("Timestamp", timestamp);
+        fields.put("Token", token);
+        fields.put("TopicArn", topicArn);
+        fields.put("Type", type);
+        return lines(fields);
+    }
+
+    private static String lines(Map<String, String> fields) {
         StringBuilder out = new StringBuilder();
         fields.forEach((k, v) -> out.append(k).append('\n').append(v).append('\n'));
         return out.toString();
     }
 
-    /** Base64 of the SHA1withRSA signature of the text's UTF-8 bytes. */
-    public String sign(String canonical) {
+    /** The topic's SignatureVersion: "2" signs with SHA256withRSA, anything else (the default "1") with SHA1withRSA. */
+    public static String version(String topicSignatureVersion) {
+        return "2".equals(topicSignatureVersion) ? "2" : "1";
+    }
+
+    /** Base64 of the signature of the text's UTF-8 bytes, under SignatureVersion 1 or 2. */
+    public String sign(String canonical, String signatureVersion) {
         try {
-            Signature signature = Signature.getInstance("SHA1withRSA");
+            Signature signature = Signature.getInstance("2".equals(signatureVersion) ? "SHA256withRSA" : "SHA1withRSA");
             signature.initSign(keys().getPrivate());
             signature.update(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());

@@ -42,11 +42,13 @@ public final class PublishOperations {
 
     private final SnsStore store;
     private final Fanout fanout;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public PublishOperations(SnsStore store, Fanout fanout, Clock clock) {
+    public PublishOperations(SnsStore store, Fanout fanout, Outbox outbox, Clock clock) {
         this.store = store;
         this.fanout = fanout;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -63,12 +65,15 @@ public final class PublishOperations {
                     "Exactly one of TopicArn, TargetArn or PhoneNumber must be specified");
         }
         if (phone != null) {
-            // Cloudjar sends no SMS: a well-formed number is accepted and the message dropped.
+            // Cloudjar sends no SMS: the text message is recorded (GET /_cloudjar/sns/sent).
             if (!E164.matcher(phone).matches()) {
                 throw SnsErrors.invalidParameter("PhoneNumber", "input incorrectly formatted");
             }
-            validate(Entry.of(input), false, true);
-            return Output.of("MessageId", UUID.randomUUID().toString());
+            Validated valid = validate(Entry.of(input), false, true);
+            String messageId = UUID.randomUUID().toString();
+            outbox.sms(context.scope(), phone, messageId, valid.perProtocol() == null ? input.string("Message")
+                    : valid.perProtocol().path(valid.perProtocol().has("sms") ? "sms" : "default").asText());
+            return Output.of("MessageId", messageId);
         }
         Arn arn = TopicArns.topic(context, topicArn != null ? topicArn : targetArn, topicArn != null ? "TopicArn" : "TargetArn");
         TopicRecord topic = store.topic(arn.scope(), arn.resource()).orElseThrow(SnsErrors::topicNotFound);

@@ -7,7 +7,9 @@ import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ public final class SnsStore {
     private final RecordTable<TopicRecord> topics;
     private final RecordTable<SubscriptionRecord> subscriptions;
     private final RecordTable<DeduplicationRecord> deduplication;
+    private final RecordTable<SentRecord> sent;
     private final StripedLocks locks = new StripedLocks(64);
 
     public SnsStore(StateStore state) {
@@ -30,6 +33,7 @@ public final class SnsStore {
         this.topics = new RecordTable<>(state, SERVICE, "topics", TopicRecord.class);
         this.subscriptions = new RecordTable<>(state, SERVICE, "subscriptions", SubscriptionRecord.class);
         this.deduplication = new RecordTable<>(state, SERVICE, "deduplication", DeduplicationRecord.class);
+        this.sent = new RecordTable<>(state, SERVICE, "sent", SentRecord.class);
     }
 
     public StripedLocks.Held lock(Scope scope, String topicName) {
@@ -97,5 +101,19 @@ public final class SnsStore {
                         .ifPresent(d -> deduplication.delete(scope, key));
             }
         }
+    }
+
+    /** Records an e-mail or text message SNS would have sent; ids are time-ordered, so the list is in sending order. */
+    public void recordSent(Scope scope, SentRecord record) {
+        sent.put(scope, record.id(), record);
+    }
+
+    /** What was recorded as sent, by scope, oldest first. */
+    public Map<Scope, List<SentRecord>> sent() {
+        Map<Scope, List<SentRecord>> all = new LinkedHashMap<>();
+        for (Scope scope : sent.scopes()) {
+            all.put(scope, sent.list(scope, ""));
+        }
+        return all;
     }
 }

@@ -27,6 +27,33 @@ public final class TopicArns {
         return parsed;
     }
 
+    /**
+     * A topic's ARN in a link SNS sent (a SubscribeURL, an UnsubscribeURL): opened unsigned, such a
+     * request has no region of its own, so the ARN's region is the one meant.
+     */
+    public static Arn linkedTopic(RequestContext context, String arn, String member) {
+        return topic(linked(context, arn), arn, member);
+    }
+
+    /** A subscription's ARN in a link SNS sent (an UnsubscribeURL). */
+    public static Arn linkedSubscription(RequestContext context, String arn) {
+        return subscription(linked(context, arn), arn);
+    }
+
+    /** The context in the ARN's region when the caller is anonymous (it followed a link), else the context. */
+    private static RequestContext linked(RequestContext context, String arn) {
+        if (!context.principal().isAnonymous()) {
+            return context;
+        }
+        try {
+            Arn parsed = Arn.parse(arn);
+            return new RequestContext(context.requestId(), context.service(), context.operation(), parsed.scope(),
+                    context.principal(), context.endpoint(), context.receivedAt(), context.trace());
+        } catch (IllegalArgumentException e) {
+            return context;
+        }
+    }
+
     /** A subscription's ARN: its topic's ARN and a UUID. */
     public static Arn subscription(RequestContext context, String arn) {
         Arn parsed = parse(context, arn, "SubscriptionArn");

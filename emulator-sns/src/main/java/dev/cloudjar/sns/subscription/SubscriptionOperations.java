@@ -13,6 +13,9 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.sns.SnsErrors;
+import dev.cloudjar.sns.publish.HttpDeliveryPolicy;
+import dev.cloudjar.sns.publish.HttpSubscribers;
+import dev.cloudjar.sns.publish.Outbox;
 import dev.cloudjar.sns.store.SnsStore;
 import dev.cloudjar.sns.store.SubscriptionRecord;
 import dev.cloudjar.sns.store.TopicArns;
@@ -20,6 +23,7 @@ import dev.cloudjar.sns.store.TopicRecord;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +33,10 @@ import java.util.UUID;
 
 /**
  * Subscribe, ConfirmSubscription, Unsubscribe, the two listings and the subscription attributes.
- * An SQS queue or Lambda function is confirmed at once, as SNS does for an endpoint the topic's
- * account may reach; every other protocol waits for a confirmation request that Cloudjar does not
- * send yet.
+ * An SQS queue, Lambda function or phone number is confirmed at once, as SNS does; an http/https
+ * endpoint is sent a SubscriptionConfirmation and an e-mail address a confirmation e-mail
+ * (recorded), and each stays pending until ConfirmSubscription presents its token, which the
+ * message's SubscribeURL does unsigned. Application and firehose subscriptions stay pending.
  */
 public final class SubscriptionOperations {
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
@@ -42,9 +47,15 @@ public final class SubscriptionOperations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SnsStore store;
+    private final HttpSubscribers http;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    public SubscriptionOperations(SnsStore store) {
+    public SubscriptionOperations(SnsStore store, HttpSubscribers http, Outbox outbox, Clock clock) {
         this.store = store;
+        this.http = http;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The same topic, protocol and endpoint again answer the existing subscription, as on SNS. */
@@ -79,14 +90,31 @@ public final class SubscriptionOperations {
                     if (!attributes.isEmpty() && !existing.attributes().equals(attributes)) {
                         throw SnsErrors.invalidParameter("Attributes", "Subscription already exists with different attributes");
                     }
+                    // Subscribing a pending endpoint again sends its confirmation request again.
+                    if (!existing.confirmed()) {
+                        requestConfirmation(topic, existing);
+                    }
                     return answer(existing, input);
                 }
             }
-            boolean confirmedAtOnce = protocol.equals("sqs") || protocol.equals("lambda");
+            boolean confirmedAtOnce = protocol.equals("sqs") || protocol.equals("lambda") || protocol.equals("sms");
             SubscriptionRecord created = new SubscriptionRecord(topic.arn() + ":" + UUID.randomUUID(), topic.arn(),
                     context.accountId(), protocol, endpoint, confirmedAtOnce, confirmedAtOnce ? null : token(), attributes);
             store.put(scope, topic.name(), created);
+            if (!confirmedAtOnce) {
+                requestConfirmation(topic, created);
+            }
             return answer(created, input);
+        }
+    }
+
+    /** Sends (http/https) or records (e-mail) the request to confirm a pending subscription. */
+    private void requestConfirmation(TopicRecord topic, SubscriptionRecord s) {
+        switch (s.protocol()) {
+            case "http", "https" -> http.confirmation("SubscriptionConfirmation", topic, s, s.token(), clock.instant());
+            case "email", "email-json" -> outbox.confirmation(topic, s, s.token());
+            default -> {
+            }
         }
     }
 
@@ -103,11 +131,11 @@ public final class SubscriptionOperations {
     }
 
     /**
-     * Confirms the pending subscription whose token this is. Cloudjar sends no confirmation
-     * requests yet, so no caller learns a token; an unknown one is refused as on SNS.
+     * Confirms the subscription whose token this is (confirming again answers its ARN); an unknown
+     * token is refused as on SNS. A SubscribeURL opened unsigned names the topic's region in its ARN.
      */
     public Output confirmSubscription(RequestContext context, Input input) {
-        Arn topicArn = TopicArns.topic(context, input.string("TopicArn"), "TopicArn");
+        Arn topicArn = TopicArns.linkedTopic(context, input.string("TopicArn"), "TopicArn");
         Scope scope = topicArn.scope();
         try (StripedLocks.Held ignored = store.lock(scope, topicArn.resource())) {
             store.topic(scope, topicArn.resource()).orElseThrow(SnsErrors::topicNotFound);
@@ -126,10 +154,16 @@ public final class SubscriptionOperations {
      * but SNS answers such a call with success (moto's issue #3000 records the check on AWS).
      */
     public Output unsubscribe(RequestContext context, Input input) {
-        Arn arn = TopicArns.subscription(context, input.string("SubscriptionArn"));
+        Arn arn = TopicArns.linkedSubscription(context, input.string("SubscriptionArn"));
         String topic = TopicArns.topicOf(arn);
         try (StripedLocks.Held ignored = store.lock(arn.scope(), topic)) {
+            SubscriptionRecord s = store.subscription(arn.scope(), topic, TopicArns.idOf(arn)).orElse(null);
             store.deleteSubscription(arn.scope(), topic, TopicArns.idOf(arn));
+            // An http/https endpoint hears that it was unsubscribed ("HTTP/HTTPS unsubscribe confirmation JSON format").
+            if (s != null && s.confirmed() && (s.protocol().equals("http") || s.protocol().equals("https"))) {
+                store.topic(arn.scope(), topic).ifPresent(t ->
+                        http.confirmation("UnsubscribeConfirmation", t, s, token(), clock.instant()));
+            }
         }
         return Output.empty();
     }
@@ -285,8 +319,13 @@ public final class SubscriptionOperations {
                 }
             }
             case "DeliveryPolicy" -> {
-                if (!json(name, value).isObject()) {
+                JsonNode policy = json(name, value);
+                if (!policy.isObject()) {
                     throw SnsErrors.invalidParameter("DeliveryPolicy: failed to parse JSON.");
+                }
+                String problem = HttpDeliveryPolicy.problem(policy.path("healthyRetryPolicy"));
+                if (problem != null) {
+                    throw SnsErrors.invalidParameter("DeliveryPolicy: " + problem);
                 }
             }
             default -> {

@@ -58,7 +58,7 @@ class SnsSubscriptionsTest {
             String topic = sns.createTopic(b -> b.name("pending")).topicArn();
             assertEquals("pending confirmation", sns.subscribe(b -> b.topicArn(topic).protocol("email")
                     .endpoint("someone@example.com")).subscriptionArn());
-            String arn = sns.subscribe(b -> b.topicArn(topic).protocol("https").endpoint("https://example.com/hook")
+            String arn = sns.subscribe(b -> b.topicArn(topic).protocol("https").endpoint("https://127.0.0.1:1/hook")
                     .returnSubscriptionArn(true)).subscriptionArn();
             assertTrue(arn.startsWith(topic + ":"), arn);
             assertEquals("true", sns.getSubscriptionAttributes(b -> b.subscriptionArn(arn)).attributes().get("PendingConfirmation"));
