@@ -168,8 +168,32 @@ public final class MessageSigner {
         return "2".equals(topicSignatureVersion) ? "2" : "1";
     }
 
+    /** A signature made on this thread, kept for the next subscription of the same message. */
+    private record Signed(String canonical, String version, String signature) {
+    }
+
+    /**
+     * The last signature each thread made. A Publish fans out on one thread, and every SQS, Lambda
+     * or http subscription's envelope of one message has the same string to sign (the
+     * UnsubscribeURL, which differs, is not in it), so one RSA signature serves them all instead
+     * of one per subscription: RSA signing is most of a Publish's cost with a few subscribers.
+     * PKCS#1 v1.5 signatures are deterministic, so a kept one is the one signing again would make
+     * (and a string to sign names its message id, so none is reused across a key change).
+     */
+    private final ThreadLocal<Signed> lastSigned = new ThreadLocal<>();
+
     /** Base64 of the signature of the text's UTF-8 bytes, under SignatureVersion 1 or 2. */
     public String sign(String canonical, String signatureVersion) {
+        Signed last = lastSigned.get();
+        if (last != null && last.version().equals(signatureVersion) && last.canonical().equals(canonical)) {
+            return last.signature();
+        }
+        String made = signFresh(canonical, signatureVersion);
+        lastSigned.set(new Signed(canonical, signatureVersion, made));
+        return made;
+    }
+
+    private String signFresh(String canonical, String signatureVersion) {
         try {
             Signature signature = Signature.getInstance("2".equals(signatureVersion) ? "SHA256withRSA" : "SHA1withRSA");
             signature.initSign(keys().getPrivate());
