@@ -97,6 +97,7 @@ public final class EventDeliveryBenchmark {
         String url = bus(events, sqs, bus, rules);
         ExecutorService poller = Executors.newSingleThreadExecutor();
         List<Double> millis = new ArrayList<>();
+        List<Double> putMillis = new ArrayList<>();
         try {
             for (int i = -50; i < samples; i++) {
                 Future<List<Message>> arriving = poller.submit(() -> sqs.receiveMessage(b -> b.queueUrl(url)
@@ -104,6 +105,7 @@ public final class EventDeliveryBenchmark {
                 Thread.sleep(2); // the long poll is waiting before the event is put
                 long start = System.nanoTime();
                 PutEventsResponse put = events.putEvents(b -> b.entries(event(bus, 1)));
+                long putDone = System.nanoTime();
                 List<Message> got = arriving.get(30, TimeUnit.SECONDS);
                 long elapsed = System.nanoTime() - start;
                 if (put.failedEntryCount() != 0 || got.size() != 1) {
@@ -112,15 +114,18 @@ public final class EventDeliveryBenchmark {
                 sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(got.get(0).receiptHandle()));
                 if (i >= 0) {
                     millis.add(elapsed / 1e6);
+                    putMillis.add((putDone - start) / 1e6);
                 }
             }
         } finally {
             poller.shutdownNow();
         }
         Collections.sort(millis);
+        Collections.sort(putMillis);
         System.out.printf(Locale.ROOT, "PutEvents → SQS target, %d rule(s) on the bus, %d events one at a time:"
-                        + " p50 %.2f ms, p99 %.2f ms (PutEvents call included)%n", rules, samples,
-                millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.99)));
+                        + " p50 %.2f ms, p99 %.2f ms (PutEvents call included; the call alone p50 %.2f ms)%n", rules,
+                samples, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.99)),
+                putMillis.get(putMillis.size() / 2));
     }
 
     private static void throughput(CloudjarServer server, EventBridgeClient events, SqsClient sqs) throws Exception {
