@@ -2,12 +2,14 @@ package dev.cloudjar.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,7 +49,9 @@ public final class CloudjarConfig {
             new Option("request-timeout-seconds", "20",
                     "answer RequestTimeout when a request body stops arriving for this long"),
             new Option("allowed-hosts", "", "more Host names to answer, comma-separated (*.example.com: any subdomain)"),
-            new Option("worker-threads", "64", "threads for storage and process work"));
+            new Option("worker-threads", "64", "threads for storage and process work"),
+            new Option("clock", "", "start the clock schedules run on at this instant (2030-01-01T00:00:00Z); tests move"
+                    + " it with POST /_cloudjar/clock. Signatures keep the real time"));
 
     /** A key pair known to the server and the account it belongs to. */
     public record Credential(String accessKeyId, String secretAccessKey, String accountId) {
@@ -202,6 +206,22 @@ public final class CloudjarConfig {
 
     public int workerThreads() {
         return workerThreads;
+    }
+
+    /** Where {@code --clock} starts the schedules' clock; empty: the real time. */
+    public Optional<Instant> clockStart() {
+        return parseClock(options.getOrDefault("clock", ""));
+    }
+
+    private static Optional<Instant> parseClock(String value) {
+        if (value.isEmpty() || value.equals("system")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--clock takes an instant such as 2030-01-01T00:00:00Z, not '" + value + "'");
+        }
     }
 
     /** Service options (flags core does not know), by flag name without "--". */
@@ -429,6 +449,7 @@ public final class CloudjarConfig {
                     case "port" -> port(Integer.parseInt(value.trim()));
                     case "data-dir" -> dataDir(value.isBlank() ? null : Path.of(value));
                     case "state-url", "state-user", "state-password" -> option(flag, value.trim());
+                    case "clock" -> option(flag, parseClock(value.trim()).map(Instant::toString).orElse(""));
                     case "verify-signatures" -> verifySignatures(parseBoolean(flag, value));
                     case "credentials" -> {
                         credentials = new ArrayList<>();

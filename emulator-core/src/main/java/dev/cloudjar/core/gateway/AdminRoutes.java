@@ -1,20 +1,26 @@
 package dev.cloudjar.core.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudjar.core.http.Request;
 import dev.cloudjar.core.http.Response;
+import dev.cloudjar.core.spi.RecordJson;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Cloudjar's own endpoints under {@code /_cloudjar/}: {@code health} (version, services, uptime)
- * and {@code reset} (all state, or one service's with {@code ?service=NAME}). Unsigned, like
+ * Cloudjar's own endpoints under {@code /_cloudjar/}: {@code health} (version, services, uptime),
+ * {@code reset} (all state, or one service's with {@code ?service=NAME}), {@code schedules/fire}
+ * (run a rule's or schedule's timer now) and {@code clock} (read or move the schedules' clock). Unsigned, like
  * LocalStack's {@code /_localstack/} endpoints, so a web page must not be able to drive them:
  * see {@link #refusal}.
  */
@@ -33,6 +39,15 @@ public final class AdminRoutes {
 
         /** Wipes all state, or one service's (name non-null). */
         void reset(String service);
+
+        /** Runs the timer (a rule's or schedule's) with this id now; the owning service, or empty when none has it. */
+        Optional<String> fireTimer(String id) throws Exception;
+
+        /** The clock schedules run on. */
+        Instant scheduleClock();
+
+        /** Moves the schedules' clock; returns the new time. */
+        Instant moveScheduleClock(Instant to);
 
     }
 
@@ -109,7 +124,75 @@ public final class AdminRoutes {
             server.reset(service);
             return json(200, n -> n.put("reset", service == null ? "all" : service));
         }
+        if (route.equals("schedules/fire")) {
+            return request.method().equals("POST") ? fire(request) : methodNotAllowed("POST");
+        }
+        if (route.equals("clock")) {
+            if (request.method().equals("GET")) {
+                return json(200, n -> n.put("time", server.scheduleClock().toString()));
+            }
+            return request.method().equals("POST") ? moveClock(request) : methodNotAllowed("GET, POST");
+        }
         return json(404, n -> n.put("error", "no admin endpoint " + request.rawPath()));
+    }
+
+    /** {@code ?arn=} or a JSON body {@code {"arn": ...}}: the timer id services use is the rule's or schedule's ARN. */
+    private Response fire(Request request) {
+        String arn;
+        try {
+            arn = parameter(request, "arn");
+        } catch (IOException e) {
+            return json(400, n -> n.put("error", "the body is not a JSON object: " + e.getMessage()));
+        }
+        if (arn == null || arn.isEmpty()) {
+            return json(400, n -> n.put("error", "name the rule or schedule: ?arn=ARN or {\"arn\": ARN}"));
+        }
+        try {
+            Optional<String> owner = server.fireTimer(arn);
+            if (owner.isEmpty()) {
+                return json(404, n -> n.put("error", "no enabled rule or schedule with a pending time has the ARN " + arn));
+            }
+            return json(200, n -> {
+                n.put("fired", arn);
+                n.put("service", owner.get());
+            });
+        } catch (Exception e) {
+            return json(500, n -> n.put("error", "firing " + arn + " failed: " + e));
+        }
+    }
+
+    /** {@code {"time": ISO-8601 instant}} sets the clock, {@code {"advance": ISO-8601 duration}} moves it on. */
+    private Response moveClock(Request request) {
+        try {
+            String time = parameter(request, "time");
+            String advance = parameter(request, "advance");
+            if ((time == null) == (advance == null)) {
+                return json(400, n -> n.put("error", "give one of time (2030-01-01T00:00:00Z) or advance (PT1H)"));
+            }
+            Instant to = time != null ? Instant.parse(time) : server.scheduleClock().plus(Duration.parse(advance));
+            Instant now = server.moveScheduleClock(to);
+            return json(200, n -> n.put("time", now.toString()));
+        } catch (IOException | DateTimeException e) {
+            return json(400, n -> n.put("error", e.getMessage()));
+        }
+    }
+
+    /** A query parameter, else the member of a JSON object body. */
+    private static String parameter(Request request, String name) throws IOException {
+        String value = request.queryParameter(name);
+        if (value != null) {
+            return value;
+        }
+        byte[] body = request.body().bytes();
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode node = RecordJson.mapper().readTree(body);
+        if (node == null || !node.isObject()) {
+            throw new IOException("expected a JSON object");
+        }
+        JsonNode member = node.get(name);
+        return member == null || member.isNull() ? null : member.asText();
     }
 
     private Response health() {

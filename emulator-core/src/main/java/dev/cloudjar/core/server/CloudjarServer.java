@@ -3,6 +3,7 @@ package dev.cloudjar.core.server;
 import dev.cloudjar.core.auth.CredentialStore;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.delivery.DeliveryQueue;
+import dev.cloudjar.core.delivery.TimerQueue;
 import dev.cloudjar.core.gateway.AdminRoutes;
 import dev.cloudjar.core.gateway.Authenticator;
 import dev.cloudjar.core.gateway.Authorizer;
@@ -32,11 +33,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +73,7 @@ public final class CloudjarServer implements AutoCloseable {
     private final Channel serverChannel;
     private final String endpoint;
     private final DeliveryQueue deliveries;
+    private final TimerQueue timers;
 
     /** In memory, in the data dir, or (with --state-url) in an external store with the blobs in the data dir. */
     private static Storage openStorage(CloudjarConfig config, ClassLoader classLoader) {
@@ -104,8 +108,9 @@ public final class CloudjarServer implements AutoCloseable {
         Codecs codecs = Codecs.standard();
         InternalCalls calls = new InternalCalls(codecs.validator(), () -> endpointHolder[0], clock);
         this.deliveries = new DeliveryQueue(storage.state(), workers, scheduler, clock);
+        this.timers = new TimerQueue(storage.state(), workers, scheduler, clock, config.clockStart());
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
-                workers, scheduler, calls, deliveries, new Capabilities(), () -> endpointHolder[0]);
+                workers, scheduler, calls, deliveries, timers, new Capabilities(), () -> endpointHolder[0]);
         // Services start on a worker while this thread brings Netty up: both are mostly class
         // loading, and with two cores doing them side by side shortens the start.
         Future<List<ServiceRuntime>> starting = workers.submit(() -> startServices(classLoader, context));
@@ -136,6 +141,7 @@ public final class CloudjarServer implements AutoCloseable {
                     credentials::purgeExpired);
             // Deliveries a previous run stored (with a data dir) go out now that every target is up.
             deliveries.resume();
+            timers.resume();
             started = true;
         } finally {
             if (!started) {
@@ -201,6 +207,11 @@ public final class CloudjarServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Timers (schedules) set and not yet fired, of every service. */
+    public long pendingTimers() {
+        return timers.pending();
     }
 
     /** Deliveries submitted and not yet delivered or given up (S3 notifications, Lambda destinations, ...). */
@@ -313,6 +324,21 @@ public final class CloudjarServer implements AutoCloseable {
         @Override
         public void reset(String service) {
             CloudjarServer.this.reset(service);
+        }
+
+        @Override
+        public Optional<String> fireTimer(String id) throws Exception {
+            return timers.fireNow(id);
+        }
+
+        @Override
+        public Instant scheduleClock() {
+            return timers.now();
+        }
+
+        @Override
+        public Instant moveScheduleClock(Instant to) {
+            return timers.moveTo(to);
         }
 
     }

@@ -13,14 +13,14 @@ import java.util.function.Supplier;
 
 /**
  * What the server hands a service when it starts: configuration, storage, credentials, threads,
- * and the two ways to reach other services: {@link AwsCalls} to run one of their operations, and
+ * the two ways to reach other services: {@link AwsCalls} to run one of their operations, and
  * {@link Deliveries} to hand them a payload asynchronously (where a service also registers the
- * adapter that receives deliveries for its ARNs).
+ * adapter that receives deliveries for its ARNs), and durable {@link Timers} for schedules.
  */
 public record ServiceContext(CloudjarConfig config, StateStore state, BlobStore blobs,
                              CredentialStore credentials, ExecutorService workers,
                              ScheduledExecutorService scheduler, AwsCalls calls, Deliveries deliveries,
-                             Capabilities capabilities, Supplier<String> endpoint) {
+                             Timers timers, Capabilities capabilities, Supplier<String> endpoint) {
 
     /** Runs {@code task} every {@code interval} on the worker pool (see {@link Periodic}). */
     public ScheduledFuture<?> periodically(String name, long initialDelay, long interval, TimeUnit unit, Runnable task) {

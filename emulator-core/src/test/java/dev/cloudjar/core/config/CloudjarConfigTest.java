@@ -44,4 +44,18 @@ class CloudjarConfigTest {
         assertEquals(4566, back.port());
         assertEquals(null, back.dataDir());
     }
+
+    @Test
+    void theClockOptionTakesAnInstantFromTheCommandLineOrTheEnvironment() {
+        assertEquals(java.util.Optional.of(java.time.Instant.parse("2030-01-01T00:00:00Z")),
+                CloudjarConfig.resolve(new String[]{"--clock", "2030-01-01T00:00:00Z"}, Map.of()).clockStart());
+        CloudjarConfig fromEnvironment = CloudjarConfig.resolve(new String[0], Map.of("CLOUDJAR_CLOCK", "2031-02-03T04:05:06Z"));
+        assertEquals(java.time.Instant.parse("2031-02-03T04:05:06Z"), fromEnvironment.clockStart().orElseThrow());
+        assertEquals(fromEnvironment.clockStart(), CloudjarConfig.resolve(
+                fromEnvironment.toArgs().toArray(String[]::new), Map.of()).clockStart());
+        assertEquals(java.util.Optional.empty(), CloudjarConfig.defaults().clockStart());
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CloudjarConfig.resolve(new String[]{"--clock=tomorrow"}, Map.of()));
+        assertEquals("--clock takes an instant such as 2030-01-01T00:00:00Z, not 'tomorrow'", bad.getMessage());
+    }
 }

@@ -10,8 +10,10 @@ import dev.cloudjar.core.http.ResponseBody;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,7 +45,26 @@ class AdminRoutesTest {
         public void reset(String service) {
             resets.add(String.valueOf(service));
         }
+
+        @Override
+        public Optional<String> fireTimer(String id) {
+            fired.add(id);
+            return id.startsWith("arn:aws:events:") ? Optional.of("events") : Optional.empty();
+        }
+
+        @Override
+        public Instant scheduleClock() {
+            return clock;
+        }
+
+        @Override
+        public Instant moveScheduleClock(Instant to) {
+            clock = to;
+            return clock;
+        }
     }, Clock.systemUTC());
+    private final List<String> fired = new ArrayList<>();
+    private Instant clock = Instant.parse("2030-01-01T00:00:00Z");
 
     private static JsonNode body(Response response) throws Exception {
         return new ObjectMapper().readTree(((ResponseBody.Bytes) response.body()).bytes());
@@ -51,6 +72,39 @@ class AdminRoutesTest {
 
     private Response call(String method, String uri) {
         return admin.handle(new Request(method, uri, new Headers(), RequestBody.EMPTY));
+    }
+
+    private Response call(String method, String uri, String json) {
+        return admin.handle(new Request(method, uri, new Headers(),
+                RequestBody.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void fireRunsTheTimerNamedByArnInTheQueryOrTheBody() throws Exception {
+        String rule = "arn:aws:events:us-east-1:000000000000:rule/every-minute";
+        JsonNode answer = body(call("POST", "/_cloudjar/schedules/fire?arn=" + rule));
+        assertEquals(rule, answer.get("fired").asText());
+        assertEquals("events", answer.get("service").asText());
+        assertEquals(200, call("POST", "/_cloudjar/schedules/fire", "{\"arn\": \"" + rule + "\"}").status());
+        assertEquals(List.of(rule, rule), fired);
+        assertEquals(404, call("POST", "/_cloudjar/schedules/fire?arn=arn:aws:scheduler:x").status());
+        assertEquals(400, call("POST", "/_cloudjar/schedules/fire").status());
+        assertEquals(400, call("POST", "/_cloudjar/schedules/fire", "[1]").status());
+        assertEquals(405, call("GET", "/_cloudjar/schedules/fire?arn=" + rule).status());
+    }
+
+    @Test
+    void theClockIsReadSetAndAdvanced() throws Exception {
+        assertEquals("2030-01-01T00:00:00Z", body(call("GET", "/_cloudjar/clock")).get("time").asText());
+        assertEquals("2030-01-01T01:30:00Z",
+                body(call("POST", "/_cloudjar/clock", "{\"advance\": \"PT1H30M\"}")).get("time").asText());
+        assertEquals("2031-05-01T00:00:00Z",
+                body(call("POST", "/_cloudjar/clock?time=2031-05-01T00:00:00Z")).get("time").asText());
+        assertEquals(400, call("POST", "/_cloudjar/clock", "{\"time\": \"tomorrow\"}").status());
+        assertEquals(400, call("POST", "/_cloudjar/clock", "{}").status());
+        assertEquals(400, call("POST", "/_cloudjar/clock",
+                "{\"time\": \"2030-01-01T00:00:00Z\", \"advance\": \"PT1H\"}").status());
+        assertEquals(Instant.parse("2031-05-01T00:00:00Z"), clock);
     }
 
     @Test

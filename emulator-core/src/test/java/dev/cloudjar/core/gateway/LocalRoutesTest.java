@@ -42,6 +42,21 @@ class LocalRoutesTest {
         @Override
         public void reset(String service) {
         }
+
+        @Override
+        public java.util.Optional<String> fireTimer(String id) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.time.Instant scheduleClock() {
+            return java.time.Instant.EPOCH;
+        }
+
+        @Override
+        public java.time.Instant moveScheduleClock(java.time.Instant to) {
+            return to;
+        }
     }, Clock.systemUTC());
 
     private final LocalRoutes step = new LocalRoutes(ADMIN, List.of(

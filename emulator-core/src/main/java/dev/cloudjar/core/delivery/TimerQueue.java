@@ -1,0 +1,252 @@
+package dev.cloudjar.core.delivery;
+
+import dev.cloudjar.core.spi.RecordJson;
+import dev.cloudjar.core.spi.StripedLocks;
+import dev.cloudjar.core.spi.TimerHandler;
+import dev.cloudjar.core.spi.Timers;
+import dev.cloudjar.core.spi.storage.Entry;
+import dev.cloudjar.core.spi.storage.Keyspace;
+import dev.cloudjar.core.spi.storage.StateStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link Timers} on the storage SPI. Each owner's timers are records in its keyspace
+ * {@code <owner>/timers}, keyed by id, so a reset of the owning service drops them with the rest
+ * of its state. In memory there is only a trigger per timer on the scheduler thread, which hands
+ * the work to the worker pool; the attempt reads the record and acts only on what it finds, so a
+ * replaced or cancelled timer whose trigger still runs does nothing.
+ *
+ * <p>The clock is the server's plus an offset that {@code --clock} and {@link #moveTo} set: a test
+ * moves schedule time forward without moving the time signatures are checked against.
+ */
+public final class TimerQueue implements Timers {
+    private static final System.Logger LOG = System.getLogger(TimerQueue.class.getName());
+    private static final int PAGE = 500;
+    /** A handler that fails is run again this much later (its own retries are its target's). */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
+    /** The stored timer. */
+    record Stored(String id, long dueMillis, String payload) {
+    }
+
+    /** One armed trigger: the due time it was armed for, so a stale one can be told apart. */
+    private record Trigger(long dueMillis, ScheduledFuture<?> future) {
+    }
+
+    private final StateStore state;
+    private final Executor workers;
+    private final ScheduledExecutorService scheduler;
+    private final Clock base;
+    private final AtomicLong offsetMillis = new AtomicLong();
+    private final Map<String, TimerHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Trigger> triggers = new ConcurrentHashMap<>();
+    private final StripedLocks locks = new StripedLocks(64);
+    private volatile boolean running;
+
+    public TimerQueue(StateStore state, Executor workers, ScheduledExecutorService scheduler, Clock base,
+                      Optional<Instant> startAt) {
+        this.state = state;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.base = base;
+        startAt.ifPresent(at -> offsetMillis.set(at.toEpochMilli() - base.millis()));
+    }
+
+    @Override
+    public void register(String owner, TimerHandler handler) {
+        if (owner.isEmpty() || owner.contains("/") || handlers.putIfAbsent(owner, handler) != null) {
+            throw new IllegalStateException("a timer owner '" + owner + "' is already registered, or the name is not one");
+        }
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.ofEpochMilli(nowMillis());
+    }
+
+    private long nowMillis() {
+        return base.millis() + offsetMillis.get();
+    }
+
+    @Override
+    public void set(String owner, String id, Instant due, String payload) {
+        checkOwner(owner);
+        Stored stored = new Stored(id, due.toEpochMilli(), payload);
+        try (StripedLocks.Held held = locks.lock(keyspaceName(owner), key(id))) {
+            keyspace(owner).put(key(id), RecordJson.write(stored));
+        }
+        arm(owner, stored);
+    }
+
+    @Override
+    public void cancel(String owner, String id) {
+        checkOwner(owner);
+        try (StripedLocks.Held held = locks.lock(keyspaceName(owner), key(id))) {
+            keyspace(owner).delete(key(id));
+        }
+        Trigger trigger = triggers.remove(triggerKey(owner, id));
+        if (trigger != null) {
+            trigger.future().cancel(false);
+        }
+    }
+
+    /** Arms every stored timer: those a previous run left (with a data dir). Call once the services are up. */
+    public void resume() {
+        running = true;
+        rearm();
+    }
+
+    /** Moves the schedules' clock to {@code instant} (forward or back) and re-arms every timer against it. */
+    public Instant moveTo(Instant instant) {
+        offsetMillis.set(instant.toEpochMilli() - base.millis());
+        rearm();
+        return now();
+    }
+
+    /**
+     * Runs timer {@code id} now, whichever owner has it, as if it had come due, and leaves it set
+     * unless its handler changes it: the admin "fire now". Empty when no owner has a timer of that id.
+     */
+    public Optional<String> fireNow(String id) throws Exception {
+        for (Map.Entry<String, TimerHandler> owner : handlers.entrySet()) {
+            Optional<byte[]> raw = keyspace(owner.getKey()).get(key(id));
+            if (raw.isPresent()) {
+                Stored stored = RecordJson.read(raw.get(), Stored.class);
+                owner.getValue().fire(stored.id(), stored.payload(), now());
+                return Optional.of(owner.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Timers set and not yet fired, of every owner. */
+    public long pending() {
+        return handlers.keySet().stream().mapToLong(owner -> keyspace(owner).size()).sum();
+    }
+
+    private void rearm() {
+        if (!running) {
+            return;
+        }
+        for (String owner : handlers.keySet()) {
+            byte[] from = null;
+            while (true) {
+                List<Entry> page = keyspace(owner).scan(from, null, PAGE, false);
+                for (Entry entry : page) {
+                    arm(owner, RecordJson.read(entry.value(), Stored.class));
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                byte[] last = page.get(page.size() - 1).key();
+                from = Arrays.copyOf(last, last.length + 1);
+            }
+        }
+    }
+
+    private void arm(String owner, Stored stored) {
+        if (!running) {
+            return;
+        }
+        String triggerKey = triggerKey(owner, stored.id());
+        long delay = Math.max(0, stored.dueMillis() - nowMillis());
+        try {
+            ScheduledFuture<?> future = scheduler.schedule(() -> run(owner, stored.id()), delay, TimeUnit.MILLISECONDS);
+            Trigger previous = triggers.put(triggerKey, new Trigger(stored.dueMillis(), future));
+            if (previous != null) {
+                previous.future().cancel(false);
+            }
+        } catch (RejectedExecutionException stopping) {
+            // Stored: the next start arms it.
+        }
+    }
+
+    private void run(String owner, String id) {
+        try {
+            workers.execute(() -> attempt(owner, id));
+        } catch (RejectedExecutionException stopping) {
+            // Stored: the next start runs it.
+        }
+    }
+
+    void attempt(String owner, String id) {
+        Stored stored = keyspace(owner).get(key(id)).map(raw -> RecordJson.read(raw, Stored.class)).orElse(null);
+        if (stored == null) {
+            return;
+        }
+        if (stored.dueMillis() > nowMillis()) {
+            // The clock was moved back, or this trigger is older than the timer's latest setting.
+            arm(owner, stored);
+            return;
+        }
+        TimerHandler handler = handlers.get(owner);
+        try {
+            handler.fire(stored.id(), stored.payload(), Instant.ofEpochMilli(stored.dueMillis()));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "timer " + id + " of " + owner + " failed; it runs again in "
+                    + RETRY_AFTER.toSeconds() + " s", e);
+            try {
+                scheduler.schedule(() -> run(owner, id), RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // Stored: the next start runs it.
+            }
+            return;
+        }
+        // Removed only if the handler did not set it again (a recurring schedule's next time).
+        try (StripedLocks.Held held = locks.lock(keyspaceName(owner), key(id))) {
+            Optional<byte[]> now = keyspace(owner).get(key(id));
+            if (now.isPresent() && RecordJson.read(now.get(), Stored.class).equals(stored)) {
+                keyspace(owner).delete(key(id));
+                triggers.remove(triggerKey(owner, id));
+            }
+        }
+    }
+
+    /** The ids of {@code owner}'s timers with their due times, in id order (for tests and the console). */
+    public List<Map.Entry<String, Instant>> list(String owner) {
+        List<Map.Entry<String, Instant>> out = new ArrayList<>();
+        for (Entry entry : keyspace(owner).scan(null, null, Integer.MAX_VALUE, false)) {
+            Stored stored = RecordJson.read(entry.value(), Stored.class);
+            out.add(Map.entry(stored.id(), Instant.ofEpochMilli(stored.dueMillis())));
+        }
+        return out;
+    }
+
+    private void checkOwner(String owner) {
+        if (!handlers.containsKey(owner)) {
+            throw new IllegalStateException("no timer handler registered for '" + owner + "'");
+        }
+    }
+
+    private Keyspace keyspace(String owner) {
+        return state.keyspace(keyspaceName(owner));
+    }
+
+    private static String keyspaceName(String owner) {
+        return owner + "/timers";
+    }
+
+    private static String triggerKey(String owner, String id) {
+        return owner + '\0' + id;
+    }
+
+    private static byte[] key(String id) {
+        return id.getBytes(StandardCharsets.UTF_8);
+    }
+}
