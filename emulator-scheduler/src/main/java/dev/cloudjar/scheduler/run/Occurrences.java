@@ -5,13 +5,14 @@ import dev.cloudjar.scheduler.store.ScheduleRecord;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * When a schedule next falls due. A one-time {@code at()} schedule runs at its time whatever its
  * StartDate and EndDate ("EventBridge Scheduler ignores StartDate and EndDate for one-time
  * schedules"); a recurring one runs no earlier than its StartDate and no later than its EndDate, a
- * rate counting whole periods from its StartDate, or from when it was last created or updated.
+ * rate counting whole periods from its StartDate, or from the minute it was last created or updated.
  */
 final class Occurrences {
     private Occurrences() {
@@ -23,7 +24,9 @@ final class Occurrences {
         if (expression.isAt()) {
             return expression.next(after, zone);
         }
-        Instant start = Instant.ofEpochMilli(s.startDate() != null ? s.startDate() : s.lastModificationDate());
+        // Scheduler works in whole minutes: a rate without a StartDate counts from the minute it was set in.
+        Instant start = s.startDate() != null ? Instant.ofEpochMilli(s.startDate())
+                : Instant.ofEpochMilli(s.lastModificationDate()).truncatedTo(ChronoUnit.MINUTES);
         Instant from = s.startDate() != null && start.isAfter(after) ? start.minusMillis(1) : after;
         Optional<Instant> next = expression.next(from, zone, start);
         return next.filter(t -> s.endDate() == null || !t.isAfter(Instant.ofEpochMilli(s.endDate())));
