@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** CreateScheduleGroup, GetScheduleGroup, DeleteScheduleGroup, ListScheduleGroups and the group tags. */
 public final class GroupOperations {
@@ -106,26 +107,23 @@ public final class GroupOperations {
     }
 
     public Output tagResource(RequestContext context, Input input) {
-        Scope scope = context.scope();
-        String name = Groups.nameFromArn(scope, input.string("ResourceArn"));
-        try (StripedLocks.Held ignored = store.lock(scope, name)) {
-            long now = runner.now().toEpochMilli();
-            GroupRecord group = Groups.require(store, scope, name, now);
-            Map<String, String> tags = new LinkedHashMap<>(group.tags());
-            tags.putAll(TagList.toMap(input.list("Tags")));
-            store.put(scope, group.withTags(tags, now));
-        }
-        return Output.empty();
+        Map<String, String> added = TagList.toMap(input.list("Tags"));
+        return changeTags(context, input, tags -> tags.putAll(added));
     }
 
     public Output untagResource(RequestContext context, Input input) {
+        List<Object> keys = input.list("TagKeys");
+        return changeTags(context, input, tags -> keys.forEach(tags::remove));
+    }
+
+    private Output changeTags(RequestContext context, Input input, Consumer<Map<String, String>> change) {
         Scope scope = context.scope();
         String name = Groups.nameFromArn(scope, input.string("ResourceArn"));
         try (StripedLocks.Held ignored = store.lock(scope, name)) {
             long now = runner.now().toEpochMilli();
             GroupRecord group = Groups.require(store, scope, name, now);
             Map<String, String> tags = new LinkedHashMap<>(group.tags());
-            input.list("TagKeys").forEach(tags::remove);
+            change.accept(tags);
             store.put(scope, group.withTags(tags, now));
         }
         return Output.empty();

@@ -36,41 +36,56 @@ public final class ScheduleOperations {
 
     /** A retry with the first request's ClientToken answers the schedule it made instead of a conflict. */
     public Output createSchedule(RequestContext context, Input input) {
-        String name = input.string("Name");
-        ScheduleDefinition definition = ScheduleDefinition.of(input, Groups.DEFAULT);
-        Scope scope = context.scope();
-        String group = definition.groupName();
-        try (StripedLocks.Held ignored = store.lock(scope, group)) {
-            long now = runner.now().toEpochMilli();
-            Groups.require(store, scope, group, now);
-            ScheduleRecord existing = store.schedule(scope, group, name).orElse(null);
-            String token = input.string("ClientToken");
-            if (existing != null) {
-                if (token != null && token.equals(existing.clientToken())) {
-                    return Output.of("ScheduleArn", existing.arn());
-                }
-                throw SchedulerErrors.scheduleExists(name);
+        String token = input.string("ClientToken");
+        return put(context, input, (existing, arn, now) -> {
+            if (existing == null) {
+                return new Stamp(arn, now, token);
             }
-            ScheduleRecord schedule = record(definition, name, arn(scope, group, name), now, now, token);
-            store.put(scope, schedule);
-            runner.arm(scope, schedule);
-            return Output.of("ScheduleArn", schedule.arn());
-        }
+            if (token != null && token.equals(existing.clientToken())) {
+                return null;
+            }
+            throw SchedulerErrors.scheduleExists(existing.name());
+        });
     }
 
     /** UpdateSchedule replaces the whole definition: what the request leaves out goes back to its default. */
     public Output updateSchedule(RequestContext context, Input input) {
         String name = input.string("Name");
-        ScheduleDefinition definition = ScheduleDefinition.of(input, Groups.DEFAULT);
+        return put(context, input, (existing, arn, now) -> {
+            if (existing == null) {
+                throw SchedulerErrors.scheduleNotFound(name);
+            }
+            return new Stamp(existing.arn(), existing.creationDate(), existing.clientToken());
+        });
+    }
+
+    /** What a create or update keeps of the stored schedule: ARN, CreationDate, ClientToken. */
+    private record Stamp(String arn, long creationDate, String clientToken) {
+    }
+
+    /** Decides from the stored schedule (or null) what to store; null to store nothing and answer the stored one. */
+    @FunctionalInterface
+    private interface Stamping {
+        Stamp stamp(ScheduleRecord existing, String arn, long now);
+    }
+
+    /** Checks the whole definition, then, under the group's lock, stores it and sets its timer. */
+    private Output put(RequestContext context, Input input, Stamping stamping) {
+        String name = input.string("Name");
+        ScheduleDefinition d = ScheduleDefinition.of(input, Groups.DEFAULT);
         Scope scope = context.scope();
-        String group = definition.groupName();
+        String group = d.groupName();
         try (StripedLocks.Held ignored = store.lock(scope, group)) {
             long now = runner.now().toEpochMilli();
             Groups.require(store, scope, group, now);
-            ScheduleRecord existing = store.schedule(scope, group, name)
-                    .orElseThrow(() -> SchedulerErrors.scheduleNotFound(name));
-            ScheduleRecord schedule = record(definition, name, existing.arn(), existing.creationDate(), now,
-                    existing.clientToken());
+            ScheduleRecord existing = store.schedule(scope, group, name).orElse(null);
+            Stamp stamp = stamping.stamp(existing, arn(scope, group, name), now);
+            if (stamp == null) {
+                return Output.of("ScheduleArn", existing.arn());
+            }
+            ScheduleRecord schedule = new ScheduleRecord(name, group, stamp.arn(), d.scheduleExpression(), d.timezone(),
+                    d.startDate(), d.endDate(), d.description(), d.state(), d.kmsKeyArn(), d.flexibleTimeWindow(),
+                    d.target(), d.actionAfterCompletion(), stamp.creationDate(), now, stamp.clientToken());
             store.put(scope, schedule);
             runner.arm(scope, schedule);
             return Output.of("ScheduleArn", schedule.arn());
@@ -118,13 +133,6 @@ public final class ScheduleOperations {
                 input.string("NextToken"), size, SchedulerErrors::invalidNextToken);
         return Output.of("Schedules", page.items().stream().map(ScheduleOperations::summary).toList())
                 .put("NextToken", page.nextToken());
-    }
-
-    private static ScheduleRecord record(ScheduleDefinition d, String name, String arn, long created, long modified,
-                                         String token) {
-        return new ScheduleRecord(name, d.groupName(), arn, d.scheduleExpression(), d.timezone(), d.startDate(),
-                d.endDate(), d.description(), d.state(), d.kmsKeyArn(), d.flexibleTimeWindow(), d.target(),
-                d.actionAfterCompletion(), created, modified, token);
     }
 
     private static Map<String, Object> describe(ScheduleRecord s) {

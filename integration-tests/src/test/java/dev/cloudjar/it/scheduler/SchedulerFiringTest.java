@@ -3,10 +3,12 @@ package dev.cloudjar.it.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -105,6 +107,34 @@ class SchedulerFiringTest {
             assertEquals(200, api.fire(arn), "and has its next occurrence pending");
             assertTrue(!JSON.readTree(next(sqs, url).body()).path("id").asText().equals(body.path("id").asText()),
                     "each invocation has its own execution id");
+        }
+    }
+
+    /**
+     * A templated Lambda target is invoked asynchronously with the Input as its event (context
+     * attributes put in); the function's OnSuccess destination shows what it got.
+     */
+    @Test
+    void templatedLambdaTargetIsInvokedWithTheInput(URI endpoint) throws IOException {
+        SchedulerApi api = new SchedulerApi(endpoint);
+        try (SqsClient sqs = Clients.sqs(endpoint); LambdaClient lambda = Clients.lambda(endpoint)) {
+            String results = sqs.createQueue(b -> b.queueName("scheduled-function-results")).queueUrl();
+            String function = lambda.createFunction(b -> b.functionName("on-schedule").runtime("nodejs20.x")
+                    .handler("index.handler").role("arn:aws:iam::000000000000:role/lambda-role")
+                    .code(c -> c.zipFile(FunctionPackages.file("index.js",
+                            "exports.handler = async (event) => ({ got: event.n, from: event.arn });\n"))))
+                    .functionArn();
+            lambda.putFunctionEventInvokeConfig(b -> b.functionName("on-schedule")
+                    .destinationConfig(d -> d.onSuccess(o -> o.destination(queueArn(sqs, results)))));
+            ObjectNode d = definition("cron(0 12 * * ? *)", function);
+            ((ObjectNode) d.get("Target")).put("Input", "{\"n\": 5, \"arn\": \"<aws.scheduler.schedule-arn>\"}");
+            String arn = api.createSchedule("to-function", d).body().path("ScheduleArn").asText();
+            assertEquals(200, api.fire(arn));
+
+            JsonNode record = JSON.readTree(next(sqs, results).body());
+            assertEquals("Success", record.at("/requestContext/condition").asText());
+            assertEquals(5, record.at("/responsePayload/got").asInt());
+            assertEquals(arn, record.at("/responsePayload/from").asText());
         }
     }
 
