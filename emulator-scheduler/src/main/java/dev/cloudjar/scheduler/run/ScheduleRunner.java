@@ -13,6 +13,7 @@ import dev.cloudjar.scheduler.store.SchedulerStore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,8 +98,10 @@ public final class ScheduleRunner implements TimerHandler {
         Map<String, Object> target = schedule.target();
         String targetArn = schedule.targetArn();
         String input = target.get("Input") instanceof String s ? s : "{}";
-        String executionId = UUID.randomUUID().toString();
-        String body = ContextAttributes.invocation(input, schedule.arn(), scheduledTime.toString(), executionId);
+        // "Adding context attributes" shows an execution id as d32c5kddcf5bb8c3 and a time as 2022-03-22T18:59:43Z.
+        String executionId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String body = ContextAttributes.invocation(input, schedule.arn(),
+                scheduledTime.truncatedTo(ChronoUnit.SECONDS).toString(), executionId);
         TargetInvoker.Kind kind = TargetInvoker.kind(targetArn);
         if (kind == TargetInvoker.Kind.OTHER) {
             // Templated targets of services Cloudjar does not invoke (ECS, Kinesis, Step Functions...) receive nothing.
