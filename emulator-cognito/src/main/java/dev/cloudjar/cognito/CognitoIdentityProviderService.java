@@ -1,5 +1,6 @@
 package dev.cloudjar.cognito;
 
+import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.cognito.auth.AuthOperations;
 import dev.cloudjar.cognito.auth.ConfirmationCodeRoute;
 import dev.cloudjar.cognito.auth.Passwords;
@@ -48,6 +49,12 @@ public final class CognitoIdentityProviderService implements ServicePlugin {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public List<CloudjarConfig.Option> options() {
+        return List.of(new CloudjarConfig.Option(Passwords.ITERATIONS_OPTION, String.valueOf(Passwords.DEFAULT_ITERATIONS),
+                "PBKDF2 iterations of stored password hashes"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.cloudjar.events.bus.BusOperations;
 import dev.cloudjar.events.bus.TagOperations;
 import dev.cloudjar.events.put.PutEventsOperations;
 import dev.cloudjar.events.rule.RuleOperations;
+import dev.cloudjar.events.rule.RuleSchedules;
 import dev.cloudjar.events.rule.TargetOperations;
 import dev.cloudjar.events.store.EventsStore;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * Amazon EventBridge over awsJson1_1, described by a hand-written model. Buses, rules and targets
  * live in the storage SPI; PutEvents matches each event against its bus's enabled rules with
  * core's event-pattern matcher and hands it to the rules' targets through core's delivery queue.
- * Schedule expressions are stored, not yet run.
+ * Rules with a schedule expression run on core's timers.
  */
 public final class EventsService implements ServicePlugin {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("events", "events", Protocol.AWS_JSON_1_1,
@@ -45,7 +46,8 @@ public final class EventsService implements ServicePlugin {
         operations.on("TagResource", tags::tagResource)
                 .on("UntagResource", tags::untagResource)
                 .on("ListTagsForResource", tags::listTagsForResource);
-        RuleOperations rules = new RuleOperations(store, patterns);
+        PutEventsOperations put = new PutEventsOperations(store, context.deliveries(), patterns, clock);
+        RuleOperations rules = new RuleOperations(store, patterns, new RuleSchedules(store, context.timers(), put));
         operations.on("PutRule", rules::putRule)
                 .on("DeleteRule", rules::deleteRule)
                 .on("DescribeRule", rules::describeRule)
@@ -57,7 +59,6 @@ public final class EventsService implements ServicePlugin {
         operations.on("PutTargets", targets::putTargets)
                 .on("RemoveTargets", targets::removeTargets)
                 .on("ListTargetsByRule", targets::listTargetsByRule);
-        PutEventsOperations put = new PutEventsOperations(store, context.deliveries(), patterns, clock);
         operations.on("PutEvents", put::putEvents);
     }
 }

@@ -5,11 +5,13 @@ import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.core.spi.ServicePlugin;
 
 import java.io.PrintStream;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** {@code java -jar cloudjar.jar [options]}: starts every service on one port until stopped. */
 public final class Main {
@@ -39,6 +41,11 @@ public final class Main {
         }
         CloudjarConfig config;
         try {
+            Optional<String> unknown = CloudjarConfig.unknownOption(args, environment, serviceOptions());
+            if (unknown.isPresent()) {
+                err.println("cloudjar: " + unknown.get());
+                return 2;
+            }
             config = CloudjarConfig.resolve(args, environment);
         } catch (IllegalArgumentException e) {
             err.println("cloudjar: " + e.getMessage());
@@ -48,8 +55,14 @@ public final class Main {
         CloudjarServer server;
         try {
             server = CloudjarServer.start(config);
-        } catch (RuntimeException e) {
-            err.println("cloudjar: cannot start: " + rootMessage(e));
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty rethrows the bind's BindException undeclared.
+            if (causedBy(e, BindException.class) && rootMessage(e).contains("in use")) {
+                err.println("cloudjar: port " + config.port() + " on " + config.host() + " is in use; choose another with"
+                        + " --port (or CLOUDJAR_PORT), or --port 0 for any free one");
+            } else {
+                err.println("cloudjar: cannot start: " + rootMessage(e));
+            }
             return 1;
         }
         // Only here, in a JVM of its own: the JUnit extension's servers share the tests' JVM. Off
@@ -85,6 +98,15 @@ public final class Main {
     /** Time since the JVM started (the process's own start time is only known to the second). */
     private static Duration startupTime() {
         return Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *
  * <p>Every flag {@code --foo-bar} has the environment variable {@code CLOUDJAR_FOO_BAR}. Flags
  * that core does not know (service options such as {@code --dynamodb-eventual-lag-ms}) are kept
- * in {@link #options()} for the services to read.
+ * in {@link #options()} for the services to read; the command line refuses a flag or variable
+ * that neither core nor a service declares ({@link #unknownOption}).
  */
 public final class CloudjarConfig {
 
@@ -122,6 +123,19 @@ public final class CloudjarConfig {
                 }
             }
         });
+        for (Map.Entry<String, String> flag : flags(args)) {
+            if (coreFlags.contains(flag.getKey())) {
+                builder.set(flag.getKey(), flag.getValue());
+            } else {
+                builder.option(flag.getKey(), flag.getValue());
+            }
+        }
+        return builder.build();
+    }
+
+    /** The command line's flags (without "--") and values, in order: --f=v, --f v, --f (true), --no-f (false). */
+    private static List<Map.Entry<String, String>> flags(String[] args) {
+        List<Map.Entry<String, String>> flags = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -141,13 +155,75 @@ public final class CloudjarConfig {
             } else {
                 value = "true";
             }
-            if (coreFlags.contains(flag)) {
-                builder.set(flag, value);
-            } else {
-                builder.option(flag, value);
+            flags.add(Map.entry(flag, value));
+        }
+        return flags;
+    }
+
+    /**
+     * The first flag or {@code CLOUDJAR_*} environment variable that is neither a core option nor
+     * one of {@code serviceOptions}, as one line naming the closest known one; empty when all are
+     * known. A typo must not start a server that silently ignores it ({@code --data-dri} would
+     * keep everything in memory). Variables starting {@code CLOUDJAR_TEST_} are the test suite's,
+     * not options.
+     */
+    public static Optional<String> unknownOption(String[] args, Map<String, String> environment,
+                                                 List<Option> serviceOptions) {
+        List<Option> known = new ArrayList<>(CORE_OPTIONS);
+        known.addAll(serviceOptions);
+        Set<String> names = new TreeSet<>();
+        known.forEach(o -> names.add(o.flag()));
+        for (String name : new TreeSet<>(environment.keySet())) {
+            if (name.startsWith("CLOUDJAR_") && !name.startsWith("CLOUDJAR_TEST_")) {
+                String flag = name.substring("CLOUDJAR_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                if (!names.contains(flag)) {
+                    Option closest = closest(flag, known);
+                    return Optional.of("unknown environment variable " + name + " (did you mean "
+                            + closest.environmentVariable() + "? see --help)");
+                }
             }
         }
-        return builder.build();
+        for (Map.Entry<String, String> flag : flags(args)) {
+            if (!names.contains(flag.getKey())) {
+                return Optional.of("unknown option --" + flag.getKey() + " (did you mean --"
+                        + closest(flag.getKey(), known).flag() + "? see --help)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Option closest(String flag, List<Option> known) {
+        Option best = known.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (Option o : known) {
+            int d = editDistance(flag, o.flag());
+            if (d < bestDistance) {
+                best = o;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance, with a swap of two neighbours counted as one edit (dri / dir). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     public String host() {

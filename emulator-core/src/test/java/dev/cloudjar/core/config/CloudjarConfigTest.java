@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,5 +58,24 @@ class CloudjarConfigTest {
         IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> CloudjarConfig.resolve(new String[]{"--clock=tomorrow"}, Map.of()));
         assertEquals("--clock takes an instant such as 2030-01-01T00:00:00Z, not 'tomorrow'", bad.getMessage());
+    }
+
+    @Test
+    void unknownFlagsAndVariablesAreNamedWithTheClosestKnownOption() {
+        List<CloudjarConfig.Option> service = List.of(new CloudjarConfig.Option("lambda-retry-delay-scale", "1", ""));
+        assertEquals(java.util.Optional.empty(), CloudjarConfig.unknownOption(
+                new String[]{"--port", "0", "--no-verify-signatures", "--lambda-retry-delay-scale=0.1"},
+                Map.of("CLOUDJAR_DATA_DIR", "/d", "CLOUDJAR_TEST_POSTGRES_URL", "jdbc:x", "PATH", "/bin"), service));
+        assertEquals("unknown option --data-dri (did you mean --data-dir? see --help)", CloudjarConfig.unknownOption(
+                new String[]{"--data-dri", "/x"}, Map.of(), service).orElseThrow());
+        // Not an option until IAM enforcement exists: refused rather than silently accepted.
+        org.junit.jupiter.api.Assertions.assertTrue(CloudjarConfig.unknownOption(new String[]{"--enforce-iam"}, Map.of(),
+                service).orElseThrow().startsWith("unknown option --enforce-iam (did you mean --"));
+        assertEquals("unknown option --lambda-retry-delay (did you mean --lambda-retry-delay-scale? see --help)",
+                CloudjarConfig.unknownOption(new String[]{"--lambda-retry-delay=2"}, Map.of(), service).orElseThrow());
+        assertEquals("unknown environment variable CLOUDJAR_WORKER_THREAD (did you mean CLOUDJAR_WORKER_THREADS? see --help)",
+                CloudjarConfig.unknownOption(new String[0], Map.of("CLOUDJAR_WORKER_THREAD", "4"), service).orElseThrow());
+        assertEquals(1, CloudjarConfig.editDistance("data-dri", "data-dir"));
+        assertEquals(3, CloudjarConfig.editDistance("kitten", "sitting"));
     }
 }

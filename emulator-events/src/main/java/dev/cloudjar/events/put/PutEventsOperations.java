@@ -43,7 +43,8 @@ import java.util.UUID;
  * events; targets of other services are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    /** An event's {@code time}: UTC, to the second. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** "Amazon EventBridge quotas": 256 KB for a PutEvents request's entries. */
     private static final int MAX_ENTRIES_SIZE = 256 * 1024;
     private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns");
@@ -145,17 +146,22 @@ public final class PutEventsOperations {
             if (!rule.enabled() || rule.eventPattern() == null || !matches(rule, json)) {
                 continue;
             }
-            for (TargetRecord target : store.targets(scope, event.busName(), rule.name())) {
-                Arn arn = Arn.parse(target.arn());
-                if (!DELIVERED.contains(arn.service())) {
-                    continue;
-                }
-                String body = TargetInput.body(target, rule, event.body(), ingestionTime);
-                boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
-                deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
-                        fifo ? target.messageGroupId() : null, fifo ? event.body().path("id").asText() : null,
-                        rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
+            deliverToTargets(scope, rule, event.body(), ingestionTime);
+        }
+    }
+
+    /** Hands {@code event} to each target of {@code rule} (a matching rule's, or a scheduled rule's own event). */
+    public void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime) {
+        for (TargetRecord target : store.targets(scope, rule.eventBusName(), rule.name())) {
+            Arn arn = Arn.parse(target.arn());
+            if (!DELIVERED.contains(arn.service())) {
+                continue;
             }
+            String body = TargetInput.body(target, rule, event, ingestionTime);
+            boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
+            deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
+                    fifo ? target.messageGroupId() : null, fifo ? event.path("id").asText() : null,
+                    rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
         }
     }
 

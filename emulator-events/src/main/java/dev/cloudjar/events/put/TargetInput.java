@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * What a target receives of an event ("Amazon EventBridge targets", "Transforming target input"):
  * the whole event by default; the target's constant Input as given; the value at its InputPath as
  * JSON; or its InputTransformer's template with each {@code <name>} replaced by the value at the
- * InputPathsMap's path for that name, or by one of EventBridge's reserved variables. A string value
- * is put in as its text (escaped for JSON when the template is JSON, so that it sits inside the
- * template's quotes), any other value as JSON; a path the event lacks gives nothing.
+ * InputPathsMap's path for that name, or by one of EventBridge's reserved variables. In a JSON
+ * template a string value inside the template's quotes is put in as its escaped text, and one
+ * outside quotes as a JSON string ("Input transform examples": {@code "instance": <instance>}
+ * becomes {@code "instance": "i-0123456789"}); any other value as JSON; in a plain-text template,
+ * a string as its text. A path the event lacks gives nothing.
  */
 final class TargetInput {
     private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
@@ -48,18 +50,36 @@ final class TargetInput {
         boolean json = template.trim().startsWith("{") || template.trim().startsWith("[") || template.trim().startsWith("\"");
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
+        int scanned = 0;
+        boolean inString = false;
         while (m.find()) {
+            inString = insideString(template, scanned, m.start(), inString);
+            scanned = m.start();
             String name = m.group(1);
             if (!values.containsKey(name)) {
                 continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(text(values.get(name), json)));
+            m.appendReplacement(out, Matcher.quoteReplacement(text(values.get(name), json, inString)));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static String text(JsonNode value, boolean json) {
+    /** Whether position {@code to} is inside a JSON string, given whether {@code from} was: unescaped quotes toggle it. */
+    private static boolean insideString(String template, int from, int to, boolean inString) {
+        boolean inside = inString;
+        for (int i = from; i < to; i++) {
+            char c = template.charAt(i);
+            if (c == '\\' && inside) {
+                i++;
+            } else if (c == '"') {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    private static String text(JsonNode value, boolean json, boolean inString) {
         if (value == null || value.isMissingNode()) {
             return "";
         }
@@ -68,6 +88,9 @@ final class TargetInput {
         }
         if (!json) {
             return value.asText();
+        }
+        if (!inString) {
+            return value.toString();
         }
         String quoted = RecordJson.mapper().getNodeFactory().textNode(value.asText()).toString();
         return quoted.substring(1, quoted.length() - 1);

@@ -30,15 +30,17 @@ public final class RuleOperations {
 
     private final EventsStore store;
     private final CompiledPatterns patterns;
+    private final RuleSchedules schedules;
 
-    public RuleOperations(EventsStore store, CompiledPatterns patterns) {
+    public RuleOperations(EventsStore store, CompiledPatterns patterns, RuleSchedules schedules) {
         this.store = store;
         this.patterns = patterns;
+        this.schedules = schedules;
     }
 
     /**
-     * Creates or replaces a rule. A schedule expression is stored after its syntax is checked; it is
-     * not run yet. Tags apply to a new rule only, as on EventBridge.
+     * Creates or replaces a rule. A rule with a schedule expression runs on it while enabled
+     * ({@link RuleSchedules}). Tags apply to a new rule only, as on EventBridge.
      */
     public Output putRule(RequestContext context, Input input) {
         String name = input.string("Name");
@@ -66,6 +68,7 @@ public final class RuleOperations {
             RuleRecord rule = new RuleRecord(name, Buses.ruleArn(scope, busName, name), busName, pattern, schedule, state,
                     input.string("Description"), input.string("RoleArn"), context.accountId(), tags);
             store.put(scope, rule);
+            schedules.changed(scope, rule);
             return Output.of("RuleArn", rule.arn());
         }
     }
@@ -81,6 +84,7 @@ public final class RuleOperations {
                     throw EventsErrors.validation("Rule can't be deleted since it has targets.");
                 }
                 store.deleteRule(scope, busName, name);
+                schedules.deleted(Buses.ruleArn(scope, busName, name));
             }
         }
         return Output.empty();
@@ -133,8 +137,9 @@ public final class RuleOperations {
         String busName = Buses.name(input.string("EventBusName"));
         Scope scope = context.scope();
         try (StripedLocks.Held ignored = store.lock(scope, busName)) {
-            RuleRecord rule = rule(scope, busName, input.string("Name"));
-            store.put(scope, rule.withState(state));
+            RuleRecord rule = rule(scope, busName, input.string("Name")).withState(state);
+            store.put(scope, rule);
+            schedules.changed(scope, rule);
         }
         return Output.empty();
     }

@@ -47,6 +47,17 @@ class TargetInputTest {
                         + " \"rule\": \"<aws.events.rule-name>\"}"), RULE, event(), "t"));
     }
 
+    /** "Input transform examples": a variable outside quotes in a JSON template becomes a JSON string. */
+    @Test
+    void aJsonTemplateQuotesAStringPutOutsideItsQuotes() throws IOException {
+        assertEquals("{\"instance\": \"i-0123456789\", \"state\": [9, \"RUNNING\", true], \"Transformed\": \"Yes\"}",
+                TargetInput.body(transformer("{\"instance\": <instance>, \"state\": [9, <state>, true], \"Transformed\": \"Yes\"}"),
+                        RULE, event(), "t"));
+        assertEquals("{\"myInstance\": \"i-0123456789\",\"myStatus\": \"i-0123456789 is in state \\\"RUNNING\\\"\"}",
+                TargetInput.body(transformer("{\"myInstance\": <instance>,\"myStatus\": \"<instance> is in state \\\"<state>\\\"\"}"),
+                        RULE, event(), "t"), "InputTransformer API reference: variables in quotes or out");
+    }
+
     @Test
     void inputPathGivesTheValueAsJsonAndInputIsSentAsGiven() throws IOException {
         TargetRecord path = new TargetRecord("t", "arn:aws:sqs:us-east-1:000000000000:q", null, null, "$.detail.state",

@@ -58,4 +58,33 @@ class EventBridgeRestartTest {
             assertEquals("{\"after\":\"restart\"}", messages.get(0).body());
         }
     }
+
+    /** A scheduled rule's next time is stored: after a restart it still runs, here fired through the admin endpoint. */
+    @Test
+    void aScheduledRulesTimeOutlivesARestart(@TempDir Path dataDir) throws Exception {
+        CloudjarConfig config = CloudjarConfig.builder().port(0).dataDir(dataDir).build();
+        String ruleArn;
+        try (CloudjarServer first = CloudjarServer.start(config); EventBridgeClient events = Clients.eventBridge(URI.create(first.endpoint()));
+             SqsClient sqs = Clients.sqs(URI.create(first.endpoint()))) {
+            String url = sqs.createQueue(b -> b.queueName("nightly")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            ruleArn = events.putRule(b -> b.name("nightly").scheduleExpression("cron(0 3 * * ? *)")).ruleArn();
+            events.putTargets(b -> b.rule("nightly").targets(Target.builder().id("q").arn(queueArn).build()));
+            assertEquals(1, first.pendingTimers());
+        }
+        try (CloudjarServer second = CloudjarServer.start(config); SqsClient sqs = Clients.sqs(URI.create(second.endpoint()))) {
+            assertEquals(1, second.pendingTimers());
+            java.net.http.HttpResponse<String> fired = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(second.endpoint() + "/_cloudjar/schedules/fire?arn=" + ruleArn))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, fired.statusCode(), fired.body());
+            String url = sqs.getQueueUrl(b -> b.queueName("nightly")).queueUrl();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
+            assertEquals(1, messages.size());
+            assertTrue(messages.get(0).body().contains("\"detail-type\":\"Scheduled Event\""), messages.get(0).body());
+            assertEquals(1, second.pendingTimers(), "the next night is set");
+        }
+    }
 }

@@ -114,6 +114,37 @@ class ServerJarTest {
         assertTrue(output.contains("--port takes a number"), output);
     }
 
+    /** Issue #18: a typo must not start a server that ignores it (--data-dri would keep everything in memory). */
+    @Test
+    void anUnknownOptionOrVariableExits2NamingTheClosestKnownOne() throws Exception {
+        Process flag = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "--data-dri", "/tmp/x")
+                .redirectErrorStream(true).start();
+        String output = new String(flag.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, flag.waitFor());
+        assertEquals("cloudjar: unknown option --data-dri (did you mean --data-dir? see --help)\n", output);
+
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "--port", "0")
+                .redirectErrorStream(true);
+        builder.environment().put("CLOUDJAR_LOGLEVEL", "debug");
+        Process variable = builder.start();
+        output = new String(variable.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, variable.waitFor());
+        assertEquals("cloudjar: unknown environment variable CLOUDJAR_LOGLEVEL (did you mean CLOUDJAR_LOG_LEVEL?"
+                + " see --help)\n", output);
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Process process = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "--port",
+                    String.valueOf(taken.getLocalPort())).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, process.waitFor());
+            assertEquals("cloudjar: port " + taken.getLocalPort() + " on 127.0.0.1 is in use; choose another with --port"
+                    + " (or CLOUDJAR_PORT), or --port 0 for any free one\n", output);
+        }
+    }
+
     /**
      * No Docker engine runs here, so the image's command line is checked instead: the jar is
      * started with exactly the Dockerfile's ENTRYPOINT and CMD, with the image's paths and port
