@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -135,6 +136,23 @@ class SchedulerFiringTest {
             assertEquals("Success", record.at("/requestContext/condition").asText());
             assertEquals(5, record.at("/responsePayload/got").asInt());
             assertEquals(arn, record.at("/responsePayload/from").asText());
+        }
+    }
+
+    /** A templated SNS target: the Input published to the topic (here to a raw-delivery queue subscription). */
+    @Test
+    void templatedTopicTargetPublishesTheInput(URI endpoint) {
+        SchedulerApi api = new SchedulerApi(endpoint);
+        try (SqsClient sqs = Clients.sqs(endpoint); SnsClient sns = Clients.sns(endpoint)) {
+            String url = sqs.createQueue(b -> b.queueName("from-topic")).queueUrl();
+            String topic = sns.createTopic(b -> b.name("scheduled-topic")).topicArn();
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(sqs, url))
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+            ObjectNode d = definition("rate(1 day)", topic);
+            ((ObjectNode) d.get("Target")).put("Input", "published by <aws.scheduler.schedule-arn>");
+            String arn = api.createSchedule("to-topic", d).body().path("ScheduleArn").asText();
+            assertEquals(200, api.fire(arn));
+            assertEquals("published by " + arn, next(sqs, url).body());
         }
     }
 
