@@ -119,11 +119,11 @@ public final class ScheduleRunner implements TimerHandler {
                 schedule.arn(), scope.accountId(), retry(target), deadLetterArn(target)));
     }
 
+    /** The stored RetryPolicy, which always has both members (the definition fills in the defaults). */
     private static RetryPolicy retry(Map<String, Object> target) {
-        Map<?, ?> policy = target.get("RetryPolicy") instanceof Map<?, ?> m ? m : Map.of();
-        int retries = policy.get("MaximumRetryAttempts") instanceof Number n ? n.intValue() : 185;
-        int age = policy.get("MaximumEventAgeInSeconds") instanceof Number n ? n.intValue() : 86_400;
-        return RetryPolicy.retries(retries, Duration.ofSeconds(age));
+        Map<?, ?> policy = (Map<?, ?>) target.get("RetryPolicy");
+        return RetryPolicy.retries(((Number) policy.get("MaximumRetryAttempts")).intValue(),
+                Duration.ofSeconds(((Number) policy.get("MaximumEventAgeInSeconds")).longValue()));
     }
 
     private static String deadLetterArn(Map<String, Object> target) {
