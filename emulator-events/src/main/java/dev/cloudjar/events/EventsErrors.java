@@ -32,6 +32,10 @@ public final class EventsErrors {
         return AwsException.client("ResourceNotFoundException", "Resource " + arn + " not found.");
     }
 
+    public static AwsException resourceNotFoundMessage(String message) {
+        return AwsException.client("ResourceNotFoundException", message);
+    }
+
     public static AwsException busExists(String name) {
         return AwsException.client("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
     }

@@ -16,7 +16,7 @@ class EventsModelTest {
         assertEquals(Protocol.AWS_JSON_1_1, model.protocol());
         assertEquals("events", model.signingName());
         assertEquals("2015-10-07", model.version());
-        assertEquals(18, model.operations().size());
+        assertEquals(29, model.operations().size());
         assertNotNull(model.operation("PutEvents"));
         assertNotNull(model.operation("TestEventPattern"));
     }

@@ -2,6 +2,7 @@ package dev.cloudjar.sns;
 
 import dev.cloudjar.core.http.Response;
 import dev.cloudjar.core.model.Protocol;
+import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.OperationTable;
 import dev.cloudjar.core.spi.RawRoute;
@@ -18,6 +19,7 @@ import dev.cloudjar.sns.topic.TopicOperations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -68,7 +70,21 @@ public final class SnsService implements ServicePlugin {
                 .on("PublishBatch", publish::publishBatch);
         expiry = context.periodically("SNS deduplication expiry", 1, 1, TimeUnit.MINUTES, () -> store.forgetExpired(clock.millis()));
         context.deliveries().register("sns", (delivery, attempt) -> context.calls().call(delivery.callContext(), "sns",
-                "Publish", new Input(Map.of("TopicArn", delivery.targetArn(), "Message", delivery.body()))));
+                "Publish", publishInput(delivery)));
+    }
+
+    /**
+     * A delivery to a topic as its Publish: the body is the message; attributes the delivery
+     * carries (a Lambda dead-letter message's RequestID, ErrorCode and ErrorMessage) are the message's.
+     */
+    private static Input publishInput(Delivery delivery) {
+        Map<String, Object> publish = new LinkedHashMap<>();
+        publish.put("TopicArn", delivery.targetArn());
+        publish.put("Message", delivery.body());
+        if (!delivery.messageAttributes().isEmpty()) {
+            publish.put("MessageAttributes", delivery.messageAttributes());
+        }
+        return new Input(publish);
     }
 
     @Override

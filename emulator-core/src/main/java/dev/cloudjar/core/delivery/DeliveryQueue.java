@@ -2,9 +2,11 @@ package dev.cloudjar.core.delivery;
 
 import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Attempt;
+import dev.cloudjar.core.spi.DeadLetterAnnotator;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.DeliveryTarget;
+import dev.cloudjar.core.spi.GivenUp;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.storage.Entry;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +48,7 @@ public final class DeliveryQueue implements Deliveries {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Map<String, DeliveryTarget> targets = new ConcurrentHashMap<>();
+    private final Map<String, DeadLetterAnnotator> annotators = new ConcurrentHashMap<>();
 
     public DeliveryQueue(StateStore state, Executor workers, ScheduledExecutorService scheduler, Clock clock) {
         this.state = state;
@@ -53,13 +57,17 @@ public final class DeliveryQueue implements Deliveries {
         this.clock = clock;
     }
 
-    /** The stored form: the delivery, flattened to JSON-plain values, and its progress. */
+    /**
+     * The stored form: the delivery, flattened to JSON-plain values, and its progress, with the
+     * last failed or throttled attempt's error (for the dead letter of an event that then grows too old).
+     */
     record Stored(String id, String receiver, String targetArn, String body,
                   Map<String, Map<String, String>> messageAttributes, String messageGroupId, String deduplicationId,
                   String sourceArn, String sourceAccount, int maximumAttempts, long maximumEventAgeMillis,
                   long initialBackoffMillis, long maximumBackoffMillis, long initialThrottleBackoffMillis,
                   long maximumThrottleBackoffMillis, String deadLetterArn, int failures, int throttles,
-                  long receivedMillis, long notBeforeMillis) {
+                  long receivedMillis, long notBeforeMillis, String deadLetterAnnotator,
+                  String lastErrorCode, String lastErrorMessage, int lastErrorStatus) {
 
         static Stored of(String id, Delivery d, long now) {
             RetryPolicy r = d.retry();
@@ -67,7 +75,7 @@ public final class DeliveryQueue implements Deliveries {
                     d.deduplicationId(), d.sourceArn(), d.sourceAccount(), r.maximumAttempts(),
                     r.maximumEventAge().toMillis(), r.initialBackoff().toMillis(), r.maximumBackoff().toMillis(),
                     r.initialThrottleBackoff().toMillis(), r.maximumThrottleBackoff().toMillis(), d.deadLetterArn(),
-                    0, 0, now, now);
+                    0, 0, now, now, d.deadLetterAnnotator(), null, null, 0);
         }
 
         RetryPolicy retry() {
@@ -78,18 +86,19 @@ public final class DeliveryQueue implements Deliveries {
 
         Delivery delivery() {
             return new Delivery(receiver, targetArn, body, messageAttributes, messageGroupId, deduplicationId,
-                    sourceArn, sourceAccount, retry(), deadLetterArn);
+                    sourceArn, sourceAccount, retry(), deadLetterArn, deadLetterAnnotator);
         }
 
         Attempt attempt() {
             return new Attempt(id, failures + 1, Instant.ofEpochMilli(receivedMillis));
         }
 
-        Stored next(int failures, int throttles, long notBefore) {
+        Stored next(int failures, int throttles, long notBefore, RuntimeException error) {
             return new Stored(id, receiver, targetArn, body, messageAttributes, messageGroupId, deduplicationId,
                     sourceArn, sourceAccount, maximumAttempts, maximumEventAgeMillis, initialBackoffMillis,
                     maximumBackoffMillis, initialThrottleBackoffMillis, maximumThrottleBackoffMillis, deadLetterArn,
-                    failures, throttles, receivedMillis, notBefore);
+                    failures, throttles, receivedMillis, notBefore, deadLetterAnnotator, code(error), error.getMessage(),
+                    status(error));
         }
     }
 
@@ -97,6 +106,13 @@ public final class DeliveryQueue implements Deliveries {
     public void register(String receiver, DeliveryTarget target) {
         if (targets.putIfAbsent(receiver, target) != null) {
             throw new IllegalStateException("a delivery receiver " + receiver + " is already registered");
+        }
+    }
+
+    @Override
+    public void registerAnnotator(String name, DeadLetterAnnotator annotator) {
+        if (annotators.putIfAbsent(name, annotator) != null) {
+            throw new IllegalStateException("a dead-letter annotator " + name + " is already registered");
         }
     }
 
@@ -154,12 +170,15 @@ public final class DeliveryQueue implements Deliveries {
         Stored stored = RecordJson.read(raw, Stored.class);
         long now = clock.millis();
         if (stored.failures() + stored.throttles() > 0 && now - stored.receivedMillis() > stored.maximumEventAgeMillis()) {
-            giveUp(stored, "its maximum event age passed", null);
+            giveUp(stored, "its maximum event age passed", null,
+                    new GivenUp(GivenUp.Cause.EVENT_AGE_EXCEEDED, stored.failures(), stored.lastErrorCode(),
+                            stored.lastErrorMessage(), stored.lastErrorStatus()));
             return;
         }
         DeliveryTarget target = targets.get(stored.receiver());
         if (target == null) {
-            giveUp(stored, "Cloudjar does not emulate " + stored.receiver() + " as a delivery target", null);
+            String reason = "Cloudjar does not emulate " + stored.receiver() + " as a delivery target";
+            giveUp(stored, reason, null, new GivenUp(GivenUp.Cause.NO_RECEIVER, 0, null, reason, 0));
             return;
         }
         try {
@@ -167,9 +186,10 @@ public final class DeliveryQueue implements Deliveries {
             keyspace().delete(key(id));
         } catch (AwsException e) {
             if (e.status() == 429) {
-                throttled(stored);
+                throttled(stored, e);
             } else if (e.status() < 500) {
-                giveUp(stored, e.code() + ": " + e.getMessage(), e);
+                giveUp(stored, e.code() + ": " + e.getMessage(), e,
+                        new GivenUp(GivenUp.Cause.REFUSED, stored.failures() + 1, e.code(), e.getMessage(), e.status()));
             } else {
                 failed(stored, e);
             }
@@ -178,10 +198,10 @@ public final class DeliveryQueue implements Deliveries {
         }
     }
 
-    private void throttled(Stored stored) {
+    private void throttled(Stored stored, AwsException throttle) {
         long now = clock.millis();
         Stored next = stored.next(stored.failures(), stored.throttles() + 1,
-                now + stored.retry().throttleBackoff(stored.throttles() + 1).toMillis());
+                now + stored.retry().throttleBackoff(stored.throttles() + 1).toMillis(), throttle);
         keyspace().put(key(next.id()), RecordJson.write(next));
         later(next.id(), next.notBeforeMillis() - now);
     }
@@ -189,11 +209,13 @@ public final class DeliveryQueue implements Deliveries {
     private void failed(Stored stored, RuntimeException failure) {
         int failures = stored.failures() + 1;
         if (failures >= stored.maximumAttempts()) {
-            giveUp(stored, "every attempt failed (" + failures + "), the last with " + failure, failure);
+            giveUp(stored, "every attempt failed (" + failures + "), the last with " + failure, failure,
+                    new GivenUp(GivenUp.Cause.ATTEMPTS_EXHAUSTED, failures, code(failure), failure.getMessage(), status(failure)));
             return;
         }
         long now = clock.millis();
-        Stored next = stored.next(failures, stored.throttles(), now + stored.retry().backoff(failures).toMillis());
+        Stored next = stored.next(failures, stored.throttles(), now + stored.retry().backoff(failures).toMillis(),
+                failure);
         keyspace().put(key(next.id()), RecordJson.write(next));
         later(next.id(), next.notBeforeMillis() - now);
     }
@@ -203,7 +225,7 @@ public final class DeliveryQueue implements Deliveries {
      * same write that stores its dead letter: a crash between the two repeats the notice rather
      * than losing it.
      */
-    private void giveUp(Stored stored, String reason, RuntimeException lastFailure) {
+    private void giveUp(Stored stored, String reason, RuntimeException lastFailure, GivenUp givenUp) {
         DeliveryTarget target = targets.get(stored.receiver());
         if (target != null) {
             try {
@@ -217,7 +239,7 @@ public final class DeliveryQueue implements Deliveries {
         if (stored.deadLetterArn() != null) {
             Delivery original = stored.delivery();
             deadLetter = Stored.of(newId(), new Delivery(null, original.deadLetterArn(), original.body(),
-                    original.messageAttributes(), original.messageGroupId(), original.deduplicationId(),
+                    deadLetterAttributes(original, givenUp), original.messageGroupId(), original.deduplicationId(),
                     original.sourceArn(), original.sourceAccount(), RetryPolicy.standard(), null), clock.millis());
             batch.put(KEYSPACE, key(deadLetter.id()), RecordJson.write(deadLetter));
         }
@@ -227,6 +249,30 @@ public final class DeliveryQueue implements Deliveries {
         if (deadLetter != null) {
             run(deadLetter.id());
         }
+    }
+
+    /** The delivery's attributes and what its producer's annotator adds (an annotator that fails adds nothing). */
+    private Map<String, Map<String, String>> deadLetterAttributes(Delivery delivery, GivenUp givenUp) {
+        DeadLetterAnnotator annotator = delivery.deadLetterAnnotator() == null ? null
+                : annotators.get(delivery.deadLetterAnnotator());
+        if (annotator == null) {
+            return delivery.messageAttributes();
+        }
+        Map<String, Map<String, String>> attributes = new LinkedHashMap<>(delivery.messageAttributes());
+        try {
+            attributes.putAll(annotator.attributes(delivery, givenUp));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "annotator " + delivery.deadLetterAnnotator() + " failed", e);
+        }
+        return attributes;
+    }
+
+    private static String code(RuntimeException failure) {
+        return failure instanceof AwsException aws ? aws.code() : failure.getClass().getSimpleName();
+    }
+
+    private static int status(RuntimeException failure) {
+        return failure instanceof AwsException aws ? aws.status() : 500;
     }
 
     private Keyspace keyspace() {

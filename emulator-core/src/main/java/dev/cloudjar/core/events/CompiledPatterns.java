@@ -12,6 +12,7 @@ public final class CompiledPatterns {
     static final int MAX_CACHED = 4096;
 
     private final Map<String, EventPattern> compiled = new ConcurrentHashMap<>();
+    private final Map<Map<String, String>, PatternSet> sets = new ConcurrentHashMap<>();
 
     /** @throws InvalidPatternException as {@link EventPattern#compile} does */
     public EventPattern get(String json, Dialect dialect) {
@@ -23,6 +24,22 @@ public final class CompiledPatterns {
             }
             found = EventPattern.compile(json, dialect);
             compiled.put(key, found);
+        }
+        return found;
+    }
+
+    /**
+     * The EventBridge patterns of several rules, by rule name, as one {@link PatternSet}: a bus's
+     * enabled rules, read from the store per request, map to the same set until one changes.
+     */
+    public PatternSet set(Map<String, String> patternsByName) {
+        PatternSet found = sets.get(patternsByName);
+        if (found == null) {
+            if (sets.size() >= MAX_CACHED) {
+                sets.clear();
+            }
+            found = new PatternSet(patternsByName);
+            sets.put(Map.copyOf(patternsByName), found);
         }
         return found;
     }

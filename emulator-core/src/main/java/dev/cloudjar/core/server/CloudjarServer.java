@@ -142,6 +142,7 @@ public final class CloudjarServer implements AutoCloseable {
             // Deliveries a previous run stored (with a data dir) go out now that every target is up.
             deliveries.resume();
             timers.resume();
+            services.forEach(s -> s.plugin().started());
             started = true;
         } finally {
             if (!started) {

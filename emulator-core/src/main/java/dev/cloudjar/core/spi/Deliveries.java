@@ -14,4 +14,12 @@ public interface Deliveries {
      * {@code arn:aws:sqs:...}), or by a name deliveries give as their {@link Delivery#receiver()}.
      */
     void register(String receiver, DeliveryTarget target);
+
+    /**
+     * Registers what a producer adds to its deliveries' dead letters, under the name its deliveries
+     * give as {@link Delivery#deadLetterAnnotator()}.
+     */
+    default void registerAnnotator(String name, DeadLetterAnnotator annotator) {
+        throw new UnsupportedOperationException("this Deliveries keeps no dead-letter annotators");
+    }
 }

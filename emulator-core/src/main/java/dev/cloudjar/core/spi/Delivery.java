@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param sourceArn         the resource that caused the delivery (a bucket, a function), passed to the target's call
  * @param sourceAccount     that resource's account
  * @param deadLetterArn     where the payload goes when every attempt failed, or null to drop it (with a log line)
+ * @param deadLetterAnnotator the name of the producer's registered {@link DeadLetterAnnotator}, whose attributes
+ *                          the dead letter carries besides {@code messageAttributes}; null for none
  */
 public record Delivery(String receiver, String targetArn, String body, Map<String, Map<String, String>> messageAttributes,
                        String messageGroupId, String deduplicationId, String sourceArn, String sourceAccount,
-                       RetryPolicy retry, String deadLetterArn) {
+                       RetryPolicy retry, String deadLetterArn, String deadLetterAnnotator) {
 
     /** @throws IllegalArgumentException for a target that is not an ARN, when no receiver is named */
     public Delivery {
@@ -31,6 +33,14 @@ public record Delivery(String receiver, String targetArn, String body, Map<Strin
         receiver = receiver == null ? Arn.parse(targetArn).service() : receiver;
         messageAttributes = messageAttributes == null ? Map.of() : Map.copyOf(messageAttributes);
         retry = retry == null ? RetryPolicy.standard() : retry;
+    }
+
+    /** A delivery whose dead letter carries only its own message attributes. */
+    public Delivery(String receiver, String targetArn, String body, Map<String, Map<String, String>> messageAttributes,
+                    String messageGroupId, String deduplicationId, String sourceArn, String sourceAccount,
+                    RetryPolicy retry, String deadLetterArn) {
+        this(receiver, targetArn, body, messageAttributes, messageGroupId, deduplicationId, sourceArn, sourceAccount,
+                retry, deadLetterArn, null);
     }
 
     /** A plain delivery: no attributes, the standard retry policy, no dead-letter target. */

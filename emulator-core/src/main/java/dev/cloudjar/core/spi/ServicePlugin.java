@@ -15,6 +15,13 @@ public interface ServicePlugin {
     /** Called once at server start; registers the operations this service implements. */
     void start(ServiceContext context, OperationTable operations);
 
+    /**
+     * Called once every service has started and the server answers: background work a previous
+     * run left (an EventBridge replay) resumes here, when the services it reaches are up.
+     */
+    default void started() {
+    }
+
     /** The service's own command-line options (read from {@code CloudjarConfig.options()}), for --help. */
     default List<CloudjarConfig.Option> options() {
         return List.of();

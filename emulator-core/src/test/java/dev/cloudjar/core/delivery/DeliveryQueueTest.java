@@ -4,6 +4,7 @@ import dev.cloudjar.core.error.AwsException;
 import dev.cloudjar.core.spi.Attempt;
 import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.DeliveryTarget;
+import dev.cloudjar.core.spi.GivenUp;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.state.MemoryStateStore;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ class DeliveryQueueTest {
     /** Records what reaches it; fails its first {@code failures} attempts with the given error. */
     private static final class Recording implements DeliveryTarget {
         final List<String> bodies = new CopyOnWriteArrayList<>();
+        final List<Map<String, Map<String, String>>> attributes = new CopyOnWriteArrayList<>();
         final List<Attempt> attempts = new CopyOnWriteArrayList<>();
         final List<String> givenUp = new CopyOnWriteArrayList<>();
         final AtomicInteger failures;
@@ -56,6 +58,7 @@ class DeliveryQueueTest {
                 throw error;
             }
             bodies.add(delivery.body());
+            attributes.add(delivery.messageAttributes());
             done.countDown();
         }
 
@@ -64,6 +67,16 @@ class DeliveryQueueTest {
             givenUp.add(reason);
             done.countDown();
         }
+    }
+
+    /** Registers the annotator "producer", which records what it is told and adds nothing. */
+    private List<GivenUp> annotatorSeeing() {
+        List<GivenUp> seen = new CopyOnWriteArrayList<>();
+        queue.registerAnnotator("producer", (delivery, givenUp) -> {
+            seen.add(givenUp);
+            return Map.of();
+        });
+        return seen;
     }
 
     private static Delivery to(String target, String deadLetter) {
@@ -116,6 +129,56 @@ class DeliveryQueueTest {
         assertTrue(dead.done.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("payload"), dead.bodies);
         assertTrue(waitFor(() -> queue.pending() == 0));
+    }
+
+    @Test
+    void theProducersAnnotatorNamesWhyInTheDeadLetterAfterTheAttemptsRanOut() throws InterruptedException {
+        queue.register("sqs", new Recording(Integer.MAX_VALUE, new AwsException("ServiceUnavailable", 503, "down")));
+        Recording dead = new Recording(0, null);
+        queue.register("lambda", dead);
+        List<GivenUp> seen = new CopyOnWriteArrayList<>();
+        queue.registerAnnotator("producer", (delivery, givenUp) -> {
+            seen.add(givenUp);
+            return Map.of("WHY", Map.of("DataType", "String", "StringValue", givenUp.cause() + " " + givenUp.errorCode()));
+        });
+
+        queue.submit(new Delivery(null, QUEUE, "payload", Map.of("Own", Map.of("DataType", "String", "StringValue", "kept")),
+                null, null, SOURCE, "000000000000", QUICK, DLQ, "producer"));
+
+        assertTrue(dead.done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(new GivenUp(GivenUp.Cause.ATTEMPTS_EXHAUSTED, 3, "ServiceUnavailable", "down", 503)), seen);
+        assertEquals("ATTEMPTS_EXHAUSTED ServiceUnavailable", dead.attributes.get(0).get("WHY").get("StringValue"));
+        assertEquals("kept", dead.attributes.get(0).get("Own").get("StringValue"), "the delivery's own attributes stay");
+    }
+
+    @Test
+    void anEventThatGrewTooOldIsAnnotatedWithTheLastAttemptsError() throws InterruptedException {
+        queue.register("sqs", new Recording(Integer.MAX_VALUE, new AwsException("ServiceUnavailable", 503, "down")));
+        Recording dead = new Recording(0, null);
+        queue.register("lambda", dead);
+        List<GivenUp> seen = annotatorSeeing();
+        RetryPolicy young = new RetryPolicy(10, Duration.ofMillis(30), Duration.ofMillis(60), Duration.ofMillis(60),
+                Duration.ofMillis(5), Duration.ofMillis(5));
+
+        queue.submit(new Delivery(null, QUEUE, "payload", Map.of(), null, null, SOURCE, "000000000000", young, DLQ,
+                "producer"));
+
+        assertTrue(dead.done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(new GivenUp(GivenUp.Cause.EVENT_AGE_EXCEEDED, 1, "ServiceUnavailable", "down", 503)), seen);
+    }
+
+    @Test
+    void aRefusedDeliveryIsAnnotatedAsRefusedAfterItsOneAttempt() throws InterruptedException {
+        queue.register("sqs", new Recording(1, new AwsException("QueueDoesNotExist", 400, "gone")));
+        Recording dead = new Recording(0, null);
+        queue.register("lambda", dead);
+        List<GivenUp> seen = annotatorSeeing();
+
+        queue.submit(new Delivery(null, QUEUE, "payload", Map.of(), null, null, SOURCE, "000000000000", QUICK, DLQ,
+                "producer"));
+
+        assertTrue(dead.done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(new GivenUp(GivenUp.Cause.REFUSED, 1, "QueueDoesNotExist", "gone", 400)), seen);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.TagList;
 import dev.cloudjar.events.EventsErrors;
+import dev.cloudjar.events.policy.BusPolicies;
 import dev.cloudjar.events.store.BusRecord;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
@@ -23,10 +24,12 @@ import java.util.Map;
 public final class BusOperations {
     private final EventsStore store;
     private final Clock clock;
+    private final BusPolicies policies;
 
-    public BusOperations(EventsStore store, Clock clock) {
+    public BusOperations(EventsStore store, Clock clock, BusPolicies policies) {
         this.store = store;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public Output createEventBus(RequestContext context, Input input) {
@@ -58,6 +61,7 @@ public final class BusOperations {
         Scope scope = context.scope();
         try (StripedLocks.Held ignored = store.lock(scope, name)) {
             store.deleteBus(scope, name);
+            policies.delete(scope, name);
         }
         return Output.empty();
     }
@@ -95,6 +99,7 @@ public final class BusOperations {
             out.put("CreationTime", Instant.ofEpochMilli(bus.creationTime()));
             out.put("LastModifiedTime", Instant.ofEpochMilli(bus.creationTime()));
         }
+        policies.policy(scope, name).ifPresent(policy -> out.put("Policy", policy));
         return out;
     }
 }

@@ -3,9 +3,7 @@ package dev.cloudjar.events.put;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.events.CompiledPatterns;
-import dev.cloudjar.core.events.Dialect;
-import dev.cloudjar.core.events.EventPattern;
-import dev.cloudjar.core.events.InvalidPatternException;
+import dev.cloudjar.core.events.PatternSet;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
@@ -16,6 +14,7 @@ import dev.cloudjar.core.spi.RequestContext;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.events.EventsErrors;
+import dev.cloudjar.events.deadletter.DeadLetterAttributes;
 import dev.cloudjar.events.store.Buses;
 import dev.cloudjar.events.store.EventsStore;
 import dev.cloudjar.events.store.RuleRecord;
@@ -29,25 +28,27 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * PutEvents: every entry is checked before any is delivered; each valid one becomes an event in
  * EventBridge's envelope ("Amazon EventBridge events"), matched against every enabled rule of its
  * bus, and handed to each target of each matching rule through core's delivery queue, with the
- * target's retry policy and dead-letter queue. SQS queues, Lambda functions and SNS topics receive
- * events; targets of other services are kept but receive nothing yet.
+ * target's retry policy and dead-letter queue. SQS queues, Lambda functions, SNS topics and event
+ * buses receive events; targets of other services are kept but receive nothing yet.
  */
 public final class PutEventsOperations {
     /** An event's {@code time}: UTC, to the second. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** "Amazon EventBridge quotas": 256 KB for a PutEvents request's entries. */
     private static final int MAX_ENTRIES_SIZE = 256 * 1024;
-    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns");
+    private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sns", "events");
     /** A target's retry policy when it states none ("Retrying events": 185 times, for 24 hours). */
     private static final int DEFAULT_RETRIES = 185;
     private static final int DEFAULT_EVENT_AGE_SECONDS = 86400;
@@ -56,12 +57,21 @@ public final class PutEventsOperations {
     private final Deliveries deliveries;
     private final CompiledPatterns patterns;
     private final Clock clock;
+    private final AcceptedEvents accepted;
 
-    public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock) {
+    public PutEventsOperations(EventsStore store, Deliveries deliveries, CompiledPatterns patterns, Clock clock,
+                               AcceptedEvents accepted) {
         this.store = store;
         this.deliveries = deliveries;
         this.patterns = patterns;
         this.clock = clock;
+        this.accepted = accepted;
+    }
+
+    /** What else sees each event PutEvents accepts on a bus (its archives), before it is delivered. */
+    @FunctionalInterface
+    public interface AcceptedEvents {
+        void accepted(Scope scope, String busName, ObjectNode event);
     }
 
     public Output putEvents(RequestContext context, Input input) {
@@ -84,8 +94,12 @@ public final class PutEventsOperations {
             results.add(Map.of("EventId", id));
         }
         String ingestion = TIME.format(now);
+        // Each bus's rules are read once for the request, not once per event.
+        Map<String, List<RuleRecord>> rulesByBus = new HashMap<>();
         for (Event event : accepted) {
-            deliver(scope, event, ingestion);
+            this.accepted.accepted(scope, event.busName(), event.body());
+            List<RuleRecord> rules = rulesByBus.computeIfAbsent(event.busName(), bus -> store.rules(scope, bus));
+            deliver(scope, rules, event.body(), ingestion, rule -> true, false);
         }
         int failed = entries.size() - accepted.size();
         return Output.of("FailedEntryCount", failed).put("Entries", results);
@@ -140,40 +154,78 @@ public final class PutEventsOperations {
         return event;
     }
 
-    private void deliver(Scope scope, Event event, String ingestionTime) {
-        String json = event.body().toString();
-        for (RuleRecord rule : store.rules(scope, event.busName())) {
-            if (!rule.enabled() || rule.eventPattern() == null || !matches(rule, json)) {
-                continue;
+    /** Routes an event a rule of another bus forwarded to this one (a bus target); the bus's archives keep it too. */
+    void forward(Scope scope, String busName, ObjectNode event) {
+        accepted.accepted(scope, busName, event);
+        deliver(scope, store.rules(scope, busName), event, TIME.format(clock.instant()), rule -> true, true);
+    }
+
+    /**
+     * Hands an event to the targets of each enabled rule of the bus among {@code rules} whose
+     * pattern matches it (a replay names the rules it is limited to).
+     */
+    public void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules) {
+        deliver(scope, store.rules(scope, busName), event, ingestionTime, rules, false);
+    }
+
+    /**
+     * Matches the event against every enabled rule with a pattern among {@code rules} (a bus's) in
+     * one pass of core's {@link PatternSet}, then hands it to the matching rules' targets.
+     *
+     * @param forwarded whether the event came from another bus's rule
+     */
+    private void deliver(Scope scope, List<RuleRecord> busRules, ObjectNode event, String ingestionTime,
+                         Predicate<RuleRecord> rules, boolean forwarded) {
+        Map<String, String> patternsByName = new LinkedHashMap<>();
+        List<RuleRecord> candidates = new ArrayList<>();
+        for (RuleRecord rule : busRules) {
+            if (rule.enabled() && rule.eventPattern() != null && rules.test(rule)) {
+                patternsByName.put(rule.name(), rule.eventPattern());
+                candidates.add(rule);
             }
-            deliverToTargets(scope, rule, event.body(), ingestionTime);
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> matching = patterns.set(patternsByName).matching(event.toString());
+        for (RuleRecord rule : candidates) {
+            if (matching.contains(rule.name())) {
+                deliverToTargets(scope, rule, event, ingestionTime, forwarded);
+            }
         }
     }
 
     /** Hands {@code event} to each target of {@code rule} (a matching rule's, or a scheduled rule's own event). */
     public void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime) {
+        deliverToTargets(scope, rule, event, ingestionTime, false);
+    }
+
+    /**
+     * An event bus target gets the event itself, as EventBridge forwards it; an event that came
+     * from another bus is not forwarded again ("Sending and receiving events between event buses
+     * in the same account and Region": EventBridge can't route events received from a sender event
+     * bus to a third event bus), which also keeps rules that name each other's buses from looping.
+     */
+    private void deliverToTargets(Scope scope, RuleRecord rule, ObjectNode event, String ingestionTime, boolean forwarded) {
         for (TargetRecord target : store.targets(scope, rule.eventBusName(), rule.name())) {
             Arn arn = Arn.parse(target.arn());
             if (!DELIVERED.contains(arn.service())) {
+                continue;
+            }
+            if (arn.service().equals("events")) {
+                if (!forwarded) {
+                    deliveries.submit(new Delivery(BusReceivers.FORWARDED, target.arn(), event.toString(), Map.of(), null,
+                            null, rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(),
+                            DeadLetterAttributes.NAME));
+                }
                 continue;
             }
             String body = TargetInput.body(target, rule, event, ingestionTime);
             boolean fifo = arn.service().equals("sqs") && target.arn().endsWith(".fifo");
             deliveries.submit(new Delivery(null, target.arn(), body, Map.of(),
                     fifo ? target.messageGroupId() : null, fifo ? event.path("id").asText() : null,
-                    rule.arn(), scope.accountId(), retry(target), target.deadLetterArn()));
+                    rule.arn(), scope.accountId(), retry(target), target.deadLetterArn(), DeadLetterAttributes.NAME));
         }
-    }
-
-    private boolean matches(RuleRecord rule, String event) {
-        EventPattern pattern;
-        try {
-            pattern = patterns.get(rule.eventPattern(), Dialect.EVENTBRIDGE);
-        } catch (InvalidPatternException e) {
-            // Checked by PutRule; a pattern stored by an older server that no longer compiles matches nothing.
-            return false;
-        }
-        return pattern.matches(event);
     }
 
     /** The target's RetryPolicy in core's terms: retries after the first attempt, with back-off. */

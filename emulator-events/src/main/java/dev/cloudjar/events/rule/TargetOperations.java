@@ -101,6 +101,11 @@ public final class TargetOperations {
             throw EventsErrors.validation("Only one of Input, InputPath, or InputTransformer must be provided for target "
                     + id + ".");
         }
+        // An event bus receives the event itself: EventBridge refuses to change it on the way, in
+        // this account as in another (PutTargets reference; EventBridge's recorded answer).
+        if (inputs > 0 && Arn.parse(arn).service().equals("events") && Arn.parse(arn).resource().startsWith("event-bus/")) {
+            throw EventsErrors.validation("Modifying the input for target " + id + " is not supported");
+        }
         if (t.has("Input")) {
             try {
                 RecordJson.tree(t.string("Input"));

@@ -90,7 +90,7 @@ public final class AsyncInvoker implements DeliveryTarget {
         }
         EventInvokeConfig config = config(scope, function, ref);
         if (config.onSuccess() != null) {
-            destinations.send(config.onSuccess(), record(delivery, attempt, function, scope, "Success", result), Map.of(),
+            destinations.sendRecord(config.onSuccess(), record(delivery, attempt, function, scope, "Success", result), true,
                     function.qualifiedArn(scope));
         }
     }
@@ -110,7 +110,7 @@ public final class AsyncInvoker implements DeliveryTarget {
         String condition = lastFailure == null ? "EventAgeExceeded" : "RetriesExhausted";
         EventInvokeConfig config = config(scope, function, ref);
         if (config.onFailure() != null) {
-            destinations.send(config.onFailure(), record(delivery, attempt, function, scope, condition, result), Map.of(),
+            destinations.sendRecord(config.onFailure(), record(delivery, attempt, function, scope, condition, result), false,
                     function.qualifiedArn(scope));
         }
         if (function.deadLetterTargetArn() != null) {
@@ -136,7 +136,7 @@ public final class AsyncInvoker implements DeliveryTarget {
     }
 
     /** Lambda's invocation record, as destinations receive it. */
-    private static String record(Delivery delivery, Attempt attempt, FunctionConfiguration function, Scope scope,
+    private static ObjectNode record(Delivery delivery, Attempt attempt, FunctionConfiguration function, Scope scope,
                                  String condition, Invoker.Result result) {
         ObjectNode record = RecordJson.mapper().createObjectNode();
         record.put("version", "1.0");
@@ -156,7 +156,7 @@ public final class AsyncInvoker implements DeliveryTarget {
             }
             record.set("responsePayload", parse(result.payload()));
         }
-        return record.toString();
+        return record;
     }
 
     private static JsonNode parse(byte[] json) {

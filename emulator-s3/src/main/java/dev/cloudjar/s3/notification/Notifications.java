@@ -8,6 +8,7 @@ import dev.cloudjar.core.spi.AwsCalls;
 import dev.cloudjar.core.spi.CallContext;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
+import dev.cloudjar.core.spi.EventBusEntry;
 import dev.cloudjar.core.spi.Input;
 import dev.cloudjar.core.spi.Principal;
 import dev.cloudjar.core.spi.RecordJson;
@@ -33,8 +34,9 @@ import java.util.UUID;
  * Bucket notification configurations: validated when stored (the destinations must exist), and
  * matched against each object event, which goes to every matching destination in S3's event
  * message format through core's delivery queue: SQS receives it as a message, Lambda as an
- * asynchronous invocation. A configuration put to a queue or topic first sends it S3's
- * {@code s3:TestEvent}.
+ * asynchronous invocation, SNS as a Publish. A configuration put to a queue or topic first sends it
+ * S3's {@code s3:TestEvent}. With an EventBridgeConfiguration, every event also goes to the
+ * account's default event bus ({@link EventBridgeEvents}).
  */
 public final class Notifications {
     private static final String S3_PRINCIPAL = "s3.amazonaws.com";
@@ -154,6 +156,14 @@ public final class Notifications {
         if (configuration == null) {
             return;
         }
+        if (EventBridgeEvents.enabled(configuration)) {
+            EventBusEntry event = EventBridgeEvents.entry(context, bucket, eventName, object,
+                    sequencer(context.receivedAt()), bucketArn(bucket.name()));
+            if (event != null) {
+                deliveries.submit(event.delivery(EventBridgeEvents.defaultBus(context.scope(), bucket),
+                        bucketArn(bucket.name()), context.accountId()));
+            }
+        }
         for (Destination d : DESTINATIONS) {
             for (Map<String, Object> c : configurations(configuration, d)) {
                 if (matchesEvent(c, eventName) && matchesKey(c, object.key())) {
@@ -207,13 +217,18 @@ public final class Notifications {
         if (object.versionId() != null && !object.versionId().equals(ObjectVersion.NULL_VERSION)) {
             o.put("versionId", object.versionId());
         }
-        // How S3 lets consumers order the events of one key: a later event carries a greater
-        // sequencer (the request's arrival, in nanoseconds; requests on one key arrive in turn).
-        Instant at = context.receivedAt();
-        o.put("sequencer", String.format("%016X", at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+        o.put("sequencer", sequencer(context.receivedAt()));
         ObjectNode message = RecordJson.mapper().createObjectNode();
         message.putArray("Records").add(record);
         return message.toString();
+    }
+
+    /**
+     * How S3 lets consumers order the events of one key: a later event carries a greater
+     * sequencer (the request's arrival, in nanoseconds; requests on one key arrive in turn).
+     */
+    private static String sequencer(Instant at) {
+        return String.format("%016X", at.getEpochSecond() * 1_000_000_000L + at.getNano());
     }
 
     private static String principalId(RequestContext context) {
