@@ -3,6 +3,7 @@ package dev.cloudjar.scheduler.run;
 import dev.cloudjar.core.spi.Arn;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
+import dev.cloudjar.core.spi.EventBusEntry;
 import dev.cloudjar.core.spi.RetryPolicy;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
@@ -14,6 +15,7 @@ import dev.cloudjar.scheduler.store.SchedulerStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,13 +110,18 @@ public final class ScheduleRunner implements TimerHandler {
             return;
         }
         if (!kind.ownReceiver()) {
-            // The sqs, lambda and sns receivers send the body as it is: the attempt is the first.
+            // The sqs, lambda, sns and events receivers send the body as it is: the attempt is the first.
             body = ContextAttributes.attempt(body, 1);
+        }
+        if (kind == TargetInvoker.Kind.EVENT_BUS) {
+            // EventBridge's receiver puts the entry on the bus: EventBridgeParameters' DetailType and Source, the Input as Detail.
+            Map<?, ?> parameters = target.get("EventBridgeParameters") instanceof Map<?, ?> p ? p : Map.of();
+            body = new EventBusEntry((String) parameters.get("Source"), (String) parameters.get("DetailType"), body,
+                    List.of(schedule.arn())).json();
         }
         String groupId = target.get("SqsParameters") instanceof Map<?, ?> sqs ? (String) sqs.get("MessageGroupId") : null;
         boolean fifo = kind == TargetInvoker.Kind.SQS && targetArn.endsWith(".fifo");
-        deliveries.submit(new Delivery(kind.ownReceiver() ? TargetInvoker.RECEIVER : null, targetArn, body,
-                kind == TargetInvoker.Kind.EVENT_BUS ? TargetInvoker.eventBridgeParameters(target) : Map.of(),
+        deliveries.submit(new Delivery(kind.ownReceiver() ? TargetInvoker.RECEIVER : null, targetArn, body, Map.of(),
                 fifo ? groupId : null, fifo ? executionId : null,
                 schedule.arn(), scope.accountId(), retry(target), deadLetterArn(target)));
     }
