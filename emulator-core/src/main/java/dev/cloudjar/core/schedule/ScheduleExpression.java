@@ -31,6 +31,15 @@ public sealed interface ScheduleExpression {
      *                                            the three forms with AWS's field syntax
      */
     static ScheduleExpression parse(String expression) {
+        return parse(expression, true);
+    }
+
+    /**
+     * As {@link #parse(String)}; with {@code rateUnitMustAgree} false a rate's unit may be singular
+     * or plural whatever its value, as EventBridge Scheduler takes {@code rate(2 minute)} (recorded
+     * from AWS) where EventBridge rules refuse it.
+     */
+    static ScheduleExpression parse(String expression, boolean rateUnitMustAgree) {
         if (expression == null) {
             throw new InvalidScheduleExpressionException("no expression");
         }
@@ -38,7 +47,7 @@ public sealed interface ScheduleExpression {
             return At.parse(expression);
         }
         if (expression.startsWith("rate(")) {
-            return Rate.parse(expression);
+            return Rate.parse(expression, rateUnitMustAgree);
         }
         if (expression.startsWith("cron(")) {
             return Cron.parse(expression);
@@ -101,14 +110,14 @@ public sealed interface ScheduleExpression {
     record Rate(long value, ChronoUnit unit) implements ScheduleExpression {
         private static final Pattern FORM = Pattern.compile("rate\\(([1-9][0-9]{0,8}) (minute|minutes|hour|hours|day|days)\\)");
 
-        static Rate parse(String expression) {
+        static Rate parse(String expression, boolean unitMustAgree) {
             Matcher m = FORM.matcher(expression);
             if (!m.matches()) {
                 throw new InvalidScheduleExpressionException("rate() takes a positive whole value and minute(s), hour(s) or day(s): " + expression);
             }
             long value = Long.parseLong(m.group(1));
             String unit = m.group(2);
-            if ((value == 1) == unit.endsWith("s")) {
+            if (unitMustAgree && (value == 1) == unit.endsWith("s")) {
                 throw new InvalidScheduleExpressionException("the unit is singular for 1 and plural otherwise: " + expression);
             }
             ChronoUnit u = unit.startsWith("minute") ? ChronoUnit.MINUTES : unit.startsWith("hour") ? ChronoUnit.HOURS : ChronoUnit.DAYS;

@@ -29,6 +29,16 @@ public record RetryPolicy(int maximumAttempts, Duration maximumEventAge, Duratio
                 Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 
+    /**
+     * A target's policy as EventBridge and Scheduler state it, {@code MaximumRetryAttempts} retries
+     * after the first attempt within {@code MaximumEventAgeInSeconds}, with the standard back-off.
+     */
+    public static RetryPolicy retries(int maximumRetryAttempts, Duration maximumEventAge) {
+        RetryPolicy standard = standard();
+        return new RetryPolicy(maximumRetryAttempts + 1, maximumEventAge, standard.initialBackoff(),
+                standard.maximumBackoff(), standard.initialThrottleBackoff(), standard.maximumThrottleBackoff());
+    }
+
     /** The wait after the {@code failures}-th failed attempt. */
     public Duration backoff(int failures) {
         return doubled(initialBackoff, maximumBackoff, failures);

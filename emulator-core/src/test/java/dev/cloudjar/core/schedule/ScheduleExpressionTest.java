@@ -77,6 +77,19 @@ class ScheduleExpressionTest {
         assertEquals(Optional.of(start), rate.next(Instant.parse("2026-12-06T00:00:00Z"), ZoneOffset.UTC, start));
     }
 
+    /** Scheduler (recorded from AWS by LocalStack's validated UpdateSchedule test) takes rate(2 minute); rules do not. */
+    @Test
+    void schedulerTakesEitherRateUnit() {
+        assertEquals(Optional.of(Instant.parse("2026-12-07T00:02:00Z")),
+                ScheduleExpression.parse("rate(2 minute)", false).next(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
+        assertThrows(InvalidScheduleExpressionException.class, () -> ScheduleExpression.parse("rate(2 minute)"));
+        // Recorded from AWS as "Invalid Schedule Expression ..." in the same snapshots.
+        for (String refused : new String[] {"rate(10 minutess)", "rate(10 seconds)", "rate(10)", "rate()", "rate(foo minutes)",
+                "rate( 10 minutes )", " rate(10 minutes)", "cron(INVALID)", "cron()", "cron(7 20 * * NOT *)"}) {
+            assertThrows(InvalidScheduleExpressionException.class, () -> ScheduleExpression.parse(refused, false), refused);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             // EB rate: "If the value is equal to 1, then the unit must be singular" and plural otherwise

@@ -242,9 +242,7 @@ public final class PutEventsOperations {
     private static RetryPolicy retry(TargetRecord target) {
         int retries = target.maximumRetryAttempts() == null ? DEFAULT_RETRIES : target.maximumRetryAttempts();
         int age = target.maximumEventAgeInSeconds() == null ? DEFAULT_EVENT_AGE_SECONDS : target.maximumEventAgeInSeconds();
-        RetryPolicy standard = RetryPolicy.standard();
-        return new RetryPolicy(retries + 1, Duration.ofSeconds(age), standard.initialBackoff(), standard.maximumBackoff(),
-                standard.initialThrottleBackoff(), standard.maximumThrottleBackoff());
+        return RetryPolicy.retries(retries, Duration.ofSeconds(age));
     }
 
     /** An entry's size as EventBridge counts it ("Calculating PutEvents event entry size"). */
