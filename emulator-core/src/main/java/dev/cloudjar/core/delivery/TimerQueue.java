@@ -45,8 +45,19 @@ public final class TimerQueue implements Timers {
     record Stored(String id, long dueMillis, String payload) {
     }
 
-    /** One armed trigger: the due time it was armed for, so a stale one can be told apart. */
-    private record Trigger(long dueMillis, ScheduledFuture<?> future) {
+    /**
+     * One armed trigger. Only the timer's current trigger runs it: one replaced by a later
+     * {@link #set} (or armed twice, by a restart's resume and a set) does nothing when it fires.
+     */
+    private static final class Trigger {
+        volatile ScheduledFuture<?> future;
+
+        void cancel() {
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
     }
 
     private final StateStore state;
@@ -102,7 +113,7 @@ public final class TimerQueue implements Timers {
         }
         Trigger trigger = triggers.remove(triggerKey(owner, id));
         if (trigger != null) {
-            trigger.future().cancel(false);
+            trigger.cancel();
         }
     }
 
@@ -160,32 +171,43 @@ public final class TimerQueue implements Timers {
         }
     }
 
+    /**
+     * Replaces the timer's trigger in one step of the map: a trigger that fires at once (due now)
+     * and whose handler sets the timer again is registered after, never before, the one it replaces.
+     */
     private void arm(String owner, Stored stored) {
         if (!running) {
             return;
         }
-        String triggerKey = triggerKey(owner, stored.id());
         long delay = Math.max(0, stored.dueMillis() - nowMillis());
-        try {
-            ScheduledFuture<?> future = scheduler.schedule(() -> run(owner, stored.id()), delay, TimeUnit.MILLISECONDS);
-            Trigger previous = triggers.put(triggerKey, new Trigger(stored.dueMillis(), future));
+        triggers.compute(triggerKey(owner, stored.id()), (key, previous) -> {
             if (previous != null) {
-                previous.future().cancel(false);
+                previous.cancel();
             }
-        } catch (RejectedExecutionException stopping) {
-            // Stored: the next start arms it.
-        }
+            Trigger trigger = new Trigger();
+            try {
+                trigger.future = scheduler.schedule(() -> run(owner, stored.id(), trigger), delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // Stored: the next start arms it.
+            }
+            return trigger;
+        });
     }
 
-    private void run(String owner, String id) {
+    private void run(String owner, String id, Trigger trigger) {
         try {
-            workers.execute(() -> attempt(owner, id));
+            workers.execute(() -> attempt(owner, id, trigger));
         } catch (RejectedExecutionException stopping) {
             // Stored: the next start runs it.
         }
     }
 
-    void attempt(String owner, String id) {
+    void attempt(String owner, String id, Trigger trigger) {
+        // computeIfPresent waits for an arm() of this timer still in progress, so a trigger that
+        // fired before its arm() returned sees itself as current.
+        if (triggers.computeIfPresent(triggerKey(owner, id), (key, current) -> current) != trigger) {
+            return;
+        }
         Stored stored = keyspace(owner).get(key(id)).map(raw -> RecordJson.read(raw, Stored.class)).orElse(null);
         if (stored == null) {
             return;
@@ -202,7 +224,7 @@ public final class TimerQueue implements Timers {
             LOG.log(System.Logger.Level.WARNING, "timer " + id + " of " + owner + " failed; it runs again in "
                     + RETRY_AFTER.toSeconds() + " s", e);
             try {
-                scheduler.schedule(() -> run(owner, id), RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> run(owner, id, trigger), RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 // Stored: the next start runs it.
             }
@@ -213,7 +235,7 @@ public final class TimerQueue implements Timers {
             Optional<byte[]> now = keyspace(owner).get(key(id));
             if (now.isPresent() && RecordJson.read(now.get(), Stored.class).equals(stored)) {
                 keyspace(owner).delete(key(id));
-                triggers.remove(triggerKey(owner, id));
+                triggers.remove(triggerKey(owner, id), trigger);
             }
         }
     }
