@@ -228,6 +228,51 @@ class SnsPublishTest {
         }
     }
 
+    /**
+     * Issue #14's fan-out: one topic, a raw queue, an enveloped queue and a function, each with
+     * its own filter policy ("Amazon SNS message filtering"); each gets only the messages its
+     * policy matches, in its own form.
+     */
+    @Test
+    void aTopicFansOutToARawQueueAnEnvelopedQueueAndAFunctionEachThroughItsFilterPolicy(URI endpoint) throws Exception {
+        try (SnsClient sns = Clients.sns(endpoint); SqsClient sqs = Clients.sqs(endpoint); LambdaClient lambda = Clients.lambda(endpoint)) {
+            String topic = sns.createTopic(b -> b.name("orders-fanout")).topicArn();
+            String raw = queue(sqs, "eu-orders-raw", Map.of());
+            String enveloped = queue(sqs, "large-orders-enveloped", Map.of());
+            String results = queue(sqs, "refund-function-results", Map.of());
+            String function = lambda.createFunction(b -> b.functionName("on-refund").runtime("nodejs20.x")
+                    .handler("index.handler").role(ROLE).code(c -> c.zipFile(FunctionPackages.file("index.js",
+                            "exports.handler = async (event) => ({ got: event.Records[0].Sns.Message });\n"))))
+                    .functionArn();
+            lambda.putFunctionEventInvokeConfig(b -> b.functionName("on-refund")
+                    .destinationConfig(d -> d.onSuccess(o -> o.destination(arn(sqs, results)))));
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, raw)).attributes(Map.of(
+                    "RawMessageDelivery", "true", "FilterPolicy", "{\"region\":[{\"prefix\":\"eu-\"}]}")));
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn(sqs, enveloped)).attributes(Map.of(
+                    "FilterPolicyScope", "MessageBody", "FilterPolicy", "{\"total\":[{\"numeric\":[\">=\",100]}]}")));
+            sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(function).attributes(Map.of(
+                    "FilterPolicy", "{\"kind\":[\"refund\"]}")));
+
+            sns.publish(b -> b.topicArn(topic).message("{\"total\":250}")
+                    .messageAttributes(Map.of("region", string("eu-west-1"), "kind", string("order"))));
+            sns.publish(b -> b.topicArn(topic).message("{\"total\":5}")
+                    .messageAttributes(Map.of("region", string("us-east-1"), "kind", string("refund"))));
+
+            Message rawMessage = next(sqs, raw);
+            assertEquals("{\"total\":250}", rawMessage.body(), "the raw queue gets the message itself");
+            assertEquals("eu-west-1", rawMessage.messageAttributes().get("region").stringValue());
+            JsonNode envelope = JSON.readTree(next(sqs, enveloped).body());
+            assertEquals("Notification", envelope.path("Type").asText());
+            assertEquals("{\"total\":250}", envelope.path("Message").asText());
+            JsonNode record = JSON.readTree(next(sqs, results).body());
+            assertEquals("{\"total\":5}", record.at("/responsePayload/got").asText(), "the function got the refund only");
+            for (String url : List.of(raw, enveloped, results)) {
+                assertEquals(List.of(), sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages(),
+                        "nothing its policy refuses reached " + url);
+            }
+        }
+    }
+
     /** S3's event notifications to a topic arrive through SNS, as the Message of the queue's envelope. */
     @Test
     void aBucketNotificationToATopicReachesItsQueueSubscription(URI endpoint) throws IOException {
