@@ -5,6 +5,18 @@ import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.AssignPublicIp;
+import software.amazon.awssdk.services.scheduler.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.scheduler.model.EcsParameters;
+import software.amazon.awssdk.services.scheduler.model.LaunchType;
+import software.amazon.awssdk.services.scheduler.model.PlacementConstraint;
+import software.amazon.awssdk.services.scheduler.model.PlacementConstraintType;
+import software.amazon.awssdk.services.scheduler.model.PlacementStrategy;
+import software.amazon.awssdk.services.scheduler.model.PlacementStrategyType;
+import software.amazon.awssdk.services.scheduler.model.PropagateTags;
+import software.amazon.awssdk.services.scheduler.model.SageMakerPipelineParameter;
+import software.amazon.awssdk.services.scheduler.model.SageMakerPipelineParameters;
+import software.amazon.awssdk.services.scheduler.model.Target;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleResponse;
@@ -26,6 +38,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static dev.cloudjar.it.scheduler.ScheduleFixtures.ROLE;
@@ -111,6 +124,40 @@ class SchedulerSchedulesTest {
             assertEquals("reports", got.target().sqsParameters().messageGroupId());
             fails(ResourceNotFoundException.class, 404, "ResourceNotFoundException",
                     () -> scheduler.getSchedule(b -> b.name("all-members"))); // it lives in its group, not in default
+        }
+    }
+
+    /**
+     * The target parameters of targets Cloudjar does not run yet (Kinesis, ECS, SageMaker) are kept and answered
+     * as given, in the SDK's member names (ECS's lower-case awsvpcConfiguration, type and expression included).
+     */
+    @Test
+    void targetParametersOfOtherTargetsAreAnsweredAsGiven(URI endpoint) {
+        try (SchedulerClient scheduler = Clients.scheduler(endpoint)) {
+            Target kinesis = Target.builder().arn("arn:aws:kinesis:us-east-1:000000000000:stream/s").roleArn(ROLE)
+                    .kinesisParameters(k -> k.partitionKey("pk")).build();
+            EcsParameters ecs = EcsParameters.builder().taskDefinitionArn("arn:aws:ecs:us-east-1:000000000000:task-definition/t:1")
+                    .taskCount(2).launchType(LaunchType.FARGATE).platformVersion("LATEST").group("g")
+                    .enableECSManagedTags(true).enableExecuteCommand(false).propagateTags(PropagateTags.TASK_DEFINITION)
+                    .referenceId("ref").tags(Map.of("team", "ops"))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1").securityGroups("sg-1")
+                            .assignPublicIp(AssignPublicIp.ENABLED)))
+                    .placementConstraints(PlacementConstraint.builder().type(PlacementConstraintType.MEMBER_OF)
+                            .expression("attribute:ecs.instance-type =~ t2.*").build())
+                    .placementStrategy(PlacementStrategy.builder().type(PlacementStrategyType.SPREAD).field("host").build())
+                    .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE").weight(1).base(0).build())
+                    .build();
+            Target ecsTarget = Target.builder().arn("arn:aws:ecs:us-east-1:000000000000:cluster/c").roleArn(ROLE).ecsParameters(ecs).build();
+            SageMakerPipelineParameters pipeline = SageMakerPipelineParameters.builder()
+                    .pipelineParameterList(SageMakerPipelineParameter.builder().name("p").value("v").build()).build();
+            Target sageMaker = Target.builder().arn("arn:aws:sagemaker:us-east-1:000000000000:pipeline/p").roleArn(ROLE)
+                    .sageMakerPipelineParameters(pipeline).build();
+            Map<String, Target> targets = Map.of("to-kinesis", kinesis, "to-ecs", ecsTarget, "to-sagemaker", sageMaker);
+            targets.forEach((name, target) -> scheduler.createSchedule(schedule(name, "rate(1 day)", target.arn()).target(target).build()));
+
+            assertEquals("pk", scheduler.getSchedule(b -> b.name("to-kinesis")).target().kinesisParameters().partitionKey());
+            assertEquals(ecs, scheduler.getSchedule(b -> b.name("to-ecs")).target().ecsParameters());
+            assertEquals(pipeline, scheduler.getSchedule(b -> b.name("to-sagemaker")).target().sageMakerPipelineParameters());
         }
     }
 
@@ -306,12 +353,17 @@ class SchedulerSchedulesTest {
                     scheduler.getScheduleGroup(b -> b.name("default")).arn());
             List<String> groups = scheduler.listScheduleGroups(b -> { }).scheduleGroups().stream().map(ScheduleGroupSummary::name).toList();
             assertTrue(groups.containsAll(List.of("default", "lifecycle")), groups.toString());
+            ScheduleGroupSummary listed = scheduler.listScheduleGroups(b -> b.namePrefix("lifecycle")).scheduleGroups().get(0);
+            assertEquals(arn, listed.arn());
+            assertEquals(ScheduleGroupState.ACTIVE, listed.state());
+            assertEquals(got.creationDate(), listed.creationDate());
+            assertEquals(got.lastModificationDate(), listed.lastModificationDate());
             assertEquals(List.of("lifecycle"), scheduler.listScheduleGroups(b -> b.namePrefix("lifecyc")).scheduleGroups().stream()
                     .map(ScheduleGroupSummary::name).toList());
 
-            scheduler.tagResource(b -> b.resourceArn(arn).tags(tag("cost", "low")));
-            assertEquals(2, scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags().size());
-            scheduler.untagResource(b -> b.resourceArn(arn).tagKeys("team"));
+            scheduler.tagResource(b -> b.resourceArn(arn).tags(tag("cost", "low"), tag("tier", "1"), tag("env", "dev")));
+            assertEquals(4, scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags().size());
+            scheduler.untagResource(b -> b.resourceArn(arn).tagKeys("team", "tier", "env")); // TagKeys repeated in the query
             assertEquals(List.of(tag("cost", "low")), scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags());
 
             fails(ConflictException.class, 409, "ConflictException", () -> scheduler.createScheduleGroup(b -> b.name("lifecycle")));
