@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleGroupState;
 import software.amazon.awssdk.services.scheduler.model.ScheduleGroupSummary;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.scheduler.model.Tag;
 import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
 import software.amazon.awssdk.services.scheduler.model.UpdateScheduleResponse;
@@ -390,6 +391,37 @@ class SchedulerSchedulesTest {
             fails(ResourceNotFoundException.class, 404, "ResourceNotFoundException",
                     () -> scheduler.deleteScheduleGroup(b -> b.name("never-made")));
             assertFalse(scheduler.getScheduleGroup(b -> b.name("default")).arn().isEmpty(), "still there");
+        }
+    }
+
+    /**
+     * Scheduler quotas: 500 schedule groups an account and Region, the default group included; one more is
+     * ServiceQuotaExceededException (HTTP 402, API reference). The wording is Cloudjar's, not checked against AWS.
+     */
+    @Test
+    void theFiveHundredAndFirstGroupExceedsTheQuota(URI endpoint) {
+        try (SchedulerClient scheduler = Clients.scheduler(endpoint)) {
+            long existing = scheduler.listScheduleGroupsPaginator(b -> { }).scheduleGroups().stream().count();
+            List<String> made = new ArrayList<>();
+            try {
+                for (long i = existing; i < 500; i++) {
+                    String name = "quota-" + i;
+                    scheduler.createScheduleGroup(b -> b.name(name));
+                    made.add(name);
+                }
+                assertEquals(500, scheduler.listScheduleGroupsPaginator(b -> { }).scheduleGroups().stream().count());
+                ServiceQuotaExceededException e = fails(ServiceQuotaExceededException.class, 402, "ServiceQuotaExceededException",
+                        () -> scheduler.createScheduleGroup(b -> b.name("one-too-many")));
+                assertEquals("You have reached the quota of 500 schedule groups in this account and Region.", message(e));
+                fails(ResourceNotFoundException.class, 404, "ResourceNotFoundException",
+                        () -> scheduler.getScheduleGroup(b -> b.name("one-too-many")));
+
+                scheduler.deleteScheduleGroup(b -> b.name(made.remove(0)));
+                scheduler.createScheduleGroup(b -> b.name("one-too-many")); // room again
+                made.add("one-too-many");
+            } finally {
+                made.forEach(name -> scheduler.deleteScheduleGroup(b -> b.name(name)));
+            }
         }
     }
 
