@@ -1,19 +1,23 @@
 package dev.cloudjar.it.scheduler;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.it.fixtures.Clients;
 import dev.cloudjar.it.fixtures.RawHttp;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
-import static dev.cloudjar.it.scheduler.SchedulerApi.definition;
+import static dev.cloudjar.it.scheduler.ScheduleFixtures.ROLE;
+import static dev.cloudjar.it.scheduler.ScheduleFixtures.assertDeletedSoon;
+import static dev.cloudjar.it.scheduler.ScheduleFixtures.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -58,26 +62,22 @@ class SchedulerClockTest {
      */
     @Test
     void schedulesRunOnTheMovedClock(URI endpoint) throws IOException {
-        SchedulerApi api = new SchedulerApi(endpoint);
-        try (SqsClient sqs = Clients.sqs(endpoint)) {
+        try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String morning = queue(sqs, "morning");
-            ObjectNode cron = definition("cron(0 9 * * ? *)", arn(sqs, morning)).put("ScheduleExpressionTimezone", "America/New_York");
-            ((ObjectNode) cron.get("Target")).put("Input", "<aws.scheduler.scheduled-time>");
-            assertEquals(200, api.createSchedule("new-york-mornings", cron).status());
+            String morningArn = arn(sqs, morning);
+            scheduler.createSchedule(schedule("new-york-mornings", "cron(0 9 * * ? *)", morningArn)
+                    .scheduleExpressionTimezone("America/New_York")
+                    .target(t -> t.arn(morningArn).roleArn(ROLE).input("<aws.scheduler.scheduled-time>")).build());
 
             String hourly = queue(sqs, "hourly");
-            ObjectNode rate = definition("rate(1 hour)", arn(sqs, hourly)).put("EndDate", 1_893_461_400L) // 2030-01-01T01:30:00Z
-                    .put("ActionAfterCompletion", "DELETE");
-            ((ObjectNode) rate.get("Target")).put("Input", "<aws.scheduler.scheduled-time>");
-            assertEquals(200, api.createSchedule("until-half-past-one", rate).status());
+            String hourlyArn = arn(sqs, hourly);
+            scheduler.createSchedule(schedule("until-half-past-one", "rate(1 hour)", hourlyArn)
+                    .endDate(Instant.parse("2030-01-01T01:30:00Z")).actionAfterCompletion(ActionAfterCompletion.DELETE)
+                    .target(t -> t.arn(hourlyArn).roleArn(ROLE).input("<aws.scheduler.scheduled-time>")).build());
 
             moveClockTo(endpoint, "2030-01-01T01:00:30Z");
             assertEquals("2030-01-01T01:00:00Z", next(sqs, hourly));
-            int status = 200;
-            for (int i = 0; i < 100 && status == 200; i++) {
-                status = api.getSchedule("until-half-past-one", null).status();
-            }
-            assertEquals(404, status, "no occurrence left before its EndDate: deleted");
+            assertDeletedSoon(scheduler, "until-half-past-one"); // no occurrence left before its EndDate: deleted
 
             moveClockTo(endpoint, "2030-01-01T14:00:30Z");
             assertEquals("2030-01-01T14:00:00Z", next(sqs, morning));
