@@ -61,6 +61,6 @@ class SchedulerBoto3Test {
         Processes.Result python = Processes.run(List.of("python3", "-c", script(SchedulerBoto3Test.class)),
                 Map.of("CLOUDJAR_ENDPOINT", endpoint.toString()));
         assertEquals(0, python.exitCode(), python.output());
-        assertEquals("ok 12 operations 15 errors", python.output().trim());
+        assertEquals("ok 12 operations 17 errors", python.output().trim());
     }
 }
