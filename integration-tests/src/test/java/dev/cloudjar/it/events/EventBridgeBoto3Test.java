@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every EventBridge operation Cloudjar implements, through boto3 (boto3_sweep.py beside this class's package in the test
  * resources): valid calls with their answers' key fields checked, and the main error of each operation whose SDK v2
- * tests check one, by code and HTTP status.
+ * tests check one, by code, HTTP status and message.
  */
 @Cloudjar
 class EventBridgeBoto3Test {

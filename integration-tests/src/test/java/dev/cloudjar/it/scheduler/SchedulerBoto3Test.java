@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The main flow through boto3's scheduler client: a group, a schedule to a queue fired now, the errors' codes; and
  * every Scheduler operation Cloudjar implements through boto3 (boto3_sweep.py in this package's test resources), with
- * the main error of each whose SDK tests check one, by code and HTTP status.
+ * the main error of each whose SDK tests check one, by code, HTTP status and message.
  */
 @Cloudjar
 class SchedulerBoto3Test {

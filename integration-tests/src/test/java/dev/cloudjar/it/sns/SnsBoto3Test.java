@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every SNS operation Cloudjar implements, through boto3 (boto3_sweep.py beside this class's package in the test
  * resources): valid calls with their answers' key fields checked, and the main error of each operation whose SDK v2
- * tests check one, by code and HTTP status.
+ * tests check one, by code, HTTP status and message; the HTTP subscriber checks the signatures of what it receives.
  */
 @Cloudjar
 class SnsBoto3Test {

@@ -1,9 +1,12 @@
 # Every SNS operation Cloudjar implements, through boto3, with the main error of each where the SDK v2 tests check one.
 # The endpoint comes from CLOUDJAR_ENDPOINT; the last line printed is "ok N operations M errors".
-import json, os, queue, threading, urllib.request
+import base64, json, os, queue, threading, urllib.request
 from http.server import BaseHTTPRequestHandler, HTTPServer
 import boto3
 from botocore.exceptions import ClientError
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 
 kw = dict(endpoint_url=os.environ['CLOUDJAR_ENDPOINT'], region_name='us-east-1',
           aws_access_key_id='test', aws_secret_access_key='test')
@@ -28,6 +31,17 @@ def fails(code, status, message, name, **params):
         errors.append((name, code))
         return
     raise AssertionError(name + ' did not fail with ' + code)
+
+
+def verify(message):
+    """Checks a message's signature as AWS documents it (SignatureVersion 1: SHA1withRSA over Key\\nValue\\n lines)."""
+    keys = {'Notification': ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'],
+            'SubscriptionConfirmation': ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type']}
+    signed = ''.join('%s\n%s\n' % (k, message[k]) for k in keys[message['Type']] if k in message)
+    assert message['SignatureVersion'] == '1', message
+    certificate = x509.load_pem_x509_certificate(urllib.request.urlopen(message['SigningCertURL']).read())
+    certificate.public_key().verify(base64.b64decode(message['Signature']), signed.encode(), padding.PKCS1v15(),
+                                    hashes.SHA1())
 
 
 # A local HTTP endpoint that receives SNS's SubscriptionConfirmation.
@@ -87,6 +101,7 @@ hook = 'http://127.0.0.1:%d/hook' % server.server_port
 pending = sns.subscribe(TopicArn=topic, Protocol='http', Endpoint=hook, ReturnSubscriptionArn=True)['SubscriptionArn']
 confirmation = posts.get(timeout=20)
 assert confirmation['Type'] == 'SubscriptionConfirmation' and confirmation['TopicArn'] == topic, confirmation
+verify(confirmation)
 confirmed = call('confirm_subscription', TopicArn=topic, Token=confirmation['Token'])['SubscriptionArn']
 assert confirmed == pending, (confirmed, pending)
 fails('InvalidParameter', 400, 'Invalid parameter: Token', 'confirm_subscription', TopicArn=topic, Token='0123456789abcdef')
@@ -119,6 +134,8 @@ fails('InvalidParameter', 400, 'Invalid parameter: Message too long', 'publish',
 notifications = [posts.get(timeout=20), posts.get(timeout=20)]
 assert sorted((n['Type'], n['Message'], n['TopicArn']) for n in notifications) \
        == [('Notification', 'blue one', topic), ('Notification', 'red one', topic)], notifications
+for n in notifications:
+    verify(n)
 batch = call('publish_batch', TopicArn=topic, PublishBatchRequestEntries=[
     {'Id': 'a', 'Message': 'batched', 'MessageAttributes': {'colour': {'DataType': 'String', 'StringValue': 'blue'}}},
     {'Id': 'b', 'Message': 'also batched'}])
