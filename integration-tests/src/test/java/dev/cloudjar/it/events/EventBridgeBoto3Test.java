@@ -12,7 +12,7 @@ import static dev.cloudjar.it.fixtures.Boto3Sweeps.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every EventBridge operation Cloudjar implements, through boto3 (boto3_sweep.py beside this class's package in the test
+ * Every EventBridge operation Cloudjar implements, through boto3 (boto3_sweep.py in this package's test
  * resources): valid calls with their answers' key fields checked, and the main error of each operation whose SDK v2
  * tests check one, by code, HTTP status and message.
  */
