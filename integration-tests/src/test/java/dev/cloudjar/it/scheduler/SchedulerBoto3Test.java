@@ -8,9 +8,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import static dev.cloudjar.it.fixtures.Boto3Sweeps.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The main flow through boto3's scheduler client: a group, a schedule to a queue fired now, the errors' codes. */
+/**
+ * The main flow through boto3's scheduler client: a group, a schedule to a queue fired now, the errors' codes; and
+ * every Scheduler operation Cloudjar implements through boto3 (boto3_sweep.py in this package's test resources), with
+ * the main error of each whose SDK tests check one, by code, HTTP status and message.
+ */
 @Cloudjar
 class SchedulerBoto3Test {
 
@@ -49,5 +54,13 @@ class SchedulerBoto3Test {
         assertEquals("185 UTC ['py-schedule'] {\"run\": \"1\"}\n"
                 + "ResourceNotFoundException: Schedule py-missing does not exist.\n"
                 + "ConflictException False True", python.output().trim());
+    }
+
+    @Test
+    void boto3CallsEveryOperationAndGetsSchedulerErrors(URI endpoint) throws Exception {
+        Processes.Result python = Processes.run(List.of("python3", "-c", script(SchedulerBoto3Test.class)),
+                Map.of("CLOUDJAR_ENDPOINT", endpoint.toString()));
+        assertEquals(0, python.exitCode(), python.output());
+        assertEquals("ok 12 operations 17 errors", python.output().trim());
     }
 }
