@@ -99,7 +99,7 @@ public final class EventDeliveryBenchmark {
         List<Double> millis = new ArrayList<>();
         List<Double> putMillis = new ArrayList<>();
         try {
-            for (int i = -50; i < samples; i++) {
+            for (int i = -300; i < samples; i++) {
                 Future<List<Message>> arriving = poller.submit(() -> sqs.receiveMessage(b -> b.queueUrl(url)
                         .waitTimeSeconds(20)).messages());
                 Thread.sleep(2); // the long poll is waiting before the event is put
