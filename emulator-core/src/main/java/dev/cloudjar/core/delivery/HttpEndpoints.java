@@ -5,11 +5,11 @@ import dev.cloudjar.core.spi.Attempt;
 import dev.cloudjar.core.spi.Deliveries;
 import dev.cloudjar.core.spi.Delivery;
 import dev.cloudjar.core.spi.DeliveryTarget;
+import dev.cloudjar.core.spi.HttpClients;
 import dev.cloudjar.core.spi.HttpDelivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Core's receiver for {@link HttpDelivery}: makes the request with the JDK's client. It runs on a
@@ -30,38 +29,11 @@ public final class HttpEndpoints implements DeliveryTarget {
     /** Headers the JDK's client sets itself and refuses from callers. */
     private static final Set<String> CLIENT_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "date", "via", "warning");
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Executor executor;
     private final Deliveries deliveries;
-    /**
-     * Made at the first HTTP delivery, not at start: building the JDK's client (its selector
-     * thread, TLS context) cost ~45 ms of the server's start, for a receiver most runs never use.
-     */
-    private volatile HttpClient client;
 
-    public HttpEndpoints(Executor executor, Deliveries deliveries) {
-        this.executor = executor;
+    public HttpEndpoints(Deliveries deliveries) {
         this.deliveries = deliveries;
-    }
-
-    private HttpClient client() {
-        HttpClient made = client;
-        if (made == null) {
-            synchronized (this) {
-                made = client;
-                if (made == null) {
-                    made = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(CONNECT_TIMEOUT)
-                            .executor(executor)
-                            .build();
-                    client = made;
-                }
-            }
-        }
-        return made;
     }
 
     @Override
@@ -92,7 +64,7 @@ public final class HttpEndpoints implements DeliveryTarget {
             }
         }
         try {
-            return client().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClients.shared().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             // No answer (refused, reset, timed out): a server-side failure in SNS's and EventBridge's terms.
             if (request.retryServerErrors()) {

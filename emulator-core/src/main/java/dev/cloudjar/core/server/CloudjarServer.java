@@ -110,7 +110,7 @@ public final class CloudjarServer implements AutoCloseable {
         Codecs codecs = Codecs.standard();
         InternalCalls calls = new InternalCalls(codecs.validator(), () -> endpointHolder[0], clock);
         this.deliveries = new DeliveryQueue(storage.state(), workers, scheduler, clock);
-        deliveries.register(HttpDelivery.RECEIVER, new HttpEndpoints(workers, deliveries));
+        deliveries.register(HttpDelivery.RECEIVER, new HttpEndpoints(deliveries));
         this.timers = new TimerQueue(storage.state(), workers, scheduler, clock, config.clockStart());
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
                 workers, scheduler, calls, deliveries, timers, new Capabilities(), () -> endpointHolder[0]);

@@ -62,7 +62,7 @@ class HttpEndpointsTest {
             exchange.close();
         });
         server.start();
-        queue.register(HttpDelivery.RECEIVER, new HttpEndpoints(workers, queue));
+        queue.register(HttpDelivery.RECEIVER, new HttpEndpoints(queue));
         queue.register("sqs", new DeliveryTarget() {
             @Override
             public void deliver(Delivery delivery, Attempt attempt) {

@@ -1,6 +1,7 @@
 package dev.cloudjar.events.destination;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.core.spi.HttpClients;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
@@ -10,7 +11,6 @@ import dev.cloudjar.events.store.EventsStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +37,11 @@ public final class OAuthTokens {
     private final EventsStore store;
     private final Executor workers;
     private final Clock clock;
-    private final HttpClient client;
 
     public OAuthTokens(EventsStore store, Executor workers, Clock clock) {
         this.store = store;
         this.workers = workers;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Fetches the connection's token on a worker, never on the request's thread. */
@@ -100,7 +97,7 @@ public final class OAuthTokens {
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(encoded(form)));
         Connections.pairs(parameters, "HeaderParameters").forEach(request::header);
-        HttpResponse<String> answer = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClients.shared().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 2) {
             throw new IOException(endpoint + " answered " + answer.statusCode());
         }
