@@ -64,6 +64,8 @@ public final class CloudjarServer implements AutoCloseable {
     /** Requests waiting for a worker beyond this are answered 503 SlowDown rather than queued without bound. */
     private static final int WORKER_QUEUE = 10_000;
     private static final long WORKER_IDLE_SECONDS = 20;
+    /** Threads that start the services (see {@link #startServices}). */
+    private static final int STARTING_THREADS = 2;
 
     private final CloudjarConfig config;
     private final Storage storage;
@@ -171,7 +173,7 @@ public final class CloudjarServer implements AutoCloseable {
         return new CloudjarServer(config, CloudjarServer.class.getClassLoader(), clock);
     }
 
-    private static List<ServiceRuntime> started(Future<List<ServiceRuntime>> starting) {
+    private static <T> T started(Future<T> starting) {
         try {
             return starting.get();
         } catch (InterruptedException e) {
@@ -182,17 +184,35 @@ public final class CloudjarServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts every plugin, two at a time (the caller waits for them): a service's start is
+     * mostly class loading, services are independent (they meet through the context's receivers and
+     * capabilities, looked up when used), and one after another they kept a core idle for the
+     * second half of the server's start. Their own threads, not the worker pool: with
+     * {@code --worker-threads 1} the pool's one thread runs this and would wait on itself.
+     */
     private static List<ServiceRuntime> startServices(ClassLoader classLoader, ServiceContext context) {
         List<ServicePlugin> plugins = new ArrayList<>();
         ServiceLoader.load(ServicePlugin.class, classLoader).forEach(plugins::add);
         plugins.sort(Comparator.comparing(p -> p.descriptor().name()));
-        List<ServiceRuntime> runtimes = new ArrayList<>();
-        for (ServicePlugin plugin : plugins) {
-            OperationTable table = new OperationTable(plugin.descriptor().signingName());
-            plugin.start(context, table);
-            runtimes.add(new ServiceRuntime(plugin, table));
+        ExecutorService starting = Executors.newFixedThreadPool(STARTING_THREADS, threads("cloudjar-start"));
+        try {
+            List<Future<ServiceRuntime>> started = new ArrayList<>();
+            for (ServicePlugin plugin : plugins) {
+                started.add(starting.submit(() -> {
+                    OperationTable table = new OperationTable(plugin.descriptor().signingName());
+                    plugin.start(context, table);
+                    return new ServiceRuntime(plugin, table);
+                }));
+            }
+            List<ServiceRuntime> runtimes = new ArrayList<>();
+            for (Future<ServiceRuntime> runtime : started) {
+                runtimes.add(started(runtime));
+            }
+            return List.copyOf(runtimes);
+        } finally {
+            starting.shutdownNow();
         }
-        return List.copyOf(runtimes);
     }
 
     private static ThreadFactory threads(String prefix) {
