@@ -116,8 +116,8 @@ public final class CloudjarServer implements AutoCloseable {
         this.timers = new TimerQueue(storage.state(), workers, scheduler, clock, config.clockStart());
         ServiceContext context = new ServiceContext(config, storage.state(), storage.blobs(), credentials,
                 workers, scheduler, calls, deliveries, timers, new Capabilities(), () -> endpointHolder[0]);
-        // Services start on a worker while this thread brings Netty up: both are mostly class
-        // loading, and with two cores doing them side by side shortens the start.
+        // Services start (see startServices) while this thread brings Netty up: both are mostly
+        // class loading, and with two cores doing them side by side shortens the start.
         Future<List<ServiceRuntime>> starting = workers.submit(() -> startServices(classLoader, context));
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, threads("cloudjar-accept"), NioIoHandler.newFactory());
         this.ioGroup = new MultiThreadIoEventLoopGroup(0, threads("cloudjar-io"), NioIoHandler.newFactory());
