@@ -117,7 +117,7 @@ public final class CloudjarConfig {
         }
         environment.forEach((name, value) -> {
             if (name.startsWith("CLOUDJAR_") && value != null && !value.isBlank()) {
-                String flag = name.substring("CLOUDJAR_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                String flag = flagOf(name);
                 if (!coreFlags.contains(flag)) {
                     builder.option(flag, value.trim());
                 }
@@ -131,6 +131,11 @@ public final class CloudjarConfig {
             }
         }
         return builder.build();
+    }
+
+    /** The flag an environment variable sets: CLOUDJAR_FOO_BAR is foo-bar. */
+    private static String flagOf(String variable) {
+        return variable.substring("CLOUDJAR_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The command line's flags (without "--") and values, in order: --f=v, --f v, --f (true), --no-f (false). */
@@ -175,7 +180,7 @@ public final class CloudjarConfig {
         known.forEach(o -> names.add(o.flag()));
         for (String name : new TreeSet<>(environment.keySet())) {
             if (name.startsWith("CLOUDJAR_") && !name.startsWith("CLOUDJAR_TEST_")) {
-                String flag = name.substring("CLOUDJAR_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                String flag = flagOf(name);
                 if (!names.contains(flag)) {
                     Option closest = closest(flag, known);
                     return Optional.of("unknown environment variable " + name + " (did you mean "

@@ -9,7 +9,6 @@ import dev.cloudjar.core.spi.DeliveryTarget;
 import dev.cloudjar.core.spi.GivenUp;
 import dev.cloudjar.core.spi.RecordJson;
 import dev.cloudjar.core.spi.RetryPolicy;
-import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.core.spi.storage.Keyspace;
 import dev.cloudjar.core.spi.storage.StateStore;
 import dev.cloudjar.core.spi.storage.WriteBatch;
@@ -18,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,19 +123,10 @@ public final class DeliveryQueue implements Deliveries {
     /** Schedules every stored delivery: those a previous run left, after a restart. */
     public void resume() {
         long now = clock.millis();
-        byte[] from = null;
-        while (true) {
-            List<Entry> page = keyspace().scan(from, null, PAGE, false);
-            for (Entry entry : page) {
-                Stored stored = RecordJson.read(entry.value(), Stored.class);
-                later(stored.id(), stored.notBeforeMillis() - now);
-            }
-            if (page.size() < PAGE) {
-                return;
-            }
-            byte[] last = page.get(page.size() - 1).key();
-            from = Arrays.copyOf(last, last.length + 1);
-        }
+        keyspace().forEach(null, null, PAGE, entry -> {
+            Stored stored = RecordJson.read(entry.value(), Stored.class);
+            later(stored.id(), stored.notBeforeMillis() - now);
+        });
     }
 
     /** Deliveries not yet delivered or given up. */

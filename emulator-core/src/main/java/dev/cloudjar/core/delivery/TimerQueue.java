@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,18 +155,7 @@ public final class TimerQueue implements Timers {
             return;
         }
         for (String owner : handlers.keySet()) {
-            byte[] from = null;
-            while (true) {
-                List<Entry> page = keyspace(owner).scan(from, null, PAGE, false);
-                for (Entry entry : page) {
-                    arm(owner, RecordJson.read(entry.value(), Stored.class));
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-                byte[] last = page.get(page.size() - 1).key();
-                from = Arrays.copyOf(last, last.length + 1);
-            }
+            keyspace(owner).forEach(null, null, PAGE, entry -> arm(owner, RecordJson.read(entry.value(), Stored.class)));
         }
     }
 
@@ -243,10 +231,10 @@ public final class TimerQueue implements Timers {
     /** The ids of {@code owner}'s timers with their due times, in id order (for tests and the console). */
     public List<Map.Entry<String, Instant>> list(String owner) {
         List<Map.Entry<String, Instant>> out = new ArrayList<>();
-        for (Entry entry : keyspace(owner).scan(null, null, Integer.MAX_VALUE, false)) {
+        keyspace(owner).forEach(null, null, PAGE, entry -> {
             Stored stored = RecordJson.read(entry.value(), Stored.class);
             out.add(Map.entry(stored.id(), Instant.ofEpochMilli(stored.dueMillis())));
-        }
+        });
         return out;
     }
 

@@ -100,17 +100,8 @@ public final class RecordTable<T> {
 
     private List<Entry> entries(Scope scope, String prefix) {
         byte[] from = bytes(prefix);
-        byte[] to = prefixEnd(from);
         List<Entry> all = new ArrayList<>();
-        List<Entry> page;
-        do {
-            page = space(scope).scan(from, to, PAGE, false);
-            all.addAll(page);
-            if (!page.isEmpty()) {
-                byte[] last = page.get(page.size() - 1).key();
-                from = java.util.Arrays.copyOf(last, last.length + 1);
-            }
-        } while (page.size() == PAGE);
+        space(scope).forEach(from, prefixEnd(from), PAGE, all::add);
         return all;
     }
 
