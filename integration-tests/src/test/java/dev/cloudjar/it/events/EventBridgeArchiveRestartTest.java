@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -60,7 +61,7 @@ class EventBridgeArchiveRestartTest {
             assertEquals(policy, events.describeEventBus(b -> b.name("kept-archive-bus")).policy());
 
             String url = sqs.createQueue(b -> b.queueName("kept-replayed")).queueUrl();
-            String queueArn = Replays.queueArn(sqs, url);
+            String queueArn = Queues.arn(sqs, url);
             events.putRule(b -> b.name("replayed").eventBusName("kept-archive-bus")
                     .eventPattern("{\"replay-name\":[\"after-restart\"]}"));
             events.putTargets(b -> b.rule("replayed").eventBusName("kept-archive-bus")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.AwsErrors;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -184,11 +185,11 @@ class EventBridgeArchiveTest {
             String live = sqs.createQueue(b -> b.queueName("rep-live")).queueUrl();
             events.putRule(b -> b.name("rep-all").eventBusName("rep-bus").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("rep-all").eventBusName("rep-bus")
-                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, all)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, all)).build()));
             events.putRule(b -> b.name("rep-live").eventBusName("rep-bus")
                     .eventPattern("{\"source\":[\"shop\"],\"replay-name\":[{\"exists\":false}]}"));
             events.putTargets(b -> b.rule("rep-live").eventBusName("rep-bus")
-                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, live)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, live)).build()));
             String archiveArn = events.createArchive(b -> b.archiveName("rep-archive").eventSourceArn(busArn("rep-bus")))
                     .archiveArn();
             List<String> ids = events.putEvents(b -> b.entries(event("rep-bus", "shop", T1, "{\"n\":1}"),
@@ -237,10 +238,10 @@ class EventBridgeArchiveTest {
             String chosenRule = events.putRule(b -> b.name("rep-chosen").eventBusName("rep-filter")
                     .eventPattern("{\"source\":[\"shop\"]}")).ruleArn();
             events.putTargets(b -> b.rule("rep-chosen").eventBusName("rep-filter")
-                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, chosen)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, chosen)).build()));
             events.putRule(b -> b.name("rep-other").eventBusName("rep-filter").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("rep-other").eventBusName("rep-filter")
-                    .targets(Target.builder().id("q").arn(Replays.queueArn(sqs, other)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, other)).build()));
             String archiveArn = events.createArchive(b -> b.archiveName("rep-filter").eventSourceArn(busArn("rep-filter")))
                     .archiveArn();
             events.putEvents(b -> b.entries(event("rep-filter", "shop", T1, "{}")));

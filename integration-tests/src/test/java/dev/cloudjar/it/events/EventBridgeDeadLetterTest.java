@@ -2,6 +2,7 @@ package dev.cloudjar.it.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -50,12 +51,12 @@ class EventBridgeDeadLetterTest {
         try (EventBridgeClient events = Clients.eventBridge(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String dlq = sqs.createQueue(b -> b.queueName("ebdl-dlq")).queueUrl();
             String target = sqs.createQueue(b -> b.queueName("ebdl-deleted")).queueUrl();
-            String targetArn = Replays.queueArn(sqs, target);
+            String targetArn = Queues.arn(sqs, target);
             sqs.deleteQueue(b -> b.queueUrl(target));
             String rule = events.putRule(b -> b.name("to-deleted-queue").eventPattern("{\"source\":[\"shop\"]}")).ruleArn();
             events.putTargets(b -> b.rule("to-deleted-queue").targets(Target.builder().id("q").arn(targetArn)
                     .retryPolicy(r -> r.maximumRetryAttempts(1))
-                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Queues.arn(sqs, dlq))).build()));
 
             String id = events.putEvents(b -> b.entries(e -> e.source("shop").detailType("Order Placed")
                     .detail("{\"n\":1}"))).entries().get(0).eventId();
@@ -80,7 +81,7 @@ class EventBridgeDeadLetterTest {
             String rule = events.putRule(b -> b.name("to-missing-function").eventPattern("{\"source\":[\"fn\"]}")).ruleArn();
             events.putTargets(b -> b.rule("to-missing-function").targets(Target.builder().id("fn").arn(function)
                     .retryPolicy(r -> r.maximumRetryAttempts(0))
-                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Queues.arn(sqs, dlq))).build()));
 
             events.putEvents(b -> b.entries(e -> e.source("fn").detailType("t").detail("{}")));
 
@@ -105,14 +106,14 @@ class EventBridgeDeadLetterTest {
             String ruleDlq = sqs.createQueue(b -> b.queueName("ebdl-rule-dlq")).queueUrl();
             String functionDlq = sqs.createQueue(b -> b.queueName("ebdl-lambda-dlq")).queueUrl();
             String function = lambda.createFunction(b -> b.functionName("ebdl-throws").runtime("nodejs20.x")
-                    .handler("index.handler").role(ROLE).deadLetterConfig(d -> d.targetArn(Replays.queueArn(sqs, functionDlq)))
+                    .handler("index.handler").role(ROLE).deadLetterConfig(d -> d.targetArn(Queues.arn(sqs, functionDlq)))
                     .code(c -> c.zipFile(FunctionPackages.file("index.js",
                             "exports.handler = async () => { throw new Error('always fails'); };\n")))).functionArn();
             lambda.putFunctionEventInvokeConfig(b -> b.functionName("ebdl-throws").maximumRetryAttempts(0));
             events.putRule(b -> b.name("to-throwing").eventPattern("{\"source\":[\"throws\"]}"));
             events.putTargets(b -> b.rule("to-throwing").targets(Target.builder().id("fn").arn(function)
                     .retryPolicy(r -> r.maximumRetryAttempts(0))
-                    .deadLetterConfig(d -> d.arn(Replays.queueArn(sqs, ruleDlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Queues.arn(sqs, ruleDlq))).build()));
 
             events.putEvents(b -> b.entries(e -> e.source("throws").detailType("t").detail("{}")));
 

@@ -3,6 +3,7 @@ package dev.cloudjar.it.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.fixtures.Processes;
 import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
@@ -42,10 +43,6 @@ class EventBridgePutEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
 
     private static Message next(SqsClient sqs, String url) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)
@@ -65,7 +62,7 @@ class EventBridgePutEventsTest {
         try (EventBridgeClient events = Clients.eventBridge(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("eb-whole")).queueUrl();
             events.putRule(b -> b.name("whole").eventPattern("{\"source\":[\"shop\"],\"detail\":{\"total\":[{\"numeric\":[\">\",100]}]}}"));
-            events.putTargets(b -> b.rule("whole").targets(Target.builder().id("q").arn(queueArn(sqs, url)).build()));
+            events.putTargets(b -> b.rule("whole").targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
 
             Instant time = Instant.parse("2026-12-07T10:15:30Z");
             PutEventsResponse put = events.putEvents(b -> b.entries(
@@ -97,12 +94,12 @@ class EventBridgePutEventsTest {
             String path = sqs.createQueue(b -> b.queueName("eb-path")).queueUrl();
             String rule = events.putRule(b -> b.name("transform").eventPattern("{\"detail-type\":[\"Order Placed\"]}")).ruleArn();
             events.putTargets(b -> b.rule("transform").targets(
-                    Target.builder().id("t").arn(queueArn(sqs, url)).inputTransformer(t -> t
+                    Target.builder().id("t").arn(Queues.arn(sqs, url)).inputTransformer(t -> t
                             .inputPathsMap(Map.of("order", "$.detail.id", "total", "$.detail.total", "items", "$.detail.items"))
                             .inputTemplate("{\"message\": \"Order <order> came to <total>\", \"items\": <items>,"
                                     + " \"rule\": \"<aws.events.rule-name>\", \"total\": <total>}")).build(),
-                    Target.builder().id("c").arn(queueArn(sqs, constant)).input("{\"kind\":\"fixed\"}").build(),
-                    Target.builder().id("p").arn(queueArn(sqs, path)).inputPath("$.detail.items").build()));
+                    Target.builder().id("c").arn(Queues.arn(sqs, constant)).input("{\"kind\":\"fixed\"}").build(),
+                    Target.builder().id("p").arn(Queues.arn(sqs, path)).inputPath("$.detail.items").build()));
 
             events.putEvents(b -> b.entries(order(null, "{\"id\":\"o-1\",\"total\":42,\"items\":[\"a\",\"b\"]}")));
 
@@ -123,7 +120,7 @@ class EventBridgePutEventsTest {
             String url = sqs.createQueue(b -> b.queueName("eb-ordered.fifo")
                     .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
             events.putRule(b -> b.name("fifo").eventPattern("{\"source\":[\"shop\"]}"));
-            events.putTargets(b -> b.rule("fifo").targets(Target.builder().id("f").arn(queueArn(sqs, url))
+            events.putTargets(b -> b.rule("fifo").targets(Target.builder().id("f").arn(Queues.arn(sqs, url))
                     .sqsParameters(p -> p.messageGroupId("orders")).build()));
             String id = events.putEvents(b -> b.entries(order(null, "{\"n\":1}"))).entries().get(0).eventId();
 
@@ -144,7 +141,7 @@ class EventBridgePutEventsTest {
                             "exports.handler = async (event) => ({ got: event.detail.total });\n"))))
                     .functionArn();
             lambda.putFunctionEventInvokeConfig(b -> b.functionName("on-event")
-                    .destinationConfig(d -> d.onSuccess(s -> s.destination(queueArn(sqs, results)))));
+                    .destinationConfig(d -> d.onSuccess(s -> s.destination(Queues.arn(sqs, results)))));
             events.putRule(b -> b.name("to-function").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("to-function").targets(Target.builder().id("fn").arn(function).build()));
 
@@ -164,7 +161,7 @@ class EventBridgePutEventsTest {
              SnsClient sns = Clients.sns(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("eb-via-topic")).queueUrl();
             String topic = sns.createTopic(b -> b.name("eb-topic")).topicArn();
-            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(sqs, url))
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(Queues.arn(sqs, url))
                     .attributes(Map.of("RawMessageDelivery", "true")));
             events.putRule(b -> b.name("to-topic").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("to-topic").targets(Target.builder().id("topic").arn(topic).build()));
@@ -183,11 +180,11 @@ class EventBridgePutEventsTest {
             String disabled = sqs.createQueue(b -> b.queueName("eb-disabled")).queueUrl();
             String custom = sqs.createQueue(b -> b.queueName("eb-custom")).queueUrl();
             events.putRule(b -> b.name("off").eventPattern("{\"source\":[\"shop\"]}").state("DISABLED"));
-            events.putTargets(b -> b.rule("off").targets(Target.builder().id("q").arn(queueArn(sqs, disabled)).build()));
+            events.putTargets(b -> b.rule("off").targets(Target.builder().id("q").arn(Queues.arn(sqs, disabled)).build()));
             events.createEventBus(b -> b.name("orders"));
             events.putRule(b -> b.name("on-orders-bus").eventBusName("orders").eventPattern("{\"source\":[\"shop\"]}"));
             events.putTargets(b -> b.rule("on-orders-bus").eventBusName("orders")
-                    .targets(Target.builder().id("q").arn(queueArn(sqs, custom)).build()));
+                    .targets(Target.builder().id("q").arn(Queues.arn(sqs, custom)).build()));
 
             events.putEvents(b -> b.entries(order(null, "{\"bus\":\"default\"}")));
             events.putEvents(b -> b.entries(order("arn:aws:events:us-east-1:000000000000:event-bus/orders", "{\"bus\":\"orders\"}")));
@@ -217,7 +214,7 @@ class EventBridgePutEventsTest {
             events.putTargets(b -> b.rule("to-nowhere").targets(Target.builder().id("gone")
                     .arn("arn:aws:lambda:us-east-1:000000000000:function:gone")
                     .retryPolicy(r -> r.maximumRetryAttempts(0))
-                    .deadLetterConfig(d -> d.arn(queueArn(sqs, dlq))).build()));
+                    .deadLetterConfig(d -> d.arn(Queues.arn(sqs, dlq))).build()));
 
             String id = events.putEvents(b -> b.entries(order(null, "{\"total\":1}"))).entries().get(0).eventId();
 

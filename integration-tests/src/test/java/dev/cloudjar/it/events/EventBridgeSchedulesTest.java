@@ -3,6 +3,7 @@ package dev.cloudjar.it.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,10 +47,6 @@ class EventBridgeSchedulesTest {
         return sqs.createQueue(b -> b.queueName(name)).queueUrl();
     }
 
-    private static String arn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
 
     private static List<Message> receive(SqsClient sqs, String url, int wait) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(wait)).messages();
@@ -64,7 +60,7 @@ class EventBridgeSchedulesTest {
             admin(endpoint, "/_cloudjar/clock", "{\"time\": \"2030-01-01T11:58:00Z\"}");
             String url = queue(sqs, "noon");
             String ruleArn = events.putRule(b -> b.name("every-noon").scheduleExpression("cron(0 12 * * ? *)")).ruleArn();
-            events.putTargets(b -> b.rule("every-noon").targets(Target.builder().id("q").arn(arn(sqs, url)).build()));
+            events.putTargets(b -> b.rule("every-noon").targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
             assertEquals(List.of(), receive(sqs, url, 1), "11:58: not yet");
 
             HttpResponse<String> moved = admin(endpoint, "/_cloudjar/clock", "{\"advance\": \"PT3M\"}");
@@ -99,7 +95,7 @@ class EventBridgeSchedulesTest {
         try (EventBridgeClient events = Clients.eventBridge(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String url = queue(sqs, "warm");
             String ruleArn = events.putRule(b -> b.name("keep-warm").scheduleExpression("rate(5 minutes)")).ruleArn();
-            events.putTargets(b -> b.rule("keep-warm").targets(Target.builder().id("q").arn(arn(sqs, url))
+            events.putTargets(b -> b.rule("keep-warm").targets(Target.builder().id("q").arn(Queues.arn(sqs, url))
                     .inputTransformer(InputTransformer.builder().inputPathsMap(Map.of("t", "$.time", "r", "$.resources[0]"))
                             .inputTemplate("{\"warm\": <r>, \"at\": <t>}").build()).build()));
 
@@ -120,7 +116,7 @@ class EventBridgeSchedulesTest {
             String url = queue(sqs, "paused");
             String ruleArn = events.putRule(b -> b.name("hourly").scheduleExpression("rate(1 hour)")
                     .state(RuleState.DISABLED)).ruleArn();
-            events.putTargets(b -> b.rule("hourly").targets(Target.builder().id("q").arn(arn(sqs, url)).build()));
+            events.putTargets(b -> b.rule("hourly").targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
             assertEquals(404, admin(endpoint, "/_cloudjar/schedules/fire?arn=" + ruleArn, "").statusCode());
             admin(endpoint, "/_cloudjar/clock", "{\"advance\": \"PT2H\"}");
             assertEquals(List.of(), receive(sqs, url, 1), "a disabled rule does not run");

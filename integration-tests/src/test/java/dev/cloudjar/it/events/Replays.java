@@ -3,17 +3,10 @@ package dev.cloudjar.it.events;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** What the archive and dead-letter tests share: a queue's ARN, and waiting for a replay to end. */
+/** What the archive tests share: waiting for a replay to end. */
 final class Replays {
     private Replays() {
-    }
-
-    static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** The replay once it is no longer starting or running (a replay runs after StartReplay answers), or after 20 s. */

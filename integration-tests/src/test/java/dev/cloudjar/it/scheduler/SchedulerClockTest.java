@@ -1,6 +1,7 @@
 package dev.cloudjar.it.scheduler;
 
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.fixtures.RawHttp;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,10 +33,6 @@ class SchedulerClockTest {
         return sqs.createQueue(b -> b.queueName(name)).queueUrl();
     }
 
-    private static String arn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
 
     private static String next(SqsClient sqs, String url) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
@@ -64,13 +60,13 @@ class SchedulerClockTest {
     void schedulesRunOnTheMovedClock(URI endpoint) throws IOException {
         try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String morning = queue(sqs, "morning");
-            String morningArn = arn(sqs, morning);
+            String morningArn = Queues.arn(sqs, morning);
             scheduler.createSchedule(schedule("new-york-mornings", "cron(0 9 * * ? *)", morningArn)
                     .scheduleExpressionTimezone("America/New_York")
                     .target(t -> t.arn(morningArn).roleArn(ROLE).input("<aws.scheduler.scheduled-time>")).build());
 
             String hourly = queue(sqs, "hourly");
-            String hourlyArn = arn(sqs, hourly);
+            String hourlyArn = Queues.arn(sqs, hourly);
             scheduler.createSchedule(schedule("until-half-past-one", "rate(1 hour)", hourlyArn)
                     .endDate(Instant.parse("2030-01-01T01:30:00Z")).actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .target(t -> t.arn(hourlyArn).roleArn(ROLE).input("<aws.scheduler.scheduled-time>")).build());

@@ -3,6 +3,7 @@ package dev.cloudjar.it.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import dev.cloudjar.it.lambda.FunctionPackages;
 import dev.cloudjar.junit5.Cloudjar;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,6 @@ class SchedulerFiringTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNIVERSAL_SEND_MESSAGE = "arn:aws:scheduler:::aws-sdk:sqs:sendMessage";
 
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
 
     private static Message next(SqsClient sqs, String url) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)
@@ -90,7 +87,7 @@ class SchedulerFiringTest {
     void templatedQueueTargetGetsItsInputWithContextAttributes(URI endpoint) throws IOException {
         try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("templated")).queueUrl();
-            String queue = queueArn(sqs, url);
+            String queue = Queues.arn(sqs, url);
             String input = "{\"arn\":\"<aws.scheduler.schedule-arn>\","
                     + "\"time\":\"<aws.scheduler.scheduled-time>\",\"id\":\"<aws.scheduler.execution-id>\","
                     + "\"attempt\":\"<aws.scheduler.attempt-number>\"}";
@@ -126,7 +123,7 @@ class SchedulerFiringTest {
                             "exports.handler = async (event) => ({ got: event.n, from: event.arn });\n"))))
                     .functionArn();
             lambda.putFunctionEventInvokeConfig(b -> b.functionName("on-schedule")
-                    .destinationConfig(d -> d.onSuccess(o -> o.destination(queueArn(sqs, results)))));
+                    .destinationConfig(d -> d.onSuccess(o -> o.destination(Queues.arn(sqs, results)))));
             String arn = scheduler.createSchedule(schedule("to-function", "cron(0 12 * * ? *)", function)
                     .target(t -> t.arn(function).roleArn(ROLE).input("{\"n\": 5, \"arn\": \"<aws.scheduler.schedule-arn>\"}"))
                     .build()).scheduleArn();
@@ -145,7 +142,7 @@ class SchedulerFiringTest {
         try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint); SnsClient sns = Clients.sns(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("from-topic")).queueUrl();
             String topic = sns.createTopic(b -> b.name("scheduled-topic")).topicArn();
-            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(sqs, url))
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(Queues.arn(sqs, url))
                     .attributes(Map.of("RawMessageDelivery", "true")));
             String arn = scheduler.createSchedule(schedule("to-topic", "rate(1 day)", topic)
                     .target(t -> t.arn(topic).roleArn(ROLE).input("published by <aws.scheduler.schedule-arn>")).build()).scheduleArn();
@@ -160,7 +157,7 @@ class SchedulerFiringTest {
         try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("sched.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
                     .queueUrl();
-            String queue = queueArn(sqs, url);
+            String queue = Queues.arn(sqs, url);
             String arn = scheduler.createSchedule(schedule("fifo", "rate(1 day)", queue)
                     .target(t -> t.arn(queue).roleArn(ROLE).input("fifo body").sqsParameters(p -> p.messageGroupId("g1"))).build())
                     .scheduleArn();
@@ -177,7 +174,7 @@ class SchedulerFiringTest {
         try (SchedulerClient scheduler = Clients.scheduler(endpoint); SqsClient sqs = Clients.sqs(endpoint); EventBridgeClient events = Clients.eventBridge(endpoint)) {
             String url = sqs.createQueue(b -> b.queueName("from-bus")).queueUrl();
             events.putRule(b -> b.name("scheduled-events").eventPattern("{\"source\":[\"my.scheduler\"]}"));
-            events.putTargets(b -> b.rule("scheduled-events").targets(Target.builder().id("q").arn(queueArn(sqs, url)).build()));
+            events.putTargets(b -> b.rule("scheduled-events").targets(Target.builder().id("q").arn(Queues.arn(sqs, url)).build()));
             String bus = "arn:aws:events:us-east-1:000000000000:event-bus/default";
             String arn = scheduler.createSchedule(schedule("to-bus", "rate(1 day)", bus)
                     .target(t -> t.arn(bus).roleArn(ROLE).input("{\"job\":\"nightly\"}")
@@ -198,7 +195,7 @@ class SchedulerFiringTest {
             String dlq = sqs.createQueue(b -> b.queueName("sched-dlq")).queueUrl();
             String input = JSON.createObjectNode().put("QueueUrl", "http://localhost/000000000000/no-such-queue")
                     .put("MessageBody", "lost").toString();
-            String dlqArn = queueArn(sqs, dlq);
+            String dlqArn = Queues.arn(sqs, dlq);
             String arn = scheduler.createSchedule(schedule("to-dlq", "rate(1 day)", UNIVERSAL_SEND_MESSAGE)
                     .target(t -> t.arn(UNIVERSAL_SEND_MESSAGE).roleArn(ROLE).input(input)
                             .retryPolicy(r -> r.maximumRetryAttempts(0)).deadLetterConfig(d -> d.arn(dlqArn))).build())
