@@ -3,6 +3,7 @@ package dev.cloudjar.bench;
 import dev.cloudjar.core.config.CloudjarConfig;
 import dev.cloudjar.core.server.CloudjarServer;
 import dev.cloudjar.it.fixtures.Clients;
+import dev.cloudjar.it.fixtures.Queues;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -72,8 +73,7 @@ public final class EventDeliveryBenchmark {
     private static String bus(EventBridgeClient events, SqsClient sqs, String bus, int rules) {
         events.createEventBus(b -> b.name(bus));
         String url = sqs.createQueue(b -> b.queueName(bus + "-target")).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String arn = Queues.arn(sqs, url);
         for (int i = 0; i < rules; i++) {
             String source = i == 0 ? "bench" : "other-" + i;
             String rule = "r" + i;
@@ -157,8 +157,7 @@ public final class EventDeliveryBenchmark {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String url = sqs.createQueue(b -> b.queueName("subscriber-" + urls.size())).queueUrl();
-            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String arn = Queues.arn(sqs, url);
             sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn));
             urls.add(url);
         }
