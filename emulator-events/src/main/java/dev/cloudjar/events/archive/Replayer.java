@@ -6,6 +6,7 @@ import dev.cloudjar.core.spi.Scope;
 import dev.cloudjar.core.spi.StripedLocks;
 import dev.cloudjar.core.spi.storage.Entry;
 import dev.cloudjar.events.put.PutEventsOperations;
+import dev.cloudjar.events.store.RuleRecord;
 
 import java.time.Clock;
 import java.util.List;
@@ -100,10 +101,11 @@ public final class Replayer {
         List<Entry> events = archives.events(scope, archive.name(), from, replay.eventEndTime(), replay.cursor(), PAGE);
         String ingestion = PutEventsOperations.TIME.format(clock.instant());
         Long last = replay.eventLastReplayedTime();
+        List<RuleRecord> busRules = put.rules(scope, replay.busName());
         for (Entry entry : events) {
             ObjectNode event = (ObjectNode) RecordJson.read(entry.value(), ObjectNode.class);
             event.put("replay-name", name);
-            put.deliver(scope, replay.busName(), event, ingestion,
+            put.deliver(scope, busRules, event, ingestion,
                     rule -> replay.filterArns().isEmpty() || replay.filterArns().contains(rule.arn()));
             last = ArchiveOperations.eventTime(event);
         }

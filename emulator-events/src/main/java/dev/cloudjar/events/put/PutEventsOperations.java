@@ -164,12 +164,19 @@ public final class PutEventsOperations {
         deliver(scope, store.rules(scope, busName), event, TIME.format(clock.instant()), rule -> true, true);
     }
 
+    /** A bus's rules, read once for the several events a caller hands to {@link #deliver}. */
+    public List<RuleRecord> rules(Scope scope, String busName) {
+        return store.rules(scope, busName);
+    }
+
     /**
-     * Hands an event to the targets of each enabled rule of the bus among {@code rules} whose
-     * pattern matches it (a replay names the rules it is limited to).
+     * Hands an event to the targets of each enabled rule among {@code busRules} (a bus's, from
+     * {@link #rules}) that passes {@code rules} and whose pattern matches it (a replay names the
+     * rules it is limited to).
      */
-    public void deliver(Scope scope, String busName, ObjectNode event, String ingestionTime, Predicate<RuleRecord> rules) {
-        deliver(scope, store.rules(scope, busName), event, ingestionTime, rules, false);
+    public void deliver(Scope scope, List<RuleRecord> busRules, ObjectNode event, String ingestionTime,
+                        Predicate<RuleRecord> rules) {
+        deliver(scope, busRules, event, ingestionTime, rules, false);
     }
 
     /**
